@@ -1,0 +1,175 @@
+"""Compare a candidate's output with the expected one, explaining the first difference."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+_KIND_NAMES = {"b": "bool", "i": "integer", "u": "integer", "f": "float", "c": "complex"}
+
+
+def compare_outputs(expected: Any, actual: Any, *, rtol: float, atol: float, path: str = "") -> str | None:
+    """Return None when `actual` matches `expected`, else a message naming the first difference.
+
+    Shape is checked before dtype and dtype before values, because a shape mismatch is
+    the most informative hint (usually the wrong axis), and values of the wrong shape
+    cannot be compared at all.
+    """
+    where = f" in {path}" if path else ""
+    if isinstance(expected, dict):
+        if not isinstance(actual, dict):
+            return f"expected a dict{where}, got {_describe(actual)}"
+        missing = sorted(set(expected) - set(actual))
+        extra = sorted(set(actual) - set(expected), key=str)
+        if missing:
+            return f"missing key{'s' if len(missing) > 1 else ''} {', '.join(map(repr, missing))}{where}"
+        if extra:
+            return f"unexpected key{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}{where}"
+        for key in expected:
+            message = compare_outputs(expected[key], actual[key], rtol=rtol, atol=atol, path=f"{path}[{key!r}]")
+            if message:
+                return message
+        return None
+    if isinstance(expected, (list, tuple)):
+        kind = "tuple" if isinstance(expected, tuple) else "list"
+        if not isinstance(actual, (list, tuple)):
+            return f"expected a {kind} of {len(expected)}{where}, got {_describe(actual)}"
+        if len(actual) != len(expected):
+            return f"expected a {kind} of {len(expected)} items{where}, got {len(actual)}"
+        for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
+            message = compare_outputs(want, got, rtol=rtol, atol=atol, path=f"{path}[{index}]")
+            if message:
+                return message
+        return None
+    if isinstance(expected, np.ndarray):
+        return _compare_arrays(expected, actual, rtol=rtol, atol=atol, where=where)
+    if expected is None:
+        return None if actual is None else f"expected None{where}, got {_describe(actual)}"
+    if isinstance(expected, (bool, np.bool_)):
+        if not isinstance(actual, (bool, np.bool_)):
+            return f"expected a bool{where}, got {_describe(actual)}"
+        return None if bool(actual) == bool(expected) else f"expected {bool(expected)}{where}, got {bool(actual)}"
+    if isinstance(expected, (int, float, np.number)):
+        return _compare_scalars(expected, actual, rtol=rtol, atol=atol, where=where)
+    if isinstance(expected, str):
+        return None if actual == expected else f"expected {expected!r}{where}, got {_describe(actual)}"
+    raise TypeError(f"cannot compare expected value of type {type(expected).__name__}")
+
+
+def _compare_scalars(expected: Any, actual: Any, *, rtol: float, atol: float, where: str) -> str | None:
+    if isinstance(actual, np.ndarray) and actual.ndim == 0:
+        actual = actual[()]
+    if isinstance(actual, (bool, np.bool_)) or not isinstance(actual, (int, float, np.number)):
+        return f"expected a number{where}, got {_describe(actual)}"
+    expected_is_int = isinstance(expected, (int, np.integer))
+    if expected_is_int and not isinstance(actual, (int, np.integer)):
+        if not (isinstance(actual, (float, np.floating)) and float(actual).is_integer()):
+            return f"expected the integer {expected}{where}, got {actual!r}"
+    if np.iscomplexobj(actual) and not np.iscomplexobj(expected):
+        return f"expected a real number{where}, got the complex {actual!r}"
+    want, got = complex(expected), complex(actual)
+    if np.isfinite(want) and not np.isfinite(got):
+        return f"expected a finite value {expected!r}{where}, got {_nonfinite_name(got)}"
+    if got == want or abs(got - want) <= atol + rtol * abs(want):
+        return None
+    return f"expected {_format_number(expected)}{where}, got {_format_number(actual)}"
+
+
+def _compare_arrays(expected: np.ndarray, actual: Any, *, rtol: float, atol: float, where: str) -> str | None:
+    if not isinstance(actual, np.ndarray):
+        if isinstance(actual, (list, tuple)):
+            return f"expected a numpy array{where}, got a {type(actual).__name__}: return np.asarray(...) of it"
+        return f"expected a numpy array of shape {expected.shape}{where}, got {_describe(actual)}"
+    if actual.shape != expected.shape:
+        return f"expected shape {expected.shape}{where}, got {actual.shape}{_shape_hint(expected.shape, actual.shape)}"
+    want_kind, got_kind = _kind(expected.dtype), _kind(actual.dtype)
+    if want_kind != got_kind:
+        return (
+            f"expected {_KIND_NAMES.get(want_kind, want_kind)} values{where}, got dtype {actual.dtype}"
+            + (": cast with .astype(int)" if want_kind == "i" and got_kind == "f" else "")
+        )
+    if expected.size == 0:
+        return None
+    if want_kind in ("b", "i"):
+        diff = np.argwhere(expected != actual)
+        if diff.size == 0:
+            return None
+        index = tuple(int(i) for i in diff[0])
+        return (
+            f"{len(diff)} of {expected.size} values differ{where}; first at index {_fmt_index(index)}: "
+            f"expected {expected[index]!r}, got {actual[index]!r}"
+        )
+    return _compare_floats(expected, actual, rtol=rtol, atol=atol, where=where)
+
+
+def _compare_floats(expected: np.ndarray, actual: np.ndarray, *, rtol: float, atol: float, where: str) -> str | None:
+    want = expected.astype(np.complex128 if np.iscomplexobj(expected) else np.float64)
+    got = actual.astype(np.complex128 if np.iscomplexobj(actual) else np.float64)
+    bad_nonfinite = np.isfinite(want) & ~np.isfinite(got)
+    if bad_nonfinite.any():
+        count = int(bad_nonfinite.sum())
+        index = tuple(int(i) for i in np.argwhere(bad_nonfinite)[0])
+        return (
+            f"{count} value{'s' if count > 1 else ''}{where} {'are' if count > 1 else 'is'} "
+            f"{_nonfinite_name(got[index])} where finite values were expected "
+            f"(first at index {_fmt_index(index)}, expected {_format_number(want[index])})"
+        )
+    with np.errstate(all="ignore"):
+        close = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
+    if close.all():
+        return None
+    with np.errstate(all="ignore"):
+        error = np.where(close, 0.0, np.abs(got - want))
+    index = tuple(int(i) for i in np.unravel_index(int(np.nanargmax(error)), error.shape))
+    count = int((~close).sum())
+    return (
+        f"{count} of {expected.size} values differ{where} beyond rtol={rtol:g}, atol={atol:g}; "
+        f"largest error at index {_fmt_index(index)}: expected {_format_number(want[index])}, "
+        f"got {_format_number(got[index])}"
+    )
+
+
+def _shape_hint(expected: tuple[int, ...], actual: tuple[int, ...]) -> str:
+    """Guess the likely mistake behind a shape mismatch, the way an interviewer would."""
+    if sorted(expected) == sorted(actual) and len(expected) > 1:
+        return ": is the result transposed, or were the axes swapped?"
+    if len(actual) == len(expected) + 1:
+        return ": did you forget to reduce over an axis?"
+    if len(expected) == len(actual):
+        return ": did you work along the wrong axis?"
+    if len(actual) + 1 == len(expected):
+        return ": did you reduce an axis that should be kept (keepdims=True)?"
+    return ""
+
+
+def _kind(dtype: np.dtype[Any]) -> str:
+    return "i" if dtype.kind == "u" else dtype.kind
+
+
+def _nonfinite_name(value: Any) -> str:
+    value = complex(value)
+    if np.isnan(value):
+        return "NaN"
+    return "inf" if (value.real > 0 or value.imag > 0) else "-inf"
+
+
+def _format_number(value: Any) -> str:
+    if isinstance(value, (complex, np.complexfloating)) and complex(value).imag != 0:
+        return repr(complex(value))
+    number = complex(value).real
+    if float(number).is_integer() and abs(number) < 1e15:
+        return str(int(number)) if isinstance(value, (int, np.integer)) else f"{number:.1f}"
+    return f"{number:.10g}"
+
+
+def _fmt_index(index: tuple[int, ...]) -> str:
+    return "(" + ", ".join(map(str, index)) + ("," if len(index) == 1 else "") + ")"
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape} and dtype {value.dtype}"
+    if value is None:
+        return "None (did you forget to return?)"
+    return f"a {type(value).__name__}"
