@@ -22,7 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.catalog import Challenge, load_catalog  # noqa: E402
+from app.catalog import DEFAULT_CHALLENGES_DIR, Challenge, load_catalog, load_challenge  # noqa: E402
 from app.grading.cases import Case  # noqa: E402
 from app.grading.compare import compare_outputs  # noqa: E402
 
@@ -188,11 +188,10 @@ def check(challenge: Challenge) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    catalog = load_catalog()
-    ids = catalog.ids if argv == ["--all"] else argv
+    ids = load_catalog().ids if argv == ["--all"] else argv
     status = 0
     for challenge_id in ids:
-        challenge = catalog.get(challenge_id)
+        challenge = load_challenge(DEFAULT_CHALLENGES_DIR / challenge_id)
         print(f"{challenge_id}: {len(challenge.cases())} cases")
         problems = check(challenge)
         for problem in problems:

@@ -1,0 +1,296 @@
+"""Inside the job: load the submission, call its function once per case, and frame the outputs.
+
+This code shares a process with the submission, so nothing it reports is trusted beyond
+"these are the outputs": verdicts are decided outside, from the outputs alone, and any
+measurement made here (lines, memory, timings) is advisory or cross-checked by the kernel.
+"""
+
+from __future__ import annotations
+
+import builtins
+import linecache
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import tracemalloc
+import traceback
+import warnings
+from collections.abc import Callable
+from types import FrameType, TracebackType
+from typing import Any, NoReturn
+
+import numpy as np
+
+from sandbox import codec, framing
+
+SOLUTION_FILENAME = "solution.py"
+MESSAGE_CHARS = 2048
+RESULT_FD = 3
+_type_name = type.__dict__["__name__"].__get__
+_type_mro = type.__dict__["__mro__"].__get__
+
+
+class CaseTimeoutError(BaseException):
+    """Raised into the submission when one case uses up its CPU budget."""
+
+
+class BannedCallError(Exception):
+    """Raised when the submission calls a function the challenge forbids."""
+
+
+def run_job(job: dict[str, Any]) -> NoReturn:
+    """Run every call of the job and write one result frame on RESULT_FD, then exit."""
+    _install_friendly_guards()
+    _ban(job.get("banned", []))
+    report: dict[str, Any] = {"load_error": None, "calls": []}
+    function = None
+    try:
+        function = _load(job["code"], job["function"])
+    except BaseException as exc:  # noqa: BLE001 - any failure to load is the submission's
+        report["load_error"] = describe_exception(exc)
+    if function is not None:
+        for call in job["calls"]:
+            report["calls"].append(_run_call(function, call))
+    _flush_std_streams()
+    try:
+        frame = codec.encode(report)
+    except codec.EncodeError as exc:
+        frame = codec.encode({"load_error": None, "calls": [], "frame_error": str(exc)})
+    framing.write_frame(RESULT_FD, frame)
+    os._exit(0)
+
+
+def _load(code: str, function_name: str) -> Callable[..., Any]:
+    linecache.cache[SOLUTION_FILENAME] = (len(code), None, code.splitlines(True), SOLUTION_FILENAME)
+    namespace: dict[str, Any] = {"__name__": "solution", "__file__": SOLUTION_FILENAME, "__builtins__": builtins}
+    exec(compile(code, SOLUTION_FILENAME, "exec"), namespace)
+    function = namespace.get(function_name)
+    if not callable(function):
+        raise NameError(f"no function named {function_name!r} is defined; define def {function_name}(...)")
+    return function  # type: ignore[no-any-return]
+
+
+def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, Any]:
+    args, kwargs = list(call["args"]), dict(call["kwargs"])
+    options: dict[str, Any] = call.get("options", {})
+    result: dict[str, Any] = {"status": "ok"}
+    pristine = [a.copy() if type(a) is np.ndarray and a.size <= 2_000_000 else None for a in args]
+    fp_events: list[str] = []
+    tracer = _LineCounter() if options.get("trace_lines") else None
+
+    def on_fp_error(kind: str, flag: int) -> None:
+        if len(fp_events) < 20:
+            fp_events.append(kind)
+
+    _arm_case_timer(float(options.get("cpu_seconds", 0.0)))
+    try:
+        if options.get("measure_memory"):
+            tracemalloc.start()
+        with warnings.catch_warnings(record=True) as caught, np.errstate(
+            over="call", divide="call", invalid="call", under="ignore"
+        ):
+            warnings.simplefilter("always")
+            old_call = np.seterrcall(on_fp_error)
+            if tracer:
+                sys.settrace(tracer.trace)
+            started = time.perf_counter()
+            value = function(*args, **kwargs)
+            elapsed = time.perf_counter() - started
+            sys.settrace(None)
+            np.seterrcall(old_call)
+        if options.get("measure_memory"):
+            result["peak_bytes"] = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        repeats = int(options.get("time_repeats", 0))
+        if repeats:
+            result["seconds"] = _time_repeats(function, args, kwargs, repeats)
+        else:
+            result["seconds"] = [elapsed]
+    except BaseException as exc:  # noqa: BLE001 - the submission's exception is a result
+        sys.settrace(None)
+        if tracemalloc.is_tracing():
+            tracemalloc.stop()
+        _arm_case_timer(0.0)
+        status = "timeout" if isinstance(exc, CaseTimeoutError) else "error"
+        return {"status": status, "error": describe_exception(exc), **_diagnostics(tracer, fp_events, [])}
+    _arm_case_timer(0.0)
+    result.update(_diagnostics(tracer, fp_events, caught))
+    result["mutated"] = [
+        i for i, (before, after) in enumerate(zip(pristine, args, strict=True))
+        if before is not None and not _same_array(before, after)
+    ]
+    if type(value) is np.ndarray:
+        result["shape"] = list(value.shape)
+        result["shares_memory"] = [type(a) is np.ndarray and _shares_memory(value, a) for a in args]
+        rows = options.get("sample_rows")
+        if rows is not None and value.ndim >= 1:
+            value = value[[r for r in rows if -value.shape[0] <= r < value.shape[0]]]
+    try:
+        result["value"] = codec.encode(value)
+    except codec.EncodeError as exc:
+        result = {"status": "invalid", "error": {"type": "InvalidResult", "mro": [], "message": str(exc),
+                                                  "traceback": []}}
+    return result
+
+
+def _time_repeats(function: Callable[..., Any], args: list[Any], kwargs: dict[str, Any], repeats: int) -> list[float]:
+    """Per-repeat wall seconds after the first (warm-up) call; the caller takes the median."""
+    seconds = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        function(*args, **kwargs)
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list[Any]) -> dict[str, Any]:
+    messages = [f"{kind} in a floating-point operation" for kind in fp_events]
+    for warning in caught[:20]:
+        try:
+            messages.append(f"{_type_name(type(warning.message))}: {str(warning.message)[:200]}")
+        except BaseException:  # noqa: BLE001, S112 - a hostile warning only loses its own text
+            continue
+    diagnostics: dict[str, Any] = {"warnings": messages}
+    if tracer is not None:
+        diagnostics["lines"] = dict(tracer.counts)
+    return diagnostics
+
+
+class _LineCounter:
+    """Counts line events inside the submission's own code (not NumPy's, not ours)."""
+
+    def __init__(self) -> None:
+        self.counts: dict[int, int] = {}
+
+    def trace(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename != SOLUTION_FILENAME:
+            return None
+        return self._local
+
+    def _local(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if event == "line":
+            self.counts[frame.f_lineno] = self.counts.get(frame.f_lineno, 0) + 1
+        return self._local
+
+
+def _same_array(before: np.ndarray, after: Any) -> bool:
+    if type(after) is not np.ndarray or after.shape != before.shape:
+        return False
+    return bool(np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+
+
+def _shares_memory(a: np.ndarray, b: np.ndarray) -> bool:
+    try:
+        return bool(np.shares_memory(a, b, max_work=100_000))
+    except np.exceptions.TooHardError:
+        return bool(np.may_share_memory(a, b))
+
+
+def _arm_case_timer(cpu_seconds: float) -> None:
+    """A per-case CPU budget (SIGPROF), so one slow case cannot take the whole job down."""
+    if cpu_seconds > 0:
+        signal.signal(signal.SIGPROF, _on_case_timeout)
+    signal.setitimer(signal.ITIMER_PROF, cpu_seconds)
+
+
+def _on_case_timeout(signum: int, frame: FrameType | None) -> None:
+    raise CaseTimeoutError("this case used up its CPU time")
+
+
+def describe_exception(exc: BaseException) -> dict[str, Any]:
+    """Type, message (capped) and the traceback lines that belong to the submission."""
+    kind = type(exc)
+    try:
+        message = str(exc)
+        if type(message) is not str:
+            message = str.__str__(message)
+    except BaseException:  # noqa: BLE001 - a hostile __str__ must not break reporting
+        message = "<the exception's message could not be printed>"
+    if len(message) > MESSAGE_CHARS:
+        message = message[:MESSAGE_CHARS] + " [message cut]"
+    if isinstance(exc, SyntaxError) and exc.filename == SOLUTION_FILENAME:
+        frames = [[int(exc.lineno or 0), (exc.text or "").strip(), "<module>"]]
+        message = str(exc.msg)[:MESSAGE_CHARS]
+    else:
+        frames = _solution_frames(exc.__traceback__)
+    return {
+        "type": _type_name(kind),
+        "mro": [_type_name(k) for k in _type_mro(kind)],
+        "message": message,
+        "traceback": frames,
+    }
+
+
+def _solution_frames(tb: TracebackType | None) -> list[list[Any]]:
+    """Only the submission's frames: harness frames would leak our internals and confuse."""
+    frames: list[list[Any]] = []
+    try:
+        for entry in traceback.extract_tb(tb, limit=200):
+            if entry.filename == SOLUTION_FILENAME:
+                frames.append([int(entry.lineno or 0), (entry.line or "")[:200], entry.name[:100]])
+    except BaseException:  # noqa: BLE001 - a broken traceback still leaves the message
+        return frames
+    if len(frames) > 20:  # deep recursion: the first and last frames tell the story
+        frames = frames[:10] + frames[-10:]
+    return frames
+
+
+def _flush_std_streams() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except BaseException:  # noqa: BLE001, S110 - the submission may have closed or replaced them
+            pass
+
+
+def _refuse_programs(*args: Any, **kwargs: Any) -> NoReturn:
+    raise PermissionError("running programs is disabled in the sandbox")
+
+
+def _refuse_network(*args: Any, **kwargs: Any) -> NoReturn:
+    raise PermissionError("network access is disabled in the sandbox")
+
+
+class _GuardedSocket(socket.socket):
+    """Still a class (so modules that subclass socket import fine), but only UNIX sockets open."""
+
+    def __init__(self, family: int = -1, type: int = -1, proto: int = -1, fileno: int | None = None) -> None:
+        if fileno is None and family != socket.AF_UNIX:
+            _refuse_network()
+        super().__init__(family, type, proto, fileno)
+
+
+def _install_friendly_guards() -> None:
+    """Clear messages for what the kernel layers forbid anyway (they stay the real barrier)."""
+    for name in ("system", "popen", "execv", "execve", "execl", "execle", "execlp", "execlpe", "execvp",
+                 "execvpe", "spawnv", "spawnve", "spawnl", "spawnle", "posix_spawn", "posix_spawnp"):
+        if hasattr(os, name):
+            setattr(os, name, _refuse_programs)
+    subprocess.Popen = _refuse_programs  # type: ignore[assignment, misc]
+    for name in ("create_connection", "getaddrinfo", "gethostbyname", "gethostbyname_ex", "create_server"):
+        setattr(socket, name, _refuse_network)
+    socket.socket = _GuardedSocket  # type: ignore[misc]
+
+
+def _ban(names: list[str]) -> None:
+    """Replace banned NumPy functions wherever NumPy exposes them, so getattr tricks fail too."""
+    for dotted in names:
+        parts = dotted.split(".")
+        owner: Any = np
+        for part in parts[1:-1]:
+            owner = getattr(owner, part, None)
+        original = getattr(owner, parts[-1], None) if owner is not None else None
+        if original is None:
+            continue
+
+        def banned(*args: Any, _name: str = dotted, **kwargs: Any) -> NoReturn:
+            raise BannedCallError(f"{_name} is not allowed in this challenge")
+
+        for module in list(sys.modules.values()):
+            if module is not None and module.__name__.startswith("numpy"):
+                for attribute, member in list(vars(module).items()):
+                    if member is original:
+                        setattr(module, attribute, banned)

@@ -1,0 +1,62 @@
+"""What the caller asks the sandbox to run: a submission and the calls to make of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sandbox import codec
+
+
+@dataclass(frozen=True)
+class CallOptions:
+    """Per-call measurements, each made in the job only when asked for (they cost time)."""
+
+    trace_lines: bool = False
+    measure_memory: bool = False
+    time_repeats: int = 0
+    cpu_seconds: float = 0.0  # per-call CPU budget inside the job; 0 means only the job's limit
+    sample_rows: tuple[int, ...] | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        options: dict[str, Any] = {
+            "trace_lines": self.trace_lines,
+            "measure_memory": self.measure_memory,
+            "time_repeats": self.time_repeats,
+            "cpu_seconds": float(self.cpu_seconds),
+        }
+        if self.sample_rows is not None:
+            options["sample_rows"] = list(self.sample_rows)
+        return options
+
+
+@dataclass(frozen=True)
+class Call:
+    """One call of the submission's function with these inputs (plain data only)."""
+
+    args: tuple[Any, ...]
+    kwargs: dict[str, Any] = field(default_factory=dict)
+    options: CallOptions = CallOptions()
+
+
+@dataclass(frozen=True)
+class Job:
+    """Code, the name of the function to call, the calls, and the NumPy names it may not use."""
+
+    code: str
+    function: str
+    calls: tuple[Call, ...]
+    banned: tuple[str, ...] = ()
+
+    def encode(self) -> bytes:
+        return codec.encode(
+            {
+                "code": self.code,
+                "function": self.function,
+                "banned": list(self.banned),
+                "calls": [
+                    {"args": list(call.args), "kwargs": dict(call.kwargs), "options": call.options.as_dict()}
+                    for call in self.calls
+                ],
+            }
+        )

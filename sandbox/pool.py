@@ -1,0 +1,208 @@
+"""The caller's side: a pool of executor processes (one per slot) behind a bounded queue."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from sandbox import framing
+from sandbox.job import Job
+from sandbox.limits import MIB, Limits
+from sandbox.result import MalformedResultError, RunResult, parse_report
+
+IsolationLevel = Literal["full", "rlimits"]
+SLOT_UID_BASE = 61000
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+_KEPT_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness workarounds on some CPUs
+log = logging.getLogger("arraydojo.sandbox")
+
+
+class QueueFullError(RuntimeError):
+    """Every slot is busy and the queue in front of them is full: try again shortly."""
+
+
+def detect_isolation() -> IsolationLevel:
+    """Full layers need root (namespaces, pivot_root, per-slot uids); otherwise rlimits only."""
+    return "full" if os.geteuid() == 0 and sys.platform == "linux" else "rlimits"
+
+
+@dataclass
+class _Pending:
+    job: Job
+    limits: Limits
+    future: Future[RunResult]
+
+
+class Sandbox:
+    """Runs jobs on N slots, each an executor process with its own uid; thread-safe.
+
+    `submit` returns a Future at once or raises QueueFullError; `run` waits for the result.
+    """
+
+    def __init__(self, *, slots: int | None = None, queue_size: int = 32,
+                 isolation: IsolationLevel | None = None, root_dir: str | None = None) -> None:
+        self.slots = slots or os.cpu_count() or 1
+        self.isolation: IsolationLevel = isolation or detect_isolation()
+        self.root_dir = root_dir or tempfile.mkdtemp(prefix="arraydojo-sandbox-")
+        os.chmod(self.root_dir, 0o700)
+        self._queue: queue.Queue[_Pending | None] = queue.Queue(maxsize=queue_size)
+        self._workers: list[_SlotWorker] = []
+        self._lock = threading.Lock()
+        self._busy = 0
+        self._closed = False
+
+    def start(self) -> Sandbox:
+        log.info("sandbox isolation level: %s, %d slots", self.isolation, self.slots)
+        for slot in range(self.slots):
+            worker = _SlotWorker(self, slot)
+            worker.start()
+            self._workers.append(worker)
+        return self
+
+    def __enter__(self) -> Sandbox:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._closed = True
+        for _ in self._workers:
+            self._queue.put(None)
+        for worker in self._workers:
+            worker.join(timeout=10)
+
+    @property
+    def queue_depth(self) -> int:
+        return self._queue.qsize()
+
+    @property
+    def busy_slots(self) -> int:
+        return self._busy
+
+    def submit(self, job: Job, *, limits: Limits | None = None) -> Future[RunResult]:
+        if self._closed:
+            raise RuntimeError("the sandbox is closed")
+        future: Future[RunResult] = Future()
+        try:
+            self._queue.put_nowait(_Pending(job, (limits or Limits()).clamped(), future))
+        except queue.Full:
+            raise QueueFullError("every sandbox slot is busy and the queue is full") from None
+        return future
+
+    def run(self, job: Job, *, limits: Limits | None = None) -> RunResult:
+        return self.submit(job, limits=limits).result()
+
+    def _mark(self, delta: int) -> None:
+        with self._lock:
+            self._busy += delta
+
+
+class _SlotWorker(threading.Thread):
+    """Owns one executor process; restarts it if it ever dies."""
+
+    def __init__(self, sandbox: Sandbox, slot: int) -> None:
+        super().__init__(name=f"sandbox-slot-{slot}", daemon=True)
+        self.sandbox = sandbox
+        self.slot = slot
+        self.process: subprocess.Popen[bytes] | None = None
+
+    def run(self) -> None:
+        while True:
+            pending = self.sandbox._queue.get()
+            if pending is None:
+                self._stop_executor()
+                return
+            if not pending.future.set_running_or_notify_cancel():
+                continue
+            self.sandbox._mark(+1)
+            try:
+                pending.future.set_result(self._run(pending.job, pending.limits))
+            except BaseException as exc:  # noqa: BLE001 - a broken executor must not kill the slot
+                log.exception("sandbox slot %d failed", self.slot)
+                self._stop_executor()
+                pending.future.set_result(RunResult(outcome="internal_error", detail=str(exc)))
+            finally:
+                self.sandbox._mark(-1)
+
+    def _executor(self) -> subprocess.Popen[bytes]:
+        if self.process is None or self.process.poll() is not None:
+            self.process = self._start_executor()
+        return self.process
+
+    def _start_executor(self) -> subprocess.Popen[bytes]:
+        environment = {
+            "PYTHONPATH": _PACKAGE_PARENT,
+            "OPENBLAS_NUM_THREADS": "1",
+            "OMP_NUM_THREADS": "1",
+            "MKL_NUM_THREADS": "1",
+            "PYTHONDONTWRITEBYTECODE": "1",
+            "LANG": "C.UTF-8",
+        }
+        environment |= {name: os.environ[name] for name in _KEPT_ENVIRONMENT if name in os.environ}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sandbox.executor", "--slot", str(self.slot),
+             "--uid", str(SLOT_UID_BASE + self.slot), "--isolation", self.sandbox.isolation,
+             "--root-dir", self.sandbox.root_dir],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment, cwd="/",
+            close_fds=True,
+        )
+        assert process.stdout is not None
+        if process.stdout.read(1) != b"R":
+            process.kill()
+            raise RuntimeError(f"sandbox executor for slot {self.slot} failed to start")
+        return process
+
+    def _stop_executor(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait()
+            for pipe in (self.process.stdin, self.process.stdout):
+                if pipe is not None:
+                    pipe.close()
+            self.process = None
+
+    def _run(self, job: Job, limits: Limits) -> RunResult:
+        process = self._executor()
+        assert process.stdin is not None and process.stdout is not None
+        requests, responses = process.stdin.fileno(), process.stdout.fileno()
+        framing.write_frame(requests, json.dumps({"limits": limits.as_dict()}).encode())
+        framing.write_frame(requests, job.encode())
+        header = json.loads(framing.read_frame(responses, max_bytes=1 * MIB))
+        result = framing.read_frame(responses, max_bytes=limits.result_bytes + MIB)
+        output = framing.read_frame(responses, max_bytes=limits.output_kept_bytes + MIB)
+        return _build_result(header, result, output, limits)
+
+
+def _build_result(header: dict[str, Any], result: bytearray, output: bytearray, limits: Limits) -> RunResult:
+    common: dict[str, Any] = {
+        "output": output.decode("utf-8", "replace"),
+        "output_truncated": header["output_bytes"] > len(output),
+        "cpu_seconds": header["cpu_seconds"],
+        "wall_seconds": header["wall_seconds"],
+        "max_rss_bytes": header["max_rss_bytes"],
+        "exit_code": header["exit_code"],
+        "signal": header["signal"],
+    }
+    outcome = header["outcome"]
+    if outcome != "ok":
+        if outcome == "no_result" and header["exit_code"] not in (None, 0):
+            common["detail"] = f"exit status {header['exit_code']}"
+        return RunResult(outcome=outcome, **{"detail": header.get("detail", ""), **common})
+    try:
+        load_error, calls = parse_report(result, max_bytes=limits.result_bytes)
+    except (MalformedResultError, ValueError) as exc:
+        return RunResult(outcome="invalid_result", detail=f"the result could not be read: {exc}", **common)
+    if load_error is not None:
+        return RunResult(outcome="runtime_error", load_error=load_error, **common)
+    return RunResult(outcome="ok", calls=calls, **common)

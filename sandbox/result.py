@@ -1,0 +1,239 @@
+"""What a sandbox job returns: plain, validated data about the run and each call's output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sandbox import codec
+
+Outcome = Literal[
+    "ok",  # the harness ran every call and returned a well-formed result
+    "runtime_error",  # the submission failed to load (syntax error, missing function, import error)
+    "cpu_timeout",
+    "wall_timeout",
+    "memory",
+    "output_limit",
+    "invalid_result",
+    "crash",  # killed by a signal other than the CPU limit's
+    "no_result",  # exited (os._exit, killed itself) before returning a result
+    "internal_error",  # our fault only
+]
+CallStatus = Literal["ok", "error", "timeout", "invalid"]
+
+_OUTCOME_MESSAGES = {
+    "cpu_timeout": "your code used more than its CPU time limit",
+    "wall_timeout": "your code ran longer than the wall-clock limit",
+    "memory": "your code used more memory than allowed",
+    "output_limit": "your code printed too much output",
+    "invalid_result": "your code returned something that is not plain data",
+    "crash": "your code crashed",
+    "no_result": "your code exited before returning a result",
+    "internal_error": "the sandbox failed (not your fault); please try again",
+}
+
+
+@dataclass(frozen=True)
+class ExceptionInfo:
+    """An exception raised by the submission: type, capped message, its own traceback lines."""
+
+    type: str
+    ancestors: tuple[str, ...]  # the names of its classes, most derived first
+    message: str
+    traceback: tuple[tuple[int, str, str], ...]  # (line number, source line, function name)
+
+    def is_a(self, name: str) -> bool:
+        return name in self.ancestors or name == self.type
+
+    @property
+    def line(self) -> int | None:
+        return self.traceback[-1][0] if self.traceback else None
+
+    def summary(self) -> str:
+        where = f" (line {self.line})" if self.line else ""
+        return f"{self.type}: {self.message}{where}" if self.message else f"{self.type}{where}"
+
+
+@dataclass(frozen=True)
+class CallResult:
+    """One call of the submission's function."""
+
+    status: CallStatus
+    value: Any = None
+    error: ExceptionInfo | None = None
+    warnings: tuple[str, ...] = ()
+    lines: dict[int, int] | None = None
+    peak_bytes: int | None = None
+    seconds: tuple[float, ...] = ()
+    shape: tuple[int, ...] | None = None
+    shares_memory: tuple[bool, ...] = ()
+    mutated: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """One job: how it ended, what each call returned, and what the kernel measured."""
+
+    outcome: Outcome
+    calls: tuple[CallResult, ...] = ()
+    load_error: ExceptionInfo | None = None
+    detail: str = ""
+    output: str = ""
+    output_truncated: bool = False
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+    max_rss_bytes: int = 0
+    exit_code: int | None = None
+    signal: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        """A sentence a candidate understands."""
+        if self.outcome == "ok":
+            return "ran to completion"
+        if self.outcome == "runtime_error" and self.load_error:
+            return self.load_error.summary()
+        base = _OUTCOME_MESSAGES.get(self.outcome, self.outcome)
+        if self.outcome == "crash" and self.signal:
+            base += f" ({self.signal})"
+        return f"{base}: {self.detail}" if self.detail else base
+
+    def as_dict(self) -> dict[str, Any]:
+        """JSON-friendly view (values of calls are summarised by type, not dumped)."""
+        return {
+            "outcome": self.outcome,
+            "message": self.message,
+            "detail": self.detail,
+            "load_error": _exception_dict(self.load_error),
+            "calls": [
+                {
+                    "status": call.status,
+                    "value": _jsonable(call.value),
+                    "error": _exception_dict(call.error),
+                    "warnings": list(call.warnings),
+                    "seconds": list(call.seconds),
+                }
+                for call in self.calls
+            ],
+            "output": self.output,
+            "output_truncated": self.output_truncated,
+            "cpu_seconds": self.cpu_seconds,
+            "wall_seconds": self.wall_seconds,
+            "max_rss_bytes": self.max_rss_bytes,
+            "exit_code": self.exit_code,
+            "signal": self.signal,
+        }
+
+
+def _exception_dict(info: ExceptionInfo | None) -> dict[str, Any] | None:
+    if info is None:
+        return None
+    return {"type": info.type, "message": info.message, "line": info.line,
+            "traceback": [list(frame) for frame in info.traceback]}
+
+
+def _jsonable(value: Any) -> Any:
+    import numpy as np
+
+    if isinstance(value, np.ndarray):
+        return {"ndarray": value.tolist() if value.size <= 1000 else f"<{value.shape} {value.dtype}>",
+                "dtype": str(value.dtype), "shape": list(value.shape)}
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, complex):
+        return [value.real, value.imag]
+    if isinstance(value, bytes):
+        return value.hex()
+    return value
+
+
+class MalformedResultError(ValueError):
+    """The result frame decoded, but its structure is not what the harness writes."""
+
+
+def parse_report(frame: bytes | bytearray, *, max_bytes: int) -> tuple[ExceptionInfo | None, tuple[CallResult, ...]]:
+    """Validate the harness's report field by field; the bytes came from untrusted code."""
+    report = codec.decode(frame, max_bytes=max_bytes)
+    if type(report) is not dict:
+        raise MalformedResultError("report is not a dict")
+    if "frame_error" in report:
+        raise MalformedResultError(_text(report["frame_error"]))
+    load_error = _exception(report.get("load_error"))
+    calls = report.get("calls")
+    if type(calls) is not list:
+        raise MalformedResultError("calls is not a list")
+    return load_error, tuple(_call(raw, max_bytes) for raw in calls)
+
+
+def _call(raw: Any, max_bytes: int) -> CallResult:
+    if type(raw) is not dict:
+        raise MalformedResultError("call result is not a dict")
+    status = raw.get("status")
+    if status not in ("ok", "error", "timeout", "invalid"):
+        raise MalformedResultError("call status is invalid")
+    value = None
+    if status == "ok":
+        encoded = raw.get("value")
+        if type(encoded) is not bytes:
+            raise MalformedResultError("call value is missing")
+        value = codec.decode(encoded, max_bytes=max_bytes)
+    lines = raw.get("lines")
+    if lines is not None and (type(lines) is not dict or not all(
+        type(k) is int and type(v) is int for k, v in lines.items()
+    )):
+        raise MalformedResultError("line counts are malformed")
+    return CallResult(
+        status=status,
+        value=value,
+        error=_exception(raw.get("error")),
+        warnings=tuple(_text(w) for w in _list(raw.get("warnings", [])))[:20],
+        lines=lines,
+        peak_bytes=_int_or_none(raw.get("peak_bytes")),
+        seconds=tuple(float(s) for s in _list(raw.get("seconds", [])) if type(s) is float),
+        shape=tuple(int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
+        shares_memory=tuple(bool(s) for s in _list(raw.get("shares_memory", []))),
+        mutated=tuple(int(i) for i in _list(raw.get("mutated", [])) if type(i) is int),
+    )
+
+
+def _exception(raw: Any) -> ExceptionInfo | None:
+    if raw is None:
+        return None
+    if type(raw) is not dict:
+        raise MalformedResultError("exception is not a dict")
+    frames = []
+    for frame in _list(raw.get("traceback", []))[:40]:
+        if type(frame) is not list or len(frame) != 3 or type(frame[0]) is not int:
+            raise MalformedResultError("traceback frame is malformed")
+        frames.append((frame[0], _text(frame[1])[:200], _text(frame[2])[:100]))
+    return ExceptionInfo(
+        type=_text(raw.get("type"))[:100] or "Exception",
+        ancestors=tuple(_text(name)[:100] for name in _list(raw.get("mro", []))[:30]),
+        message=_text(raw.get("message"))[:2100],
+        traceback=tuple(frames),
+    )
+
+
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise MalformedResultError("expected a list")
+    return value
+
+
+def _text(value: Any) -> str:
+    if type(value) is not str:
+        raise MalformedResultError("expected a string")
+    return value
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise MalformedResultError("expected an integer")
+    return value

@@ -1,0 +1,5 @@
+import numpy as np
+
+
+def moving_average(x, w):
+    return np.convolve(x, np.ones(w) / w, mode="same")

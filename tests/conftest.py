@@ -1,0 +1,19 @@
+"""Shared fixtures: one real sandbox for the whole test session."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from sandbox import Sandbox
+
+# Set before the sandbox starts: a test proves jobs cannot see the server's environment.
+os.environ.setdefault("ARRAYDOJO_TEST_SECRET", "hunter2-do-not-leak")
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(slots=2, queue_size=64) as running:
+        yield running
