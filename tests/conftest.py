@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from app.catalog import Catalog, load_catalog
+from app.grading.grader import Grader
 from sandbox import Sandbox
 
 # Set before the sandbox starts: a test proves jobs cannot see the server's environment.
@@ -17,3 +19,13 @@ os.environ.setdefault("ARRAYDOJO_TEST_SECRET", "hunter2-do-not-leak")
 def sandbox() -> Iterator[Sandbox]:
     with Sandbox(slots=2, queue_size=64) as running:
         yield running
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def grader(catalog: Catalog, sandbox: Sandbox) -> Grader:
+    return Grader(catalog, sandbox)

@@ -9,7 +9,16 @@ import numpy as np
 _KIND_NAMES = {"b": "bool", "i": "integer", "u": "integer", "f": "float", "c": "complex"}
 
 
-def compare_outputs(expected: Any, actual: Any, *, rtol: float, atol: float, path: str = "") -> str | None:
+def compare_outputs(
+    expected: Any,
+    actual: Any,
+    *,
+    rtol: float,
+    atol: float,
+    path: str = "",
+    reveal: bool = True,
+    input_shapes: tuple[tuple[int, ...], ...] = (),
+) -> str | None:
     """Return None when `actual` matches `expected`, else a message naming the first difference.
 
     Shape is checked before dtype and dtype before values, because a shape mismatch is
@@ -27,7 +36,8 @@ def compare_outputs(expected: Any, actual: Any, *, rtol: float, atol: float, pat
         if extra:
             return f"unexpected key{'s' if len(extra) > 1 else ''} {', '.join(map(repr, extra))}{where}"
         for key in expected:
-            message = compare_outputs(expected[key], actual[key], rtol=rtol, atol=atol, path=f"{path}[{key!r}]")
+            message = compare_outputs(expected[key], actual[key], rtol=rtol, atol=atol, path=f"{path}[{key!r}]",
+                                      reveal=reveal, input_shapes=input_shapes)
             if message:
                 return message
         return None
@@ -38,12 +48,14 @@ def compare_outputs(expected: Any, actual: Any, *, rtol: float, atol: float, pat
         if len(actual) != len(expected):
             return f"expected a {kind} of {len(expected)} items{where}, got {len(actual)}"
         for index, (want, got) in enumerate(zip(expected, actual, strict=True)):
-            message = compare_outputs(want, got, rtol=rtol, atol=atol, path=f"{path}[{index}]")
+            message = compare_outputs(want, got, rtol=rtol, atol=atol, path=f"{path}[{index}]", reveal=reveal,
+                                      input_shapes=input_shapes)
             if message:
                 return message
         return None
     if isinstance(expected, np.ndarray):
-        return _compare_arrays(expected, actual, rtol=rtol, atol=atol, where=where)
+        return _compare_arrays(expected, actual, rtol=rtol, atol=atol, where=where, reveal=reveal,
+                               input_shapes=input_shapes)
     if expected is None:
         return None if actual is None else f"expected None{where}, got {_describe(actual)}"
     if isinstance(expected, (bool, np.bool_)):
@@ -51,21 +63,23 @@ def compare_outputs(expected: Any, actual: Any, *, rtol: float, atol: float, pat
             return f"expected a bool{where}, got {_describe(actual)}"
         return None if bool(actual) == bool(expected) else f"expected {bool(expected)}{where}, got {bool(actual)}"
     if isinstance(expected, (int, float, np.number)):
-        return _compare_scalars(expected, actual, rtol=rtol, atol=atol, where=where)
+        return _compare_scalars(expected, actual, rtol=rtol, atol=atol, where=where, reveal=reveal)
     if isinstance(expected, str):
-        return None if actual == expected else f"expected {expected!r}{where}, got {_describe(actual)}"
+        if actual == expected:
+            return None
+        return f"expected {expected!r}{where}, got {_describe(actual)}" if reveal else f"wrong string{where}"
     raise TypeError(f"cannot compare expected value of type {type(expected).__name__}")
 
 
-def _compare_scalars(expected: Any, actual: Any, *, rtol: float, atol: float, where: str) -> str | None:
+def _compare_scalars(expected: Any, actual: Any, *, rtol: float, atol: float, where: str, reveal: bool) -> str | None:
     if isinstance(actual, np.ndarray) and actual.ndim == 0:
         actual = actual[()]
     if isinstance(actual, (bool, np.bool_)) or not isinstance(actual, (int, float, np.number)):
         return f"expected a number{where}, got {_describe(actual)}"
     expected_is_int = isinstance(expected, (int, np.integer))
-    if expected_is_int and not isinstance(actual, (int, np.integer)):
-        if not (isinstance(actual, (float, np.floating)) and float(actual).is_integer()):
-            return f"expected the integer {expected}{where}, got {actual!r}"
+    if (expected_is_int and not isinstance(actual, (int, np.integer))
+            and not (isinstance(actual, (float, np.floating)) and float(actual).is_integer())):
+        return f"expected an integer{where}, got {_format_number(actual)}"
     if np.iscomplexobj(actual) and not np.iscomplexobj(expected):
         return f"expected a real number{where}, got the complex {actual!r}"
     want, got = complex(expected), complex(actual)
@@ -73,16 +87,20 @@ def _compare_scalars(expected: Any, actual: Any, *, rtol: float, atol: float, wh
         return f"expected a finite value {expected!r}{where}, got {_nonfinite_name(got)}"
     if got == want or abs(got - want) <= atol + rtol * abs(want):
         return None
+    if not reveal:
+        return f"the value{where} is off by {abs(got - want):.3g} (relative {abs(got - want) / max(abs(want), 1e-300):.3g})"
     return f"expected {_format_number(expected)}{where}, got {_format_number(actual)}"
 
 
-def _compare_arrays(expected: np.ndarray, actual: Any, *, rtol: float, atol: float, where: str) -> str | None:
+def _compare_arrays(expected: np.ndarray, actual: Any, *, rtol: float, atol: float, where: str, reveal: bool,
+                    input_shapes: tuple[tuple[int, ...], ...]) -> str | None:
     if not isinstance(actual, np.ndarray):
         if isinstance(actual, (list, tuple)):
             return f"expected a numpy array{where}, got a {type(actual).__name__}: return np.asarray(...) of it"
         return f"expected a numpy array of shape {expected.shape}{where}, got {_describe(actual)}"
     if actual.shape != expected.shape:
-        return f"expected shape {expected.shape}{where}, got {actual.shape}{_shape_hint(expected.shape, actual.shape)}"
+        hint = _shape_hint(expected.shape, actual.shape, input_shapes)
+        return f"expected shape {expected.shape}{where}, got {actual.shape}{hint}"
     want_kind, got_kind = _kind(expected.dtype), _kind(actual.dtype)
     if want_kind != got_kind:
         return (
@@ -96,14 +114,13 @@ def _compare_arrays(expected: np.ndarray, actual: Any, *, rtol: float, atol: flo
         if diff.size == 0:
             return None
         index = tuple(int(i) for i in diff[0])
-        return (
-            f"{len(diff)} of {expected.size} values differ{where}; first at index {_fmt_index(index)}: "
-            f"expected {expected[index]!r}, got {actual[index]!r}"
-        )
-    return _compare_floats(expected, actual, rtol=rtol, atol=atol, where=where)
+        detail = f": expected {expected[index].item()!r}, got {actual[index].item()!r}" if reveal else ""
+        return f"{len(diff)} of {expected.size} values differ{where}; first at index {_fmt_index(index)}{detail}"
+    return _compare_floats(expected, actual, rtol=rtol, atol=atol, where=where, reveal=reveal)
 
 
-def _compare_floats(expected: np.ndarray, actual: np.ndarray, *, rtol: float, atol: float, where: str) -> str | None:
+def _compare_floats(expected: np.ndarray, actual: np.ndarray, *, rtol: float, atol: float, where: str,
+                    reveal: bool) -> str | None:
     want = expected.astype(np.complex128 if np.iscomplexobj(expected) else np.float64)
     got = actual.astype(np.complex128 if np.iscomplexobj(actual) else np.float64)
     bad_nonfinite = np.isfinite(want) & ~np.isfinite(got)
@@ -113,7 +130,8 @@ def _compare_floats(expected: np.ndarray, actual: np.ndarray, *, rtol: float, at
         return (
             f"{count} value{'s' if count > 1 else ''}{where} {'are' if count > 1 else 'is'} "
             f"{_nonfinite_name(got[index])} where finite values were expected "
-            f"(first at index {_fmt_index(index)}, expected {_format_number(want[index])})"
+            f"(first at index {_fmt_index(index)}"
+            + (f", expected {_format_number(want[index])})" if reveal else ")")
         )
     with np.errstate(all="ignore"):
         close = np.isclose(got, want, rtol=rtol, atol=atol, equal_nan=True)
@@ -123,23 +141,35 @@ def _compare_floats(expected: np.ndarray, actual: np.ndarray, *, rtol: float, at
         error = np.where(close, 0.0, np.abs(got - want))
     index = tuple(int(i) for i in np.unravel_index(int(np.nanargmax(error)), error.shape))
     count = int((~close).sum())
+    detail = (f": expected {_format_number(want[index])}, got {_format_number(got[index])}" if reveal
+              else f" (off by {error[index]:.3g})")
     return (
         f"{count} of {expected.size} values differ{where} beyond rtol={rtol:g}, atol={atol:g}; "
-        f"largest error at index {_fmt_index(index)}: expected {_format_number(want[index])}, "
-        f"got {_format_number(got[index])}"
+        f"largest error at index {_fmt_index(index)}{detail}"
     )
 
 
-def _shape_hint(expected: tuple[int, ...], actual: tuple[int, ...]) -> str:
+def _shape_hint(expected: tuple[int, ...], actual: tuple[int, ...], input_shapes: tuple[tuple[int, ...], ...]) -> str:
     """Guess the likely mistake behind a shape mismatch, the way an interviewer would."""
-    if sorted(expected) == sorted(actual) and len(expected) > 1:
+    for shape in input_shapes:
+        if len(shape) == 2 and shape[0] != shape[1]:
+            rows, cols = shape
+            if expected == (cols,) and actual == (rows,):
+                return ": did you reduce over axis 1 instead of axis 0?"
+            if expected == (rows,) and actual == (cols,):
+                return ": did you reduce over axis 0 instead of axis 1?"
+            if expected == (cols, cols) and actual == (rows, rows):
+                return ": did you combine rows instead of columns (X @ X.T instead of X.T @ X)?"
+            if expected == (rows, rows) and actual == (cols, cols):
+                return ": did you combine columns instead of rows (X.T @ X instead of X @ X.T)?"
+    if len(expected) > 1 and sorted(expected) == sorted(actual):
         return ": is the result transposed, or were the axes swapped?"
     if len(actual) == len(expected) + 1:
         return ": did you forget to reduce over an axis?"
-    if len(expected) == len(actual):
-        return ": did you work along the wrong axis?"
     if len(actual) + 1 == len(expected):
-        return ": did you reduce an axis that should be kept (keepdims=True)?"
+        return ": did you drop an axis that should be kept (keepdims=True)?"
+    if len(expected) == 1 and len(actual) == 1 and abs(expected[0] - actual[0]) == 1:
+        return ": off by one?"
     return ""
 
 

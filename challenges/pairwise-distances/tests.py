@@ -21,17 +21,23 @@ def _check_distance_matrix(expected, actual, case):
         return compare_outputs(expected, actual, rtol=RTOL, atol=ATOL)
     if np.isnan(actual).any():
         i, j = (int(v) for v in np.argwhere(np.isnan(actual))[0])
-        return (f"{int(np.isnan(actual).sum())} distances are NaN (first at ({i}, {j})): clip squared distances "
-                "at 0 before the square root, and floor norms before dividing")
+        return (
+            f"{int(np.isnan(actual).sum())} distances are NaN (first at ({i}, {j})): clip squared distances "
+            "at 0 before the square root, and floor norms before dividing"
+        )
     diagonal = np.diagonal(actual)
     if (diagonal != 0).any():
         i = int(np.flatnonzero(diagonal != 0)[0])
-        return (f"the diagonal must be exactly 0, but D[{i}, {i}] = {float(diagonal[i])!r}; "
-                "set it explicitly, e.g. np.fill_diagonal(D, 0.0)")
+        return (
+            f"the diagonal must be exactly 0, but D[{i}, {i}] = {float(diagonal[i])!r}; "
+            "set it explicitly, e.g. np.fill_diagonal(D, 0.0)"
+        )
     if not np.array_equal(actual, actual.T):
         i, j = (int(v) for v in np.argwhere(actual != actual.T)[0])
-        return (f"the result must be exactly symmetric, but D[{i}, {j}] = {float(actual[i, j])!r} and "
-                f"D[{j}, {i}] = {float(actual[j, i])!r}; compute one triangle and mirror it, or average D with D.T")
+        return (
+            f"the result must be exactly symmetric, but D[{i}, {j}] = {float(actual[i, j])!r} and "
+            f"D[{j}, {i}] = {float(actual[j, i])!r}; compute one triangle and mirror it, or average D with D.T"
+        )
     X = np.asarray(case.args[0], dtype=np.float64)
     metric = _metric(case)
     same = (X[:, None, :] == X[None, :, :]).all(axis=-1)
@@ -46,8 +52,10 @@ def _check_distance_matrix(expected, actual, case):
     too_far = same & (np.abs(actual) > bound)
     if too_far.any():
         i, j = (int(v) for v in np.argwhere(too_far)[0])
-        return (f"rows {i} and {j} are identical but their distance is {actual[i, j]:.3g}, "
-                f"more than the allowed {bound[i, 0]:.3g}")
+        return (
+            f"rows {i} and {j} are identical but their distance is {actual[i, j]:.3g}, "
+            f"more than the allowed {bound[i, 0]:.3g}"
+        )
     return compare_outputs(np.where(same, 0.0, expected), np.where(same, 0.0, actual), rtol=RTOL, atol=ATOL)
 
 
@@ -74,14 +82,32 @@ def cases() -> list[Case]:
     zero_row = rng.normal(size=(6, 3))
     zero_row[2] = 0.0
     return [
-        _case("three points, euclidean", line, "euclidean", visible=True, category="example",
-              expected=np.array([[0.0, 5.0, 10.0], [5.0, 0.0, 5.0], [10.0, 5.0, 0.0]])),
-        _case("three points, manhattan", line, "manhattan", visible=True, category="example",
-              expected=np.array([[0.0, 7.0, 14.0], [7.0, 0.0, 7.0], [14.0, 7.0, 0.0]])),
-        _case("three directions, cosine", np.array([[1.0, 0.0], [0.0, 2.0], [1.0, 1.0]]), "cosine",
-              visible=True, category="example",
-              expected=np.array([[0.0, 1.0, 1.0 - HALF_ROOT2], [1.0, 0.0, 1.0 - HALF_ROOT2],
-                                 [1.0 - HALF_ROOT2, 1.0 - HALF_ROOT2, 0.0]])),
+        _case(
+            "three points, euclidean",
+            line,
+            "euclidean",
+            visible=True,
+            category="example",
+            expected=np.array([[0.0, 5.0, 10.0], [5.0, 0.0, 5.0], [10.0, 5.0, 0.0]]),
+        ),
+        _case(
+            "three points, manhattan",
+            line,
+            "manhattan",
+            visible=True,
+            category="example",
+            expected=np.array([[0.0, 7.0, 14.0], [7.0, 0.0, 7.0], [14.0, 7.0, 0.0]]),
+        ),
+        _case(
+            "three directions, cosine",
+            np.array([[1.0, 0.0], [0.0, 2.0], [1.0, 1.0]]),
+            "cosine",
+            visible=True,
+            category="example",
+            expected=np.array(
+                [[0.0, 1.0, 1.0 - HALF_ROOT2], [1.0, 0.0, 1.0 - HALF_ROOT2], [1.0 - HALF_ROOT2, 1.0 - HALF_ROOT2, 0.0]]
+            ),
+        ),
         _case("metric left at its default (euclidean)", rng.normal(size=(5, 3)), category="basic"),
         _case("n == 1, euclidean", rng.normal(size=(1, 4)), "euclidean", category="edge"),
         _case("n == 1, manhattan", rng.normal(size=(1, 4)), "manhattan", category="edge"),
@@ -89,19 +115,22 @@ def cases() -> list[Case]:
         _case("duplicate rows, euclidean", _with_duplicates(rng, 8, 5), "euclidean", category="edge"),
         _case("duplicate rows, manhattan", _with_duplicates(rng, 8, 5), "manhattan", category="edge"),
         _case("duplicate rows, cosine", _with_duplicates(rng, 8, 5), "cosine", category="edge"),
-        _case("large-norm duplicate rows, euclidean", _large_norm_duplicates(rng), "euclidean",
-              category="stability"),
+        _case("large-norm duplicate rows, euclidean", _large_norm_duplicates(rng), "euclidean", category="stability"),
         _case("zero row, cosine", zero_row, "cosine", category="stability"),
         _case("zero row, euclidean", zero_row, "euclidean", category="edge"),
         _case("zero row, manhattan", zero_row, "manhattan", category="edge"),
-        _case("random 15 x 6, euclidean, offset 10", 10.0 + rng.normal(size=(15, 6)), "euclidean",
-              category="random"),
+        _case("random 15 x 6, euclidean, offset 10", 10.0 + rng.normal(size=(15, 6)), "euclidean", category="random"),
         _case("random 9 x 20, manhattan", rng.normal(size=(9, 20)), "manhattan", category="axis"),
         _case("random 12 x 4, cosine", rng.normal(size=(12, 4)), "cosine", category="axis"),
         _case("random 30 x 16, euclidean", rng.normal(size=(30, 16)), "euclidean", category="random"),
         _case("random 25 x 10, cosine", rng.normal(size=(25, 10)), "cosine", category="random"),
-        Case("unknown metric 'chebyshev' raises ValueError", args=(rng.normal(size=(4, 2)),),
-             kwargs={"metric": "chebyshev"}, raises="ValueError", category="edge"),
+        Case(
+            "unknown metric 'chebyshev' raises ValueError",
+            args=(rng.normal(size=(4, 2)),),
+            kwargs={"metric": "chebyshev"},
+            raises="ValueError",
+            category="edge",
+        ),
     ]
 
 

@@ -17,8 +17,10 @@ def _check_distances(expected, actual, case):
         return compare_outputs(expected, actual, rtol=RTOL, atol=ATOL)
     if np.isnan(actual).any():
         i, j = (int(v) for v in np.argwhere(np.isnan(actual))[0])
-        return (f"{int(np.isnan(actual).sum())} distances are NaN (first at ({i}, {j})): a squared distance "
-                "that should be 0 came out as a tiny negative; clip it at 0 before the square root")
+        return (
+            f"{int(np.isnan(actual).sum())} distances are NaN (first at ({i}, {j})): a squared distance "
+            "that should be 0 came out as a tiny negative; clip it at 0 before the square root"
+        )
     if (actual < 0).any():
         i, j = (int(v) for v in np.argwhere(actual < 0)[0])
         return f"distance at ({i}, {j}) is negative ({actual[i, j]:.3g}); a distance is never below 0"
@@ -28,8 +30,10 @@ def _check_distances(expected, actual, case):
     too_far = same & (actual > bound)
     if too_far.any():
         i, j = (int(v) for v in np.argwhere(too_far)[0])
-        return (f"A[{i}] and B[{j}] are identical but their distance is {actual[i, j]:.3g}, "
-                f"more than the allowed {bound[i, 0]:.3g}")
+        return (
+            f"A[{i}] and B[{j}] are identical but their distance is {actual[i, j]:.3g}, "
+            f"more than the allowed {bound[i, 0]:.3g}"
+        )
     return compare_outputs(np.where(same, 0.0, expected), np.where(same, 0.0, actual), rtol=RTOL, atol=ATOL)
 
 
@@ -57,21 +61,35 @@ def cases() -> list[Case]:
             category="example",
             expected=np.array([[0.0, 10.0, 3.0], [5.0, 5.0, 4.0]]),
         ),
-        _case("one row against itself and a shifted copy", np.array([[1.0, 2.0, 3.0]]),
-              np.array([[1.0, 2.0, 3.0], [2.0, 3.0, 4.0]]), visible=True, category="example"),
+        _case(
+            "one row against itself and a shifted copy",
+            np.array([[1.0, 2.0, 3.0]]),
+            np.array([[1.0, 2.0, 3.0], [2.0, 3.0, 4.0]]),
+            visible=True,
+            category="example",
+        ),
         _case("single row each", rng.normal(size=(1, 5)), rng.normal(size=(1, 5)), category="edge"),
         _case("d = 1 (points on a line)", rng.normal(size=(4, 1)), rng.normal(size=(6, 1)), category="edge"),
-        _case("zero vectors", np.zeros((3, 4)), np.vstack([np.zeros((1, 4)), rng.normal(size=(2, 4))]),
-              category="edge"),
+        _case(
+            "zero vectors", np.zeros((3, 4)), np.vstack([np.zeros((1, 4)), rng.normal(size=(2, 4))]), category="edge"
+        ),
         _case("m=3, n=7, d=5 (non-square)", rng.normal(size=(3, 5)), rng.normal(size=(7, 5)), category="axis"),
         _case("m=7, n=3, d=2 (non-square)", rng.normal(size=(7, 2)), rng.normal(size=(3, 2)), category="axis"),
         _case("A against a copy of itself (zero diagonal)", same, same.copy(), category="basic"),
         _case("large-norm duplicate rows (norm ~1e5)", *_large_norm_duplicates(rng), category="stability"),
-        _case("integer-valued points", rng.integers(-5, 6, size=(6, 3)).astype(np.float64),
-              rng.integers(-5, 6, size=(8, 3)).astype(np.float64), category="basic"),
+        _case(
+            "integer-valued points",
+            rng.integers(-5, 6, size=(6, 3)).astype(np.float64),
+            rng.integers(-5, 6, size=(8, 3)).astype(np.float64),
+            category="basic",
+        ),
         _case("random 40 x 30 in 16-D", rng.normal(size=(40, 16)), rng.normal(size=(30, 16)), category="random"),
-        _case("random 25 x 60 in 8-D, offset 100", 100.0 + rng.normal(size=(25, 8)),
-              100.0 + rng.normal(size=(60, 8)), category="random"),
+        _case(
+            "random 25 x 60 in 8-D, offset 100",
+            100.0 + rng.normal(size=(25, 8)),
+            100.0 + rng.normal(size=(60, 8)),
+            category="random",
+        ),
     ]
 
 

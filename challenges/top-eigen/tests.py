@@ -70,7 +70,7 @@ def _random_symmetric(rng: np.random.Generator, d: int) -> np.ndarray:
 
 
 def _case(name: str, S: np.ndarray, k: int, **options: object) -> Case:
-    return Case(name, args=(S, k), check=check_eigenpairs, **options)  # type: ignore[arg-type]
+    return Case(name, args=(S, k), check=check_eigenpairs, **options)
 
 
 def cases() -> list[Case]:
@@ -93,7 +93,7 @@ def cases() -> list[Case]:
               _symmetric_with_spectrum(rng, [6.0, 3.0, 1.0, 1.0, 1.0, 0.5]), 6, category="edge"),
         _case("repeated eigenvalue cut by k (5, 2, 2, 1 with k = 2)",
               _symmetric_with_spectrum(rng, [5.0, 2.0, 2.0, 1.0]), 2, category="edge"),
-        _case("repeated top eigenvalue (3, 3, 1, 0.2, 0.1 with k = 3)",
+        _case("repeated top eigenvalue (3, 3, 1, 0.2, 0.1), k = 3",
               _symmetric_with_spectrum(rng, [0.2, 3.0, 0.1, 3.0, 1.0]), 3, category="edge"),
         _case("identity: every eigenvalue is 1", np.eye(5), 3, category="edge"),
         _case("random 20x20, k = 5", _random_symmetric(rng, 20), 5, category="random"),

@@ -2,11 +2,10 @@ import numpy as np
 
 
 def pairwise_distances(X, metric="euclidean"):
-    diff = X[:, None, :] - X[None, :, :]
     if metric == "euclidean":
-        D = np.sqrt((diff ** 2).sum(axis=2))
+        D = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(axis=2))
     elif metric == "manhattan":
-        D = np.abs(diff).sum(axis=2)
+        D = np.abs(X[:, None, :] - X[None, :, :]).sum(axis=2)
     elif metric == "cosine":
         norms = np.linalg.norm(X, axis=1)
         norms = np.where(norms < 1e-8, 1e-8, norms)

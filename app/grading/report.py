@@ -1,0 +1,80 @@
+"""The grade report: the one JSON shape shared by the CLI, the API and the pages."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from app.catalog import CRITERIA
+
+Verdict = Literal[
+    "accepted",
+    "wrong_answer",
+    "runtime_error",
+    "time_limit_exceeded",
+    "memory_limit_exceeded",
+    "output_limit_exceeded",
+    "internal_error",
+]
+Rating = Literal["pass", "warn", "fail", "n/a"]
+REPORT_VERSION = 1
+
+
+class FeedbackItem(BaseModel):
+    """One piece of rubric feedback, pointing at a line of the candidate's code when it can."""
+
+    id: str
+    message: str
+    line: int | None = None
+    severity: str = "informative"
+
+
+class CriterionResult(BaseModel):
+    rating: Rating = "n/a"
+    feedback: list[FeedbackItem] = []
+
+
+class TestReport(BaseModel):
+    """One test. Hidden tests carry only name, category and a data-free message."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    category: str
+    visible: bool
+    passed: bool
+    message: str
+    line: int | None = None
+    input: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+
+
+class ErrorReport(BaseModel):
+    type: str
+    message: str
+    line: int | None = None
+    traceback: list[tuple[int, str, str]] = []
+
+
+class GradeReport(BaseModel):
+    """Everything a candidate is told about one grading of their code."""
+
+    version: int = REPORT_VERSION
+    challenge: str
+    mode: Literal["run", "submit"] = "submit"
+    verdict: Verdict
+    summary: str
+    tests: list[TestReport] = []
+    rubric: dict[str, CriterionResult] = {name: CriterionResult() for name in CRITERIA}
+    score: float | None = None
+    timing: dict[str, Any] | None = None
+    error: ErrorReport | None = None
+    output: str = ""
+    output_truncated: bool = False
+    cpu_seconds: float = 0.0
+    wall_seconds: float = 0.0
+
+    def public_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")

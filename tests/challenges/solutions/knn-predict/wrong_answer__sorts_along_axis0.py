@@ -1,0 +1,11 @@
+# rubric: axis_awareness=fail
+import numpy as np
+
+
+def knn_predict(X_train, y_train, X_test, k):
+    sq = (X_test ** 2).sum(1)[:, None] + (X_train ** 2).sum(1)[None, :] - 2 * X_test @ X_train.T
+    # Sorts each column (over test points) instead of each row (over training points).
+    nn = np.argsort(sq, axis=0, kind="stable")[:, :k]
+    labels = np.unique(y_train)
+    counts = (y_train[nn][..., None] == labels).sum(axis=1)
+    return labels[counts.argmax(axis=1)]
