@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _list(catalog: Catalog, *, as_json: bool) -> int:
-    rows = [
+    rows: list[dict[str, str | int]] = [
         {"id": c.id, "lesson": c.config.lesson, "title": c.config.title, "function": c.config.function,
          "difficulty": c.config.difficulty}
         for c in catalog
@@ -54,7 +54,7 @@ def _list(catalog: Catalog, *, as_json: bool) -> int:
     if as_json:
         print(json.dumps(rows, indent=2))
         return 0
-    width = max(len(row["id"]) for row in rows)
+    width = max(len(str(row["id"])) for row in rows)
     for row in rows:
         print(f"{row['id']:<{width}}  lesson {row['lesson']}  {row['difficulty']:<6}  {row['title']}  "
               f"({row['function']})")

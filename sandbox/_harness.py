@@ -8,6 +8,7 @@ measurement made here (lines, memory, timings) is advisory or cross-checked by t
 from __future__ import annotations
 
 import builtins
+import contextlib
 import linecache
 import os
 import signal
@@ -15,8 +16,8 @@ import socket
 import subprocess
 import sys
 import time
-import tracemalloc
 import traceback
+import tracemalloc
 import warnings
 from collections.abc import Callable
 from types import FrameType, TracebackType
@@ -49,7 +50,7 @@ def run_job(job: dict[str, Any]) -> NoReturn:
     function = None
     try:
         function = _load(job["code"], job["function"])
-    except BaseException as exc:  # noqa: BLE001 - any failure to load is the submission's
+    except BaseException as exc:
         report["load_error"] = describe_exception(exc)
     if function is not None:
         for call in job["calls"]:
@@ -109,7 +110,7 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
             result["seconds"] = _time_repeats(function, args, kwargs, repeats)
         else:
             result["seconds"] = [elapsed]
-    except BaseException as exc:  # noqa: BLE001 - the submission's exception is a result
+    except BaseException as exc:
         sys.settrace(None)
         if tracemalloc.is_tracing():
             tracemalloc.stop()
@@ -151,7 +152,7 @@ def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list
     for warning in caught[:20]:
         try:
             messages.append(f"{_type_name(type(warning.message))}: {str(warning.message)[:200]}")
-        except BaseException:  # noqa: BLE001, S112 - a hostile warning only loses its own text
+        except BaseException:
             continue
     diagnostics: dict[str, Any] = {"warnings": messages}
     if tracer is not None:
@@ -184,7 +185,7 @@ def _same_array(before: np.ndarray, after: Any) -> bool:
 
 def _shares_memory(a: np.ndarray, b: np.ndarray) -> bool:
     try:
-        return bool(np.shares_memory(a, b, max_work=100_000))
+        return bool(np.shares_memory(a, b, max_work=100_000))  # type: ignore[arg-type]
     except np.exceptions.TooHardError:
         return bool(np.may_share_memory(a, b))
 
@@ -207,7 +208,7 @@ def describe_exception(exc: BaseException) -> dict[str, Any]:
         message = str(exc)
         if type(message) is not str:
             message = str.__str__(message)
-    except BaseException:  # noqa: BLE001 - a hostile __str__ must not break reporting
+    except BaseException:
         message = "<the exception's message could not be printed>"
     if len(message) > MESSAGE_CHARS:
         message = message[:MESSAGE_CHARS] + " [message cut]"
@@ -231,7 +232,7 @@ def _solution_frames(tb: TracebackType | None) -> list[list[Any]]:
         for entry in traceback.extract_tb(tb, limit=200):
             if entry.filename == SOLUTION_FILENAME:
                 frames.append([int(entry.lineno or 0), (entry.line or "")[:200], entry.name[:100]])
-    except BaseException:  # noqa: BLE001 - a broken traceback still leaves the message
+    except BaseException:
         return frames
     if len(frames) > 20:  # deep recursion: the first and last frames tell the story
         frames = frames[:10] + frames[-10:]
@@ -240,10 +241,8 @@ def _solution_frames(tb: TracebackType | None) -> list[list[Any]]:
 
 def _flush_std_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(BaseException):
             stream.flush()
-        except BaseException:  # noqa: BLE001, S110 - the submission may have closed or replaced them
-            pass
 
 
 def _refuse_programs(*args: Any, **kwargs: Any) -> NoReturn:

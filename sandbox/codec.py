@@ -227,9 +227,7 @@ class _Reader:
         nbytes = self.u64()
         expected = dtype.itemsize
         for size in shape:
-            expected *= size
-            if expected > len(self.view):
-                raise DecodeError("array shape larger than the data")
+            expected *= size  # Python ints: a hostile shape cannot overflow the product
         if nbytes != expected:
             raise DecodeError("array byte count does not match its shape")
         data = self.take(nbytes)

@@ -10,6 +10,7 @@ frame(result bytes) + frame(captured output).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import json
 import os
@@ -142,11 +143,10 @@ class Executor:
 
     def _kill(self, pid: int) -> None:
         """Kill the job leader; its namespace's init dies with it (die-with-parent), and with it all."""
-        for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
-            try:
-                target()
-            except ProcessLookupError:
-                pass
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
 
     def _sweep(self) -> None:
         """Kill anything still running as this slot's uid and reap what we inherited, until none is left.
@@ -161,10 +161,8 @@ class Executor:
             if not alive or time.monotonic() > deadline:
                 return
             for pid in alive:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
             time.sleep(0.002)
 
     def _slot_pids(self) -> list[int]:
@@ -207,7 +205,8 @@ class Executor:
         if seen.killed_for == "result_too_large":
             return {**report, "outcome": "invalid_result",
                     "detail": f"the result is larger than {limits.result_bytes} bytes"}
-        if report["signal"] in ("SIGXCPU",) or (report["signal"] == "SIGKILL" and cpu >= int(limits.cpu_seconds + 0.999) - 0.05):
+        cpu_limit = int(limits.cpu_seconds + 0.999)  # RLIMIT_CPU counts whole seconds
+        if report["signal"] == "SIGXCPU" or (report["signal"] == "SIGKILL" and cpu >= cpu_limit - 0.05):
             return {**report, "outcome": "cpu_timeout"}
         if report["signal"]:
             return {**report, "outcome": "crash"}
@@ -244,7 +243,7 @@ class Executor:
             _, job_status = os.waitpid(child, 0)
             os.write(_STATUS_FD, f"status:{job_status}\n".encode())
             os._exit(0)
-        except BaseException as exc:  # noqa: BLE001 - report our own failure, never the submission's
+        except BaseException as exc:
             try:
                 os.write(_STATUS_FD, f"error: {type(exc).__name__}: {exc}\n".encode()[:4000])
             finally:
@@ -272,7 +271,7 @@ class Executor:
             # Fresh stream objects on the job's output pipe (the executor's point at /dev/null).
             sys.stdout = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
             sys.stderr = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)  # noqa: SIM115
-        except BaseException:  # noqa: BLE001
+        except BaseException:
             os._exit(_JOB_FAILED_TO_START)
         _harness.run_job(job)
 

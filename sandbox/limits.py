@@ -38,7 +38,7 @@ class Limits:
 
     def with_overrides(self, **overrides: float | int | None) -> Limits:
         """Apply a challenge's overrides (None means keep the default), then clamp."""
-        given = {key: value for key, value in overrides.items() if value is not None}
+        given: dict[str, Any] = {key: value for key, value in overrides.items() if value is not None}
         return replace(self, **given).clamped()
 
     def as_dict(self) -> dict[str, float | int]:

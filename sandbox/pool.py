@@ -128,7 +128,7 @@ class _SlotWorker(threading.Thread):
             self.sandbox._mark(+1)
             try:
                 pending.future.set_result(self._run(pending.job, pending.limits))
-            except BaseException as exc:  # noqa: BLE001 - a broken executor must not kill the slot
+            except BaseException as exc:
                 log.exception("sandbox slot %d failed", self.slot)
                 self._stop_executor()
                 pending.future.set_result(RunResult(outcome="internal_error", detail=str(exc)))
@@ -174,7 +174,8 @@ class _SlotWorker(threading.Thread):
 
     def _run(self, job: Job, limits: Limits) -> RunResult:
         process = self._executor()
-        assert process.stdin is not None and process.stdout is not None
+        assert process.stdin is not None
+        assert process.stdout is not None
         requests, responses = process.stdin.fileno(), process.stdout.fileno()
         framing.write_frame(requests, json.dumps({"limits": limits.as_dict()}).encode())
         framing.write_frame(requests, job.encode())

@@ -40,9 +40,9 @@ def find_banned(tree: ast.AST, banned: tuple[str, ...]) -> list[BannedUse]:
                     uses.append(BannedUse(dotted, node.lineno))
     for node in ast.walk(tree):
         if isinstance(node, (ast.Attribute, ast.Name)) and isinstance(getattr(node, "ctx", None), ast.Load):
-            dotted = _dotted(node, aliases)
-            if dotted in wanted:
-                uses.append(BannedUse(dotted, node.lineno))
+            name = _dotted(node, aliases)
+            if name is not None and name in wanted:
+                uses.append(BannedUse(name, node.lineno))
     unique = {(use.name, use.line): use for use in uses}
     return sorted(unique.values(), key=lambda use: (use.line, use.name))
 

@@ -88,7 +88,8 @@ def _compare_scalars(expected: Any, actual: Any, *, rtol: float, atol: float, wh
     if got == want or abs(got - want) <= atol + rtol * abs(want):
         return None
     if not reveal:
-        return f"the value{where} is off by {abs(got - want):.3g} (relative {abs(got - want) / max(abs(want), 1e-300):.3g})"
+        relative = abs(got - want) / max(abs(want), 1e-300)
+        return f"the value{where} is off by {abs(got - want):.3g} (relative {relative:.3g})"
     return f"expected {_format_number(expected)}{where}, got {_format_number(actual)}"
 
 

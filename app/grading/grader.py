@@ -184,8 +184,8 @@ def _judge(challenge: Challenge, case: Case, expected: Expected, call: CallResul
         return TestReport(**base, passed=False, message="this test used up its share of the CPU time limit; "
                           "look for a Python loop over the data"), "time_limit_exceeded"
     if call.status == "invalid":
-        message = call.error.message if call.error else "the returned value is not plain data"
-        return TestReport(**base, passed=False, message=message, actual="(not plain data)"), "wrong_answer"
+        invalid = call.error.message if call.error else "the returned value is not plain data"
+        return TestReport(**base, passed=False, message=invalid, actual="(not plain data)"), "wrong_answer"
     if call.status == "error":
         error = call.error
         assert error is not None
@@ -210,13 +210,13 @@ def _judge(challenge: Challenge, case: Case, expected: Expected, call: CallResul
         return TestReport(**base, passed=False,
                           message=f"expected {expected.raises} to be raised for this input, but a value was "
                           "returned"), "wrong_answer"
-    message = _compare(challenge, case, expected, call)
-    if message is None and call.mutated:
+    mismatch = _compare(challenge, case, expected, call)
+    if mismatch is None and call.mutated:
         position = call.mutated[0] + 1
-        message = f"your function modified its input (argument {position}) in place; work on a copy"
-    if message is None:
+        mismatch = f"your function modified its input (argument {position}) in place; work on a copy"
+    if mismatch is None:
         return TestReport(**base, passed=True, message="passed"), "accepted"
-    return TestReport(**base, passed=False, message=message), "wrong_answer"
+    return TestReport(**base, passed=False, message=mismatch), "wrong_answer"
 
 
 def _compare(challenge: Challenge, case: Case, expected: Expected, call: CallResult) -> str | None:

@@ -49,5 +49,6 @@ def test_solution_corpus_gets_the_verdict_its_name_says(grader: Grader, path: Pa
     assert report.verdict == expected_verdict, report.summary
     if expected_verdict == "wrong_answer":
         failing = [t for t in report.tests if not t.passed]
-        assert failing and all(t.name and t.message for t in failing)
+        assert failing
+        assert all(t.name and t.message for t in failing)
         assert failing[0].name in report.summary

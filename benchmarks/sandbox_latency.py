@@ -1,0 +1,92 @@
+"""Per-job sandbox latency against a fresh `python -c` baseline measured in the same run.
+
+Run: .venv/bin/python benchmarks/sandbox_latency.py [--jobs 200] [--baseline-runs 20]
+Prints figures only; targets (median < 15 ms, >= 5x faster than the baseline) are read, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sandbox import Call, Job, Sandbox
+
+SOFTMAX = (
+    "import numpy as np\n"
+    "def softmax(z, axis=-1):\n"
+    "    e = np.exp(z - z.max(axis=axis, keepdims=True))\n"
+    "    return e / e.sum(axis=axis, keepdims=True)\n"
+)
+BASELINE = SOFTMAX + "z = np.random.default_rng(0).normal(size=(8, 16))\nprint(softmax(z).sum())\n"
+
+
+def _percentile(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q))
+
+
+def measure_sandbox(jobs: int) -> list[float]:
+    job = Job(code=SOFTMAX, function="softmax", calls=(Call((np.random.default_rng(0).normal(size=(8, 16)),)),))
+    with Sandbox(slots=1) as sandbox:
+        for _ in range(5):  # warm-up: first jobs start the executor
+            sandbox.run(job)
+        seconds = []
+        for _ in range(jobs):
+            started = time.perf_counter()
+            result = sandbox.run(job)
+            seconds.append(time.perf_counter() - started)
+            assert result.outcome == "ok", result.message
+    return seconds
+
+
+def measure_baseline(runs: int) -> list[float]:
+    seconds = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", BASELINE], check=True, capture_output=True,
+                       env={"OPENBLAS_NUM_THREADS": "1"})
+        seconds.append(time.perf_counter() - started)
+    return seconds
+
+
+def measure_throughput(jobs: int, slots: int) -> tuple[float, float]:
+    job = Job(code=SOFTMAX, function="softmax", calls=(Call((np.ones((8, 16)),)),))
+    with Sandbox(slots=slots, queue_size=jobs) as sandbox:
+        for _ in range(4):
+            sandbox.run(job)
+        started = time.perf_counter()
+        futures = [sandbox.submit(job) for _ in range(jobs)]
+        outcomes = [f.result().outcome for f in futures]
+        elapsed = time.perf_counter() - started
+    assert all(o == "ok" for o in outcomes)
+    return jobs / elapsed, elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--jobs", type=int, default=200)
+    parser.add_argument("--baseline-runs", type=int, default=20)
+    options = parser.parse_args()
+    sandboxed = measure_sandbox(options.jobs)
+    baseline = measure_baseline(options.baseline_runs)
+    median_ms, p90_ms = statistics.median(sandboxed) * 1e3, _percentile(sandboxed, 90) * 1e3
+    base_ms = statistics.median(baseline) * 1e3
+    print(f"sandbox job (softmax, full isolation), {options.jobs} jobs: median {median_ms:.2f} ms, "
+          f"p90 {p90_ms:.2f} ms, max {max(sandboxed) * 1e3:.2f} ms")
+    print(f"baseline fresh `python -c` importing numpy, {options.baseline_runs} runs: median {base_ms:.2f} ms, "
+          f"p90 {_percentile(baseline, 90) * 1e3:.2f} ms")
+    print(f"speedup over the baseline (median / median): {base_ms / median_ms:.1f}x  "
+          f"(target: median < 15 ms and >= 5x)")
+    rate, elapsed = measure_throughput(options.jobs, slots=2)
+    print(f"throughput with 2 slots busy: {rate:.0f} jobs/s ({options.jobs} jobs in {elapsed:.2f} s)")
+
+
+if __name__ == "__main__":
+    main()

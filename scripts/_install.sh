@@ -1,0 +1,53 @@
+# Sourced by scripts/serve and scripts/test: create .venv in the repo and install pinned packages.
+# Works on a fresh Debian 12 with only Python 3.11: installs python3-venv with apt when it is missing.
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo"
+
+find_python() {
+    for candidate in "${PYTHON:-}" python3.11 python3; do
+        if [ -n "$candidate" ] && command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            command -v "$candidate"
+            return 0
+        fi
+    done
+    echo "error: Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)" >&2
+    return 1
+}
+
+ensure_venv() {
+    local python
+    python="$(find_python)"
+    if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys' 2>/dev/null; then
+        rm -rf .venv
+        if ! "$python" -m venv .venv 2>/dev/null; then
+            # Debian ships venv/ensurepip separately.
+            if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+                echo "installing python3-venv with apt-get..." >&2
+                apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+                rm -rf .venv
+                "$python" -m venv .venv
+            else
+                echo "error: '$python -m venv' failed; install python3-venv (apt-get install python3-venv)" >&2
+                return 1
+            fi
+        fi
+    fi
+}
+
+# install_requirements FILE: pip-install FILE (pinned) and the project, skipping when nothing changed.
+install_requirements() {
+    local requirements="$1" stamp digest
+    stamp=".venv/.installed-$(basename "$requirements" .txt)"
+    digest="$(cat "$requirements" requirements.txt constraints.txt pyproject.toml | sha256sum | cut -d' ' -f1)"
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$digest" ]; then
+        return 0
+    fi
+    echo "installing pinned packages from $requirements into .venv..." >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
+        || .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+    echo "$digest" > "$stamp"
+}

@@ -1,0 +1,5 @@
+from numpy import cov as covariance
+
+
+def covariance_matrix(X):
+    return covariance(X, rowvar=False)

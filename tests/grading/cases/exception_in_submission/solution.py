@@ -1,0 +1,7 @@
+import numpy as np
+
+
+def softmax(z, axis=-1):
+    e = np.exp(z - z.max(axis=axis, keepdims=True))
+    total = e.sum(axis=axis)
+    return e / total[:, None, None]

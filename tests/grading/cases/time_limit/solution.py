@@ -1,0 +1,3 @@
+def softmax(z, axis=-1):
+    while True:
+        pass
