@@ -163,6 +163,10 @@ def enter_minimal_root(plan: RootPlan, *, tmpfs_bytes: int) -> None:
     mount(None, "/", None, MS_REC | MS_PRIVATE)
     root = plan.mountpoint
     mount("sandbox-root", root, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755")
+    # The private /tmp comes first: when the venv itself lives under /tmp (a CI checkout),
+    # NumPy's bind lands inside it instead of being hidden by it.
+    os.makedirs(f"{root}/tmp", mode=0o1777)
+    mount("sandbox-tmp", f"{root}/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, f"size={tmpfs_bytes},mode=1777")
     for path in plan.read_only_binds:
         target = root + path
         os.makedirs(target, mode=0o755, exist_ok=True)
@@ -186,8 +190,6 @@ def enter_minimal_root(plan: RootPlan, *, tmpfs_bytes: int) -> None:
             open(target, "wb").close()
             mount(device, target, None, MS_BIND)
             mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC)
-    os.makedirs(f"{root}/tmp", mode=0o1777)
-    mount("sandbox-tmp", f"{root}/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, f"size={tmpfs_bytes},mode=1777")
     os.makedirs(f"{root}/.old-root")
     pivot_root(root, f"{root}/.old-root")
     os.chdir("/")

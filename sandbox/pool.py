@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -22,6 +24,8 @@ from sandbox.result import MalformedResultError, RunResult, parse_report
 
 IsolationLevel = Literal["full", "rlimits"]
 SLOT_UID_BASE = 61000
+SLOT_UID_COUNT = 1024
+_UID_LOCKS = Path(tempfile.gettempdir()) / "arraydojo-slot-uids"
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 _KEPT_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness workarounds on some CPUs
 log = logging.getLogger("arraydojo.sandbox")
@@ -60,11 +64,12 @@ class Sandbox:
         self._lock = threading.Lock()
         self._busy = 0
         self._closed = False
+        self._uid_locks: list[int] = []
 
     def start(self) -> Sandbox:
         log.info("sandbox isolation level: %s, %d slots", self.isolation, self.slots)
         for slot in range(self.slots):
-            worker = _SlotWorker(self, slot)
+            worker = _SlotWorker(self, slot, self._claim_uid())
             worker.start()
             self._workers.append(worker)
         return self
@@ -81,6 +86,27 @@ class Sandbox:
             self._queue.put(None)
         for worker in self._workers:
             worker.join(timeout=10)
+        for fd in self._uid_locks:
+            os.close(fd)
+        shutil.rmtree(self.root_dir, ignore_errors=True)
+
+    def _claim_uid(self) -> int:
+        """A uid no other sandbox on this host is using (several server workers each run one).
+
+        Two executors sharing a uid would share RLIMIT_NPROC and kill each other's jobs in
+        the after-job sweep, so each uid is held by an exclusive lock for the pool's lifetime.
+        """
+        _UID_LOCKS.mkdir(mode=0o700, exist_ok=True)
+        for uid in range(SLOT_UID_BASE, SLOT_UID_BASE + SLOT_UID_COUNT):
+            fd = os.open(_UID_LOCKS / f"{uid}.lock", os.O_CREAT | os.O_RDWR, 0o600)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                continue
+            self._uid_locks.append(fd)
+            return uid
+        raise RuntimeError(f"all {SLOT_UID_COUNT} sandbox uids are in use on this host")
 
     @property
     def queue_depth(self) -> int:
@@ -111,10 +137,11 @@ class Sandbox:
 class _SlotWorker(threading.Thread):
     """Owns one executor process; restarts it if it ever dies."""
 
-    def __init__(self, sandbox: Sandbox, slot: int) -> None:
+    def __init__(self, sandbox: Sandbox, slot: int, uid: int) -> None:
         super().__init__(name=f"sandbox-slot-{slot}", daemon=True)
         self.sandbox = sandbox
         self.slot = slot
+        self.uid = uid
         self.process: subprocess.Popen[bytes] | None = None
 
     def run(self) -> None:
@@ -152,7 +179,7 @@ class _SlotWorker(threading.Thread):
         environment |= {name: os.environ[name] for name in _KEPT_ENVIRONMENT if name in os.environ}
         process = subprocess.Popen(
             [sys.executable, "-m", "sandbox.executor", "--slot", str(self.slot),
-             "--uid", str(SLOT_UID_BASE + self.slot), "--isolation", self.sandbox.isolation,
+             "--uid", str(self.uid), "--isolation", self.sandbox.isolation,
              "--root-dir", self.sandbox.root_dir],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=environment, cwd="/",
             close_fds=True,

@@ -47,7 +47,6 @@ install_requirements() {
     fi
     echo "installing pinned packages from $requirements into .venv..." >&2
     .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements" -c constraints.txt
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e . \
-        || .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     echo "$digest" > "$stamp"
 }

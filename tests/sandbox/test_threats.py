@@ -19,7 +19,7 @@ def code(source: str) -> str:
 
 def _slot_processes() -> list[int]:
     """PIDs of processes left running as any sandbox slot uid."""
-    from sandbox.pool import SLOT_UID_BASE
+    from sandbox.pool import SLOT_UID_BASE, SLOT_UID_COUNT
 
     found = []
     for entry in os.listdir("/proc"):
@@ -30,7 +30,7 @@ def _slot_processes() -> list[int]:
                 uid_line = next(line for line in status if line.startswith("Uid:"))
         except (OSError, StopIteration):
             continue
-        if SLOT_UID_BASE <= int(uid_line.split()[1]) < SLOT_UID_BASE + 64:
+        if SLOT_UID_BASE <= int(uid_line.split()[1]) < SLOT_UID_BASE + SLOT_UID_COUNT:
             found.append(int(entry))
     return found
 
@@ -444,3 +444,27 @@ def test_jobs_run_in_parallel_on_every_slot(sandbox: Sandbox) -> None:
     futures = [sandbox.submit(job) for _ in range(sandbox.slots)]
     results = [future.result() for future in futures]
     assert all(r.outcome == "ok" for r in results)
+
+
+def test_two_sandboxes_on_one_host_use_different_uids(sandbox: Sandbox) -> None:
+    code = "import os\ndef f():\n    return os.getuid()\n"
+    from sandbox import Call, Job
+
+    job = Job(code=code, function="f", calls=(Call(()),))
+    with Sandbox(slots=1) as other:
+        theirs = other.run(job).calls[0].value
+    ours = {sandbox.run(job).calls[0].value for _ in range(4)}
+    assert theirs not in ours
+
+
+def test_rlimits_level_still_enforces_limits() -> None:
+    from sandbox import Call, Job
+
+    with Sandbox(slots=1, isolation="rlimits") as degraded:
+        loop = degraded.run(Job(code="def f():\n    while True:\n        pass\n", function="f", calls=(Call(()),)),
+                            limits=Limits(cpu_seconds=1))
+        network = degraded.run(Job(code="import _socket\ndef f():\n    return _socket.socket(2, 1)\n", function="f",
+                                   calls=(Call(()),)))
+    assert loop.outcome == "cpu_timeout"
+    assert network.calls[0].error is not None
+    assert network.calls[0].error.is_a("PermissionError")
