@@ -9,7 +9,9 @@ import pytest
 
 from app.catalog import CatalogError, load_catalog, load_challenge
 
-CONTRACT = Path(__file__).resolve().parents[3] / "shared" / "CATALOG.md"
+# The contract lives in shared/, beside the repository (CI lays a copy there too).
+_CANDIDATES = [Path(__file__).resolve().parents[3] / "shared" / "CATALOG.md", Path("/work/shared/CATALOG.md")]
+CONTRACT = next((p for p in _CANDIDATES if p.is_file()), _CANDIDATES[0])
 
 
 def _contract_rows() -> dict[str, tuple[int, str]]:
@@ -29,7 +31,7 @@ def _contract_rows() -> dict[str, tuple[int, str]]:
 @pytest.fixture(scope="module")
 def contract() -> dict[str, tuple[int, str]]:
     if not CONTRACT.is_file():
-        pytest.fail(f"the catalog contract is missing at {CONTRACT}")
+        pytest.fail(f"the catalog contract is missing; looked in {', '.join(map(str, _CANDIDATES))}")
     return _contract_rows()
 
 
