@@ -27,7 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     grade.add_argument("--json", action="store_true", help="print the report as one JSON object")
     grade.add_argument("--mode", choices=("run", "submit"), default="submit",
                        help="run: visible examples only; submit: every test (default)")
+    serve = commands.add_parser("serve", help="start the web app (settings from ARRAYDOJO_* variables)")
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1, or ARRAYDOJO_HOST)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8000, or ARRAYDOJO_PORT)")
     options = parser.parse_args(argv)
+    if options.command == "serve":
+        return _serve(host=options.host, port=options.port)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `arraydojo list | head` ends quietly
     try:
         catalog = load_catalog()
@@ -88,6 +93,20 @@ def _grade(catalog: Catalog, challenge_id: str, path: Path, *, as_json: bool, mo
     return 0
 
 
+def _serve(*, host: str | None, port: int | None) -> int:
+    import uvicorn
+
+    from app.config import Settings
+    from app.main import create_app, uvicorn_log_config
+
+    overrides = {key: value for key, value in (("host", host), ("port", port)) if value is not None}
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    print(f"ArrayDojo on http://{settings.host}:{settings.port}/ (database {settings.database_url})", flush=True)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
+                log_config=uvicorn_log_config(settings.log_level), log_level=settings.log_level)
+    return 0
+
+
 def format_report(report: GradeReport) -> str:
     """A terminal-friendly report: verdict, each test, the rubric."""
     lines = [f"{report.challenge}: {report.verdict.replace('_', ' ').upper()}", report.summary, ""]
@@ -110,9 +129,28 @@ def format_report(report: GradeReport) -> str:
             for item in criterion.feedback:
                 where = f" (line {item.line})" if item.line else ""
                 lines.append(f"        {item.message}{where}")
+    if report.score is not None:
+        lines.append(f"  overall score: {report.score:g}/100")
+    if report.timing:
+        lines += ["", "Timing (median seconds per call):"]
+        header = ("size", "yours", "reference", "naive loop")
+        lines.append("  " + "  ".join(f"{h:>10}" for h in header) + f"  {'vs ref':>7}  {'vs naive':>8}")
+        timing = report.timing
+        for index, size in enumerate(timing["sizes"]):
+            row = [timing[key][index] for key in ("candidate_seconds", "reference_seconds", "naive_seconds")]
+            ratio, speedup = timing["ratio_to_reference"][index], timing["speedup_vs_naive"][index]
+            cells = [f"{v:10.6f}" if v is not None else f"{'skipped':>10}" for v in row]
+            lines.append(f"  {size:>10}  {'  '.join(cells)}  {_times(ratio):>7}  {_times(speedup):>8}")
+        if timing.get("growth_exponent") is not None:
+            lines.append(f"  growth: time ~ size^{timing['growth_exponent']}")
+        lines += [f"  note: {note}" for note in timing.get("notes", [])]
     if report.output:
         lines += ["", "Your output:", report.output.rstrip()]
     return "\n".join(lines)
+
+
+def _times(value: float | None) -> str:
+    return "-" if value is None else f"{value:.2f}x"
 
 
 if __name__ == "__main__":

@@ -1,0 +1,63 @@
+"""Settings from ARRAYDOJO_* environment variables, with defaults that work on a fresh checkout."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+KIB = 1024
+
+
+def default_home() -> Path:
+    """The checkout that holds challenges/, lessons/, templates/ and static/.
+
+    An editable install finds it beside the `app` package; an installed copy (the container)
+    sets ARRAYDOJO_HOME, or runs from that folder.
+    """
+    beside_package = Path(__file__).resolve().parent.parent
+    return beside_package if (beside_package / "challenges").is_dir() else Path.cwd()
+
+
+def _default_database_url(data: dict[str, Any]) -> str:
+    home = Path(data.get("home") or default_home())
+    return f"sqlite:///{home / 'var' / 'arraydojo.sqlite3'}"
+
+
+class Settings(BaseSettings):
+    """Everything the app factory needs; passed in, never read from a global."""
+
+    model_config = SettingsConfigDict(env_prefix="ARRAYDOJO_", frozen=True, extra="ignore")
+
+    home: Path = Field(default_factory=default_home)
+    database_url: str = Field(default_factory=_default_database_url)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)
+    # One sandbox slot per core: a job is CPU-bound and single-threaded (one BLAS thread).
+    slots: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
+    # Jobs waiting for a slot; past this the API answers 503 with Retry-After instead of piling up.
+    queue_size: int = Field(default=32, ge=0, le=1024)
+    isolation: Literal["full", "rlimits"] | None = None
+    max_code_bytes: int = Field(default=64 * KIB, ge=1)
+    max_import_bytes: int = Field(default=16 * 1024 * KIB, ge=1)
+    secure_cookies: bool = False
+    log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @property
+    def challenges_dir(self) -> Path:
+        return self.home / "challenges"
+
+    @property
+    def lessons_dir(self) -> Path:
+        return self.home / "lessons"
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.home / "templates"
+
+    @property
+    def static_dir(self) -> Path:
+        return self.home / "static"

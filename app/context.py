@@ -1,0 +1,29 @@
+"""What the app holds while it runs, built in the lifespan and reached by routes through request.app.state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.templating import Jinja2Templates
+
+from app.assets import Assets
+from app.catalog import Catalog
+from app.config import Settings
+from app.content import MarkdownRenderer
+from app.database import Database
+from app.grading.grader import Grader
+from app.grading_queue import GradingQueue
+from sandbox import Sandbox
+
+
+@dataclass(frozen=True)
+class AppContext:
+    settings: Settings
+    db: Database
+    catalog: Catalog
+    sandbox: Sandbox
+    grader: Grader
+    queue: GradingQueue
+    templates: Jinja2Templates
+    markdown: MarkdownRenderer
+    assets: Assets

@@ -1,0 +1,76 @@
+"""The database engine: SQLite pragmas, read and write transactions, migrations at start-up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
+
+
+class Database:
+    """Owns the engine; `read()` and `write()` hand a connection to the store's functions."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.is_sqlite = self.url.get_backend_name() == "sqlite"
+        options: dict[str, Any] = {}
+        if self.is_sqlite:
+            database = self.url.database
+            if database and database != ":memory:":
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            options = {"pool_size": 10, "max_overflow": 30, "pool_timeout": 30,
+                       "connect_args": {"timeout": 30}}
+        self.engine: Engine = create_engine(self.url, **options)
+        if self.is_sqlite:
+            _configure_sqlite(self.engine)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A transaction that takes SQLite's write lock at BEGIN, so it waits instead of failing."""
+        with self.engine.connect() as connection:
+            connection = connection.execution_options(arraydojo_immediate=True)
+            with connection.begin():
+                yield connection
+
+    def migrate(self) -> None:
+        """Bring the schema to the latest revision, under the write lock so workers take turns."""
+        config = Config()
+        config.set_main_option("script_location", MIGRATIONS)
+        with self.write() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    """WAL for readers beside one writer; FULL sync so a stored submission survives a crash."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # The driver's own transaction handling is off: BEGIN is issued below, so writes can
+        # take the lock up front (BEGIN IMMEDIATE) and never deadlock on a lock upgrade.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON", "busy_timeout=30000"):
+            cursor.execute(f"PRAGMA {pragma}")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        immediate = connection.get_execution_options().get("arraydojo_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -1,0 +1,84 @@
+"""Admission in front of the sandbox: grades run in worker threads, in order, and a full queue is a 503."""
+
+from __future__ import annotations
+
+import math
+import time
+import uuid
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+import anyio
+import anyio.to_thread
+
+from app.errors import BusyError
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class TicketStatus:
+    state: Literal["queued", "running", "unknown"]
+    position: int  # 0 while running; 1 = next to get a slot
+    depth: int  # grades waiting for a slot
+
+
+class GradingQueue:
+    """Lets at most `slots + queue_size` grades in at once, each in its own worker thread.
+
+    Grading blocks on a sandbox job, so it must never run on the event loop. It gets its own
+    thread limiter: page loads and database calls keep the default pool even when every
+    grading thread is waiting for a slot. A grade that is let in always finds room in the
+    sandbox's queue, because there are never more grades in flight than slots + queue size.
+    Positions are counted on the event loop's thread only, so they need no lock.
+    """
+
+    def __init__(self, *, slots: int, queue_size: int) -> None:
+        self.slots = slots
+        self.capacity = slots + queue_size
+        self._limiter = anyio.CapacityLimiter(self.capacity)
+        self._tickets: dict[str, float] = {}  # in admission order, which is the sandbox's order
+        self._finished: deque[float] = deque(maxlen=256)  # monotonic times of recent completions
+
+    @property
+    def in_flight(self) -> int:
+        return len(self._tickets)
+
+    @property
+    def waiting(self) -> int:
+        return max(0, self.in_flight - self.slots)
+
+    def status(self, ticket: str) -> TicketStatus:
+        if ticket not in self._tickets:
+            return TicketStatus("unknown", 0, self.waiting)
+        index = list(self._tickets).index(ticket)
+        if index < self.slots:
+            return TicketStatus("running", 0, self.waiting)
+        return TicketStatus("queued", index - self.slots + 1, self.waiting)
+
+    def retry_after_seconds(self) -> int:
+        """How long the queue in front of a newcomer takes to drain, at the recent completion rate."""
+        now = time.monotonic()
+        recent = [t for t in self._finished if now - t <= 30]
+        per_second = len(recent) / max(1.0, now - recent[0]) if len(recent) >= 4 else float(self.slots)
+        return max(1, min(60, math.ceil((self.waiting + 1) / per_second)))
+
+    async def run(self, work: Callable[[], T], *, ticket: str | None = None) -> T:
+        """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once."""
+        if self.in_flight >= self.capacity:
+            raise BusyError(
+                f"Every sandbox slot is busy and {self.waiting} submissions are waiting; "
+                f"retry in {self.retry_after_seconds()} s (the page retries by itself).",
+                retry_after_seconds=self.retry_after_seconds(), queue_depth=self.waiting,
+            )
+        if not ticket or ticket in self._tickets:
+            ticket = uuid.uuid4().hex
+        self._tickets[ticket] = time.monotonic()
+        try:
+            # Not abandoned on cancel: a client that hangs up still gets its submission stored.
+            return await anyio.to_thread.run_sync(work, limiter=self._limiter)
+        finally:
+            del self._tickets[ticket]
+            self._finished.append(time.monotonic())

@@ -1,0 +1,110 @@
+"""The app factory: create_app(settings) wires the database, catalog, sandbox and routes together."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio.to_thread
+from fastapi import FastAPI
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.templating import Jinja2Templates
+
+from app.assets import Assets
+from app.catalog import load_catalog
+from app.charts import format_seconds
+from app.config import Settings
+from app.content import MarkdownRenderer
+from app.context import AppContext
+from app.database import Database
+from app.errors import install_error_handlers
+from app.grading.grader import Grader
+from app.grading_queue import GradingQueue
+from app.middleware import ProfileMiddleware, SecurityMiddleware
+from app.routes import challenges_api, health, pages, progress_api
+from app.services.recovery import interrupt_abandoned_gradings
+from sandbox import Sandbox
+
+log = logging.getLogger("arraydojo")
+
+DESCRIPTION = """Practise NumPy / ML interview challenges: hidden tests graded in a sandbox, with
+rubric feedback on vectorization, numerical stability, axes, broadcasting and memory.
+
+Profiles are anonymous: the `arraydojo_profile` cookie names yours, and is set on your first request.
+Errors always have the shape `{"error": {"status", "code", "message", ...}}`."""
+
+
+def build_templates(settings: Settings, assets: Assets) -> Jinja2Templates:
+    environment = Environment(
+        loader=FileSystemLoader(settings.templates_dir),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.globals["static_url"] = assets.url
+    environment.filters["seconds"] = format_seconds
+    return Jinja2Templates(env=environment)
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A new app; nothing starts until the lifespan runs (uvicorn, or a TestClient context)."""
+    settings = settings or Settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        context = await anyio.to_thread.run_sync(_start, settings)
+        app.state.arraydojo = context
+        app.state.templates = context.templates
+        try:
+            yield
+        finally:
+            await anyio.to_thread.run_sync(_stop, context)
+
+    app = FastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  docs_url="/docs", redoc_url=None)
+    install_error_handlers(app)
+    for router in (health.router, challenges_api.router, progress_api.router, pages.router):
+        app.include_router(router)
+    # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(ProfileMiddleware, secure=settings.secure_cookies)
+    app.add_middleware(SecurityMiddleware)
+    return app
+
+
+def _start(settings: Settings) -> AppContext:
+    """Blocking start-up: migrate, recover, load the catalog, start the sandbox."""
+    db = Database(settings.database_url)
+    db.migrate()
+    interrupt_abandoned_gradings(db=db)
+    catalog = load_catalog(settings.challenges_dir, settings.lessons_dir)
+    # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
+    sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
+                      isolation=settings.isolation)
+    sandbox.start()
+    log.info("ArrayDojo: %d challenges, %d lessons, sandbox isolation %s with %d slots, database %s",
+             len(catalog), len(catalog.lessons()), sandbox.isolation, sandbox.slots, db.url.render_as_string())
+    assets = Assets(settings.static_dir)
+    return AppContext(
+        settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=Grader(catalog, sandbox),
+        queue=GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size),
+        templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets,
+    )
+
+
+def _stop(context: AppContext) -> None:
+    context.sandbox.close()
+    context.db.close()
+
+
+def uvicorn_log_config(level: str) -> dict[str, Any]:
+    """uvicorn's logging plus ours at the same level, so start-up lines (isolation level) show."""
+    from uvicorn.config import LOGGING_CONFIG
+
+    config: dict[str, Any] = {**LOGGING_CONFIG, "loggers": dict(LOGGING_CONFIG["loggers"])}
+    config["loggers"]["arraydojo"] = {"handlers": ["default"], "level": level.upper(), "propagate": False}
+    return config

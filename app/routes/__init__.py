@@ -1,0 +1,1 @@
+"""One APIRouter per area; a route parses its input, calls one service, and returns."""

@@ -1,0 +1,139 @@
+"""The server-rendered pages; the challenge page's fetches get fragments (`_name.html`) back."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from app.errors import InvalidInputError
+from app.routes._deps import Context, TokenHash, decode_utf8, parse_json, read_code
+from app.services import challenges, grading, pages, progress
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, context: Context, name: str, values: dict[str, Any], status_code: int = 200
+           ) -> HTMLResponse:
+    return context.templates.TemplateResponse(request, name, values, status_code=status_code)
+
+
+def wants_fragment(request: Request) -> bool:
+    return bool(request.headers.get("x-fragment"))
+
+
+@router.get("/")
+def home(request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    values = pages.home_page(db=context.db, catalog=context.catalog, token_hash=token_hash)
+    return render(request, context, "home.html", values)
+
+
+@router.get("/challenges")
+def challenge_list(request: Request, context: Context, token_hash: TokenHash, difficulty: str | None = None,
+                   status: str | None = None) -> HTMLResponse:
+    values = pages.challenges_page(db=context.db, catalog=context.catalog, token_hash=token_hash,
+                                   difficulty=difficulty, status=status)
+    return render(request, context, "challenges.html", values)
+
+
+@router.get("/lessons/{number}")
+def lesson(number: int, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    values = pages.lesson_page(db=context.db, catalog=context.catalog, markdown=context.markdown,
+                               token_hash=token_hash, number=number)
+    return render(request, context, "lesson.html", values)
+
+
+@router.get("/challenges/{challenge_id}")
+def challenge(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    values = pages.challenge_page(db=context.db, catalog=context.catalog, grader=context.grader,
+                                  markdown=context.markdown, token_hash=token_hash, challenge_id=challenge_id)
+    return render(request, context, "challenge.html", values)
+
+
+async def _grade_page(challenge_id: str, request: Request, context: Context, token_hash: str,
+                      mode: Literal["run", "submit"]) -> HTMLResponse:
+    challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    code = await read_code(request, context)
+    work = partial(grading.grade_and_store, db=context.db, grader=context.grader, catalog=context.catalog,
+                   token_hash=token_hash, challenge_id=challenge_id, code=code, mode=mode)
+    outcome = await context.queue.run(work, ticket=request.headers.get("x-grade-ticket"))
+    if wants_fragment(request):
+        values = pages.results_context(outcome.report.public_dict(), submission_id=outcome.submission_id)
+        response = render(request, context, "_results.html", {"r": values})
+        response.headers["X-Verdict"] = outcome.report.verdict
+        response.headers["X-Submission-Id"] = str(outcome.submission_id)
+        return response
+    values = pages.challenge_page(db=context.db, catalog=context.catalog, grader=context.grader,
+                                  markdown=context.markdown, token_hash=token_hash, challenge_id=challenge_id,
+                                  code=code, result=outcome)
+    return render(request, context, "challenge.html", values)
+
+
+@router.post("/challenges/{challenge_id}/run")
+async def run(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    return await _grade_page(challenge_id, request, context, token_hash, "run")
+
+
+@router.post("/challenges/{challenge_id}/submit")
+async def submit(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    return await _grade_page(challenge_id, request, context, token_hash, "submit")
+
+
+@router.post("/challenges/{challenge_id}/hints")
+def reveal_hint(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> Response:
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    hints = challenges.reveal_hint(db=context.db, challenge=challenge, token_hash=token_hash)
+    if not wants_fragment(request):
+        return RedirectResponse(f"/challenges/{challenge.id}#hints", status_code=303)
+    values = pages.hints_context(challenge=challenge, markdown=context.markdown, revealed=len(hints))
+    return render(request, context, "_hints.html", values)
+
+
+@router.post("/challenges/{challenge_id}/give-up")
+def give_up(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> Response:
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    challenges.give_up(db=context.db, challenge=challenge, token_hash=token_hash)
+    if not wants_fragment(request):
+        return RedirectResponse(f"/challenges/{challenge.id}#reference", status_code=303)
+    return render(request, context, "_reference.html", pages.reference_context(challenge=challenge))
+
+
+@router.get("/challenges/{challenge_id}/reference")
+def reference(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    """The reference as a fragment, for the page after an accepted submit (403 before)."""
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    challenges.solution(db=context.db, challenge=challenge, token_hash=token_hash)
+    return render(request, context, "_reference.html", pages.reference_context(challenge=challenge))
+
+
+@router.get("/challenges/{challenge_id}/submissions")
+def submissions(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    values = pages.submissions_context(db=context.db, token_hash=token_hash, challenge=challenge)
+    return render(request, context, "_submissions.html", values)
+
+
+@router.get("/progress")
+def progress_view(request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    values = pages.progress_page(db=context.db, catalog=context.catalog, token_hash=token_hash)
+    return render(request, context, "progress.html", values)
+
+
+@router.post("/progress/import")
+async def import_form(file: UploadFile, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
+    """The import form without JavaScript: a multipart upload of an exported file."""
+    raw = await file.read(context.settings.max_import_bytes + 1)
+    if len(raw) > context.settings.max_import_bytes:
+        raise InvalidInputError(f"The file is over {context.settings.max_import_bytes // (1024 * 1024)} MiB.")
+    data = parse_json(decode_utf8(raw, what="progress file"))
+    counts = progress.import_progress(db=context.db, catalog=context.catalog, token_hash=token_hash, data=data,
+                                      max_code_bytes=context.settings.max_code_bytes)
+    values = pages.progress_page(db=context.db, catalog=context.catalog, token_hash=token_hash)
+    return render(request, context, "progress.html", values | {"imported": counts})
+
+
+@router.get("/static/{name:path}")
+def static(name: str, request: Request, context: Context) -> Response:
+    return context.assets.response(request, name)

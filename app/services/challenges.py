@@ -1,0 +1,154 @@
+"""The catalog as the candidate sees it: public challenge data, progress, hints, giving up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from app import store
+from app.catalog import Catalog, Challenge, UnknownChallengeError
+from app.database import Database
+from app.errors import ChallengeNotFoundError, ConflictError, ForbiddenError
+from app.grading.grader import Grader
+
+PREVIEW_CHARS = 400
+
+
+@dataclass(frozen=True)
+class Example:
+    name: str
+    call: str
+    expected: str
+
+
+@dataclass(frozen=True)
+class ChallengeSummary:
+    id: str
+    lesson: int
+    title: str
+    difficulty: str
+    summary: str
+    status: str  # solved / attempted / new
+    best_score: float | None
+
+
+def get_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
+    try:
+        return catalog.get(challenge_id)
+    except UnknownChallengeError as exc:
+        raise ChallengeNotFoundError(challenge_id, exc.suggestions) from None
+
+
+def _status(progress: store.ChallengeProgress | None) -> str:
+    if progress is None:
+        return "new"
+    return "solved" if progress.is_solved else "attempted"
+
+
+def list_challenges(*, db: Database, catalog: Catalog, token_hash: str) -> list[ChallengeSummary]:
+    with db.read() as conn:
+        profile_id = store.find_profile(conn, token_hash=token_hash)
+        progress = store.progress_by_challenge(conn, profile_id=profile_id) if profile_id is not None else {}
+    return [
+        ChallengeSummary(
+            id=c.id, lesson=c.config.lesson, title=c.config.title, difficulty=c.config.difficulty,
+            summary=c.config.summary, status=_status(progress.get(c.id)),
+            best_score=progress[c.id].best_score if c.id in progress else None,
+        )
+        for c in catalog
+    ]
+
+
+def examples(*, grader: Grader, challenge: Challenge) -> list[Example]:
+    """The visible cases with their expected answers (never the hidden ones)."""
+    cases, expected = grader.cases_and_expected(challenge)
+    shown = []
+    for case in cases:
+        if not case.visible:
+            continue
+        answer = expected[case.name]
+        parts = [_preview(a) for a in case.args] + [f"{k}={_preview(v)}" for k, v in case.kwargs.items()]
+        shown.append(Example(
+            name=case.name,
+            call=_cut(f"{challenge.config.function}({', '.join(parts)})"),
+            expected=f"raises {answer.raises}" if answer.raises else _preview(answer.value),
+        ))
+    return shown
+
+
+def challenge_public(*, grader: Grader, challenge: Challenge) -> dict[str, Any]:
+    """What GET /api/challenges/{id} returns: no reference, no naive solution, no hidden case."""
+    config = challenge.config
+    return {
+        "id": challenge.id,
+        "lesson": config.lesson,
+        "title": config.title,
+        "difficulty": config.difficulty,
+        "function": config.function,
+        "signature": config.signature,
+        "summary": config.summary,
+        "banned": list(config.banned),
+        "rubric_criteria": list(config.rubric.applies),
+        "statement": challenge.statement,
+        "starter": challenge.starter,
+        "examples": [e.__dict__ for e in examples(grader=grader, challenge=challenge)],
+        "hint_count": len(challenge.hints),
+    }
+
+
+def get_state(*, db: Database, token_hash: str, challenge_id: str) -> tuple[store.ChallengeState, bool]:
+    """The profile's hints and give-up state, and whether an accepted submit unlocks the reference."""
+    with db.read() as conn:
+        profile_id = store.find_profile(conn, token_hash=token_hash)
+        if profile_id is None:
+            return store.ChallengeState(challenge_id, 0, None), False
+        state = store.get_state(conn, profile_id=profile_id, challenge_id=challenge_id)
+        return state, store.has_accepted_submit(conn, profile_id=profile_id, challenge_id=challenge_id)
+
+
+def reveal_hint(*, db: Database, challenge: Challenge, token_hash: str) -> list[str]:
+    """Reveal the next hint tier (one at a time) and return every hint revealed so far."""
+    with db.write() as conn:
+        profile_id = store.ensure_profile(conn, token_hash=token_hash)
+        state = store.get_state(conn, profile_id=profile_id, challenge_id=challenge.id)
+        if state.hints_revealed >= len(challenge.hints):
+            raise ConflictError(f"All {len(challenge.hints)} hints are already shown.")
+        state = store.ChallengeState(challenge.id, state.hints_revealed + 1, state.gave_up_at)
+        store.save_state(conn, profile_id=profile_id, state=state)
+    return list(challenge.hints[: state.hints_revealed])
+
+
+def give_up(*, db: Database, challenge: Challenge, token_hash: str) -> str:
+    """Record that the candidate gave up, and return the reference solution."""
+    with db.write() as conn:
+        profile_id = store.ensure_profile(conn, token_hash=token_hash)
+        state = store.get_state(conn, profile_id=profile_id, challenge_id=challenge.id)
+        if state.gave_up_at is None:
+            store.save_state(conn, profile_id=profile_id,
+                             state=store.ChallengeState(challenge.id, state.hints_revealed, store.utcnow()))
+    return challenge.reference_code
+
+
+def solution(*, db: Database, challenge: Challenge, token_hash: str) -> str:
+    state, solved = get_state(db=db, token_hash=token_hash, challenge_id=challenge.id)
+    if not solved and state.gave_up_at is None:
+        raise ForbiddenError("The reference solution opens after an accepted submit, or once you give up.")
+    return challenge.reference_code
+
+
+def _preview(value: Any) -> str:
+    if isinstance(value, np.ndarray):
+        return _cut(np.array2string(value, threshold=40, precision=6, separator=", ").replace("\n", ""))
+    if isinstance(value, np.generic):
+        return repr(value.item())
+    if isinstance(value, (list, tuple)):
+        inner = ", ".join(_preview(v) for v in value)
+        return _cut(f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})")
+    return _cut(repr(value))
+
+
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 3] + "..."

@@ -1,0 +1,86 @@
+// Every page: the theme toggle, the `?` shortcuts overlay, and the progress import form.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var media = window.matchMedia("(prefers-color-scheme: dark)");
+
+  function effectiveTheme() {
+    var chosen = root.getAttribute("data-theme");
+    return chosen || (media.matches ? "dark" : "light");
+  }
+
+  function showTheme() {
+    var theme = effectiveTheme();
+    root.setAttribute("data-effective-theme", theme);
+    var toggle = document.getElementById("theme-toggle");
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", theme === "dark" ? "true" : "false");
+      toggle.title = theme === "dark" ? "Switch to the light theme" : "Switch to the dark theme";
+    }
+  }
+
+  function toggleTheme() {
+    var next = effectiveTheme() === "dark" ? "light" : "dark";
+    // Back to following the OS when the choice matches it, so a later OS change still applies.
+    if ((next === "dark") === media.matches) root.removeAttribute("data-theme");
+    else root.setAttribute("data-theme", next);
+    try {
+      if (root.hasAttribute("data-theme")) localStorage.setItem("arraydojo.theme", next);
+      else localStorage.removeItem("arraydojo.theme");
+    } catch (e) { /* not saved: fine */ }
+    showTheme();
+  }
+
+  function isTyping(target) {
+    if (!target) return false;
+    var tag = target.tagName;
+    return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable ||
+      (target.closest && target.closest(".cm-editor"));
+  }
+
+  function openShortcuts() {
+    var dialog = document.getElementById("shortcuts");
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showTheme();
+    var toggle = document.getElementById("theme-toggle");
+    if (toggle) toggle.addEventListener("click", toggleTheme);
+    var help = document.getElementById("shortcuts-button");
+    if (help) help.addEventListener("click", openShortcuts);
+    var importForm = document.getElementById("import-form");
+    if (importForm) importForm.addEventListener("submit", importProgress);
+  });
+  media.addEventListener("change", showTheme);
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "?" && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+      event.preventDefault();
+      openShortcuts();
+    }
+  });
+
+  function importProgress(event) {
+    var input = document.getElementById("import-file");
+    var status = document.getElementById("import-status");
+    if (!input.files || !input.files[0]) return;
+    event.preventDefault();
+    status.textContent = "Importing…";
+    input.files[0].text().then(function (text) {
+      return fetch("/api/progress/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+    }).then(function (response) {
+      return response.json().then(function (body) {
+        if (!response.ok) throw new Error(body.error.message + (body.error.details ? " " + body.error.details.join("; ") : ""));
+        var n = body.imported;
+        status.textContent = "Imported " + n.submissions + " submissions, " + n.drafts + " drafts and " + n.challenges +
+          " hint records" + (n.skipped ? " (" + n.skipped + " skipped: unknown challenges)" : "") + ". Reloading…";
+        setTimeout(function () { window.location.reload(); }, 900);
+      });
+    }).catch(function (error) {
+      status.textContent = "Import failed: " + error.message;
+    });
+  }
+
+  window.ArrayDojo = { toggleTheme: toggleTheme, openShortcuts: openShortcuts, isTyping: isTyping };
+})();
