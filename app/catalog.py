@@ -64,12 +64,14 @@ class RubricConfig(_Frozen):
 
     applies: tuple[Criterion, ...]
     probes: dict[Criterion, tuple[str, ...]] = Field(default_factory=dict)
+    # What to do about a failure on this criterion, in this challenge's terms (shown in feedback).
+    fixes: dict[Criterion, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _probes_belong_to_applied_criteria(self) -> RubricConfig:
-        stray = sorted(set(self.probes) - set(self.applies))
+        stray = sorted((set(self.probes) | set(self.fixes)) - set(self.applies))
         if stray:
-            raise ValueError(f"probes given for criteria not in 'applies': {', '.join(stray)}")
+            raise ValueError(f"probes or fixes given for criteria not in 'applies': {', '.join(stray)}")
         return self
 
 

@@ -106,10 +106,10 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
             result["peak_bytes"] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
         repeats = int(options.get("time_repeats", 0))
+        result["seconds"] = [elapsed]  # the first call doubles as the timing warm-up
         if repeats:
-            result["seconds"] = _time_repeats(function, args, kwargs, repeats)
-        else:
-            result["seconds"] = [elapsed]
+            result["seconds"] += _time_repeats(function, args, kwargs, repeats,
+                                               float(options.get("time_budget_seconds", 0.2)))
     except BaseException as exc:
         sys.settrace(None)
         if tracemalloc.is_tracing():
@@ -137,10 +137,11 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
     return result
 
 
-def _time_repeats(function: Callable[..., Any], args: list[Any], kwargs: dict[str, Any], repeats: int) -> list[float]:
-    """Per-repeat wall seconds after the first (warm-up) call; the caller takes the median."""
-    seconds = []
-    for _ in range(repeats):
+def _time_repeats(function: Callable[..., Any], args: list[Any], kwargs: dict[str, Any], repeats: int,
+                  budget_seconds: float) -> list[float]:
+    """Wall seconds of up to `repeats` further calls: at least 3, then stop once the budget is spent."""
+    seconds: list[float] = []
+    while len(seconds) < repeats and (len(seconds) < 3 or sum(seconds) < budget_seconds):
         started = time.perf_counter()
         function(*args, **kwargs)
         seconds.append(time.perf_counter() - started)

@@ -14,7 +14,8 @@ class CallOptions:
 
     trace_lines: bool = False
     measure_memory: bool = False
-    time_repeats: int = 0
+    time_repeats: int = 0  # further timed calls after the first; the first is the warm-up
+    time_budget_seconds: float = 0.2  # stop repeating (after 3) once this much time is spent
     cpu_seconds: float = 0.0  # per-call CPU budget inside the job; 0 means only the job's limit
     sample_rows: tuple[int, ...] | None = None
 
@@ -23,6 +24,7 @@ class CallOptions:
             "trace_lines": self.trace_lines,
             "measure_memory": self.measure_memory,
             "time_repeats": self.time_repeats,
+            "time_budget_seconds": float(self.time_budget_seconds),
             "cpu_seconds": float(self.cpu_seconds),
         }
         if self.sample_rows is not None:

@@ -11,9 +11,17 @@ import numpy as np
 
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
-from app.grading.cases import Case
+from app.grading.cases import Case, SizedInput
 from app.grading.compare import compare_outputs
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
+from app.grading.rubric import Evidence, MemoryEvidence, rate
+from app.grading.timing import (
+    NAIVE_BUDGET_SECONDS,
+    SolutionTiming,
+    job_overhead_cpu_seconds,
+    time_solution,
+    timing_report,
+)
 from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox
 from sandbox.limits import MIB
 
@@ -37,7 +45,11 @@ class Grader:
         self.catalog = catalog
         self.sandbox = sandbox
         self._cache: dict[str, tuple[list[Case], dict[str, Expected]]] = {}
+        self._profiles: dict[str, ReferenceProfile] = {}
+        self._sized_inputs: dict[tuple[str, int], SizedInput] = {}
         self._lock = threading.Lock()
+        # One timing job at a time, so parallel gradings do not distort each other's figures.
+        self._timing_lock = threading.Lock()
 
     def cases_and_expected(self, challenge: Challenge) -> tuple[list[Case], dict[str, Expected]]:
         """Build the cases and compute their answers with the reference, once per challenge."""
@@ -81,7 +93,125 @@ class Grader:
             ),
         )
         result = self.sandbox.run(job, limits=limits)
-        return build_report(challenge, cases, expected, result, tests, mode=mode, limits=limits)
+        report = build_report(challenge, cases, expected, result, tests, mode=mode, limits=limits)
+        if mode == "submit" and result.outcome == "ok":
+            self._add_rubric_and_timing(challenge, tree, code, cases, expected, result, report)
+        return report
+
+    def _add_rubric_and_timing(self, challenge: Challenge, tree: ast.Module, code: str, cases: list[Case],
+                               expected: dict[str, Expected], result: RunResult, report: GradeReport) -> None:
+        """Gather the rubric's evidence in jobs of their own, rate it, and time accepted code."""
+        profile = self.profile(challenge)
+        evidence = Evidence(
+            challenge=challenge, tree=tree, cases=cases, tests=report.tests,
+            calls={case.name: call for case, call in zip(cases, result.calls, strict=True)},
+            expected={name: e.value for name, e in expected.items()},
+        )
+        self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
+        if profile.memory_probe is not None:
+            evidence.memory = self._memory_evidence(challenge, code, profile)
+        report.rubric, report.score = rate(evidence)
+        if report.verdict == "accepted":
+            inputs = [self._sized(challenge, size) for size in challenge.config.timing.sizes]
+            sizes, function = challenge.config.timing.sizes, challenge.config.function
+            with self._timing_lock:  # the reference is re-timed beside the candidate: ratios from one moment
+                candidate = time_solution(self.sandbox, code=code, function=function, sizes=sizes, inputs=inputs,
+                                          overhead_cpu_seconds=profile.overhead_cpu_seconds)
+                reference = time_solution(self.sandbox, code=challenge.reference_code, function=function,
+                                          sizes=sizes, inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds)
+            report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
+
+    def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
+                                      profile: ReferenceProfile) -> None:
+        small, large = challenge.config.timing.loop_sizes[:2]
+        calls = [self._sized_call(challenge, n, CallOptions(trace_lines=True, cpu_seconds=0.5)) for n in (small, large)]
+        if "broadcasting" in challenge.config.rubric.applies:
+            calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
+                                          CallOptions(measure_memory=True, cpu_seconds=1.0)))
+        traced = self.sandbox.run(Job(code=code, function=challenge.config.function, calls=tuple(calls),
+                                      banned=challenge.config.banned), limits=Limits(cpu_seconds=4, wall_seconds=10))
+        if traced.outcome != "ok":
+            return
+        counts = [call.lines for call in traced.calls[:2]]
+        if counts[0] is not None and counts[1] is not None:
+            evidence.loop_counts = (counts[0], counts[1])
+        if len(traced.calls) > 2:
+            evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
+
+    def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
+        probe = profile.memory_probe
+        assert probe is not None
+        limits = challenge_limits(challenge)
+        run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
+                                   calls=(_probe_call(probe),)), limits=limits)
+        return MemoryEvidence(
+            probe=probe.name, call=run.calls[0] if run.outcome == "ok" else None,
+            reference_peak=profile.memory_peak_bytes, reference_is_view=profile.memory_is_view,
+            limit_bytes=limits.memory_bytes, job_message=run.message,
+        )
+
+    def profile(self, challenge: Challenge) -> ReferenceProfile:
+        """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""
+        with self._lock:
+            cached = self._profiles.get(challenge.id)
+        if cached is not None:
+            return cached
+        with self._timing_lock:
+            profile = self._measure_profile(challenge)
+        with self._lock:
+            self._profiles[challenge.id] = profile
+        return profile
+
+    def _measure_profile(self, challenge: Challenge) -> ReferenceProfile:
+        config = challenge.config
+        inputs = [self._sized(challenge, size) for size in config.timing.sizes]
+        overhead = [job_overhead_cpu_seconds(self.sandbox, sized) for sized in inputs]
+        naive_timing = time_solution(self.sandbox, code=challenge.naive_code, function=config.function,
+                                     sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
+                                     budget_seconds=NAIVE_BUDGET_SECONDS)
+        probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
+        calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True))]
+        if probe is not None:
+            calls.append(_probe_call(probe))
+        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=tuple(calls)),
+                                    limits=challenge_limits(challenge))
+        peaks = [call.peak_bytes for call in measured.calls] if measured.outcome == "ok" else [None, None]
+        return ReferenceProfile(
+            naive_timing=naive_timing,
+            overhead_cpu_seconds=overhead,
+            broadcast_peak_bytes=peaks[0],
+            memory_probe=probe,
+            memory_peak_bytes=peaks[1] if probe is not None and len(peaks) > 1 else None,
+            memory_is_view=probe is not None and measured.outcome == "ok" and any(measured.calls[1].shares_memory),
+        )
+
+    def _sized(self, challenge: Challenge, size: int) -> SizedInput:
+        key = (challenge.id, size)
+        with self._lock:
+            if key not in self._sized_inputs:
+                self._sized_inputs[key] = challenge.sized_input(size)
+            return self._sized_inputs[key]
+
+    def _sized_call(self, challenge: Challenge, size: int, options: CallOptions) -> Call:
+        sized = self._sized(challenge, size)
+        return Call(args=sized.args, kwargs=sized.kwargs, options=options)
+
+
+@dataclass(frozen=True)
+class ReferenceProfile:
+    """What the trusted solutions measure in the sandbox, for comparison with each submission."""
+
+    naive_timing: SolutionTiming
+    overhead_cpu_seconds: list[float]  # per timing size: what a job that does nothing costs
+    broadcast_peak_bytes: int | None
+    memory_probe: Case | None
+    memory_peak_bytes: int | None
+    memory_is_view: bool
+
+
+def _probe_call(probe: Case) -> Call:
+    return Call(args=probe.args, kwargs=probe.kwargs,
+                options=CallOptions(measure_memory=True, cpu_seconds=1.0, sample_rows=probe.sample_rows or (0,)))
 
 
 def challenge_limits(challenge: Challenge) -> Limits:

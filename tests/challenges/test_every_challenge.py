@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,22 +11,32 @@ from app.catalog import load_catalog
 from app.grading.grader import Grader
 
 IDS = load_catalog().ids
+RED = ("warn", "fail")
 SOLUTIONS = Path(__file__).resolve().parent / "solutions"
 CORPUS = sorted(SOLUTIONS.glob("*/*.py"))
 
 
 @pytest.mark.parametrize("challenge_id", IDS)
-def test_reference_is_accepted(grader: Grader, challenge_id: str) -> None:
+def test_reference_is_accepted_with_no_warn_or_fail(grader: Grader, challenge_id: str) -> None:
     challenge = grader.catalog.get(challenge_id)
     report = grader.grade(challenge_id, challenge.reference_code)
     assert report.verdict == "accepted", report.summary
     assert len(report.tests) >= 5
+    flagged = {name: [i.message for i in c.feedback] for name, c in report.rubric.items() if c.rating in RED}
+    assert not flagged
+    assert report.rubric["vectorization"].rating == "pass"
+    assert report.timing is not None
+    assert all(t is not None for t in report.timing["reference_seconds"])
 
 
 @pytest.mark.parametrize("challenge_id", IDS)
-def test_naive_loop_is_accepted(grader: Grader, challenge_id: str) -> None:
+def test_naive_loop_is_accepted_and_flagged_on_vectorization(grader: Grader, challenge_id: str) -> None:
     report = grader.grade(challenge_id, grader.catalog.get(challenge_id).naive_code)
     assert report.verdict == "accepted", report.summary
+    vectorization = report.rubric["vectorization"]
+    assert vectorization.rating == "fail"
+    assert vectorization.feedback[0].id == "vectorization.python-loop"
+    assert vectorization.feedback[0].line is not None
 
 
 @pytest.mark.parametrize("challenge_id", IDS)
@@ -42,11 +53,23 @@ def test_every_challenge_has_visible_examples_and_hidden_tests(grader: Grader, c
     assert sum(not c.visible for c in cases) >= 4
 
 
+def _rubric_header(code: str) -> dict[str, str]:
+    """`# rubric: vectorization=fail memory_efficiency=fail` on the first line: what must be flagged."""
+    first = code.splitlines()[0] if code else ""
+    return dict(re.findall(r"(\w+)=(\w+)", first)) if first.startswith("# rubric:") else {}
+
+
 @pytest.mark.parametrize("path", CORPUS, ids=[f"{p.parent.name}/{p.stem}" for p in CORPUS])
-def test_solution_corpus_gets_the_verdict_its_name_says(grader: Grader, path: Path) -> None:
+def test_solution_corpus_gets_the_verdict_and_ratings_its_name_says(grader: Grader, path: Path) -> None:
     expected_verdict = path.stem.split("__")[0]
-    report = grader.grade(path.parent.name, path.read_text())
+    code = path.read_text()
+    report = grader.grade(path.parent.name, code)
     assert report.verdict == expected_verdict, report.summary
+    header = _rubric_header(code)
+    for criterion, rating in header.items():
+        assert report.rubric[criterion].rating == rating, (criterion, report.rubric[criterion])
+    if expected_verdict == "accepted" and not header:  # a correct, vectorized, stable solution: no red flags
+        assert not [name for name, c in report.rubric.items() if c.rating in RED], report.rubric
     if expected_verdict == "wrong_answer":
         failing = [t for t in report.tests if not t.passed]
         assert failing

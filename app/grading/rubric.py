@@ -1,0 +1,317 @@
+"""Rate the five criteria from evidence: line counts, probes, static findings and peak memory."""
+
+from __future__ import annotations
+
+import ast
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from app.catalog import CRITERIA, Challenge
+from app.grading.cases import Case
+from app.grading.compare import compare_outputs
+from app.grading.feedback import feedback
+from app.grading.report import CriterionResult, FeedbackItem, Rating, TestReport
+from app.grading.static_checks import Finding, find_static, loop_spans
+from sandbox import CallResult
+
+WEIGHTS = {
+    "vectorization": 3.0,
+    "numerical_stability": 3.0,
+    "axis_awareness": 2.0,
+    "broadcasting": 2.0,
+    "memory_efficiency": 1.5,
+}
+_POINTS = {"pass": 1.0, "warn": 0.5, "fail": 0.0}
+GROWTH_FACTOR = 1.5  # a line whose count grows by more than this between loop sizes walks the data
+GROWTH_MINIMUM = 8
+BROADCAST_CONFIRM_RATIO = 1.3
+MEMORY_FAIL_RATIO = 3.0
+MEMORY_WARN_RATIO = 1.5
+
+
+@dataclass
+class MemoryEvidence:
+    """The memory probe run for the candidate, against the reference's peak on the same input."""
+
+    probe: str
+    call: CallResult | None
+    reference_peak: int | None
+    reference_is_view: bool
+    limit_bytes: int
+    job_message: str = ""
+
+
+@dataclass
+class Evidence:
+    """Everything the rubric looks at for one submission."""
+
+    challenge: Challenge
+    tree: ast.Module
+    cases: list[Case]
+    tests: list[TestReport]
+    calls: dict[str, CallResult]
+    expected: dict[str, Any]
+    loop_counts: tuple[dict[int, int], dict[int, int]] | None = None
+    broadcast_peaks: tuple[int | None, int | None] = (None, None)  # candidate, reference
+    memory: MemoryEvidence | None = None
+    static: list[Finding] = field(default_factory=list)
+
+
+def rate(evidence: Evidence) -> tuple[dict[str, CriterionResult], float | None]:
+    """Ratings for all five criteria (n/a where the challenge does not exercise one), and the score."""
+    evidence.static = find_static(evidence.tree)
+    applies = set(evidence.challenge.config.rubric.applies)
+    raters = {
+        "vectorization": _vectorization,
+        "numerical_stability": _numerical_stability,
+        "axis_awareness": _axis_awareness,
+        "broadcasting": _broadcasting,
+        "memory_efficiency": _memory_efficiency,
+    }
+    rubric = {name: raters[name](evidence) if name in applies else CriterionResult() for name in CRITERIA}
+    return rubric, overall_score(rubric)
+
+
+def overall_score(rubric: dict[str, CriterionResult]) -> float | None:
+    """Weighted mean of the rated criteria on a 0-100 scale (pass 1, warn 0.5, fail 0)."""
+    rated = [(WEIGHTS[name], _POINTS[result.rating]) for name, result in rubric.items() if result.rating in _POINTS]
+    if not rated:
+        return None
+    return round(100 * sum(w * p for w, p in rated) / sum(w for w, _ in rated), 1)
+
+
+def _result(rating: Rating, items: list[FeedbackItem]) -> CriterionResult:
+    return CriterionResult(rating=rating, feedback=items)
+
+
+def _static_items(evidence: Evidence, prefix: str) -> list[FeedbackItem]:
+    return [feedback(f.id, line=f.line, detail=f.detail) for f in evidence.static if f.id.startswith(prefix)
+            and f.id != "broadcasting.materialized" and f.id != "numerical_stability.explicit-inverse"]
+
+
+def _vectorization(evidence: Evidence) -> CriterionResult:
+    static = _static_items(evidence, "vectorization.")
+    loop = _growing_loop(evidence)
+    if loop is not None:
+        return _result("fail", [loop, *static])
+    hidden_loop = any(item.id in ("vectorization.np-vectorize", "vectorization.apply-along-axis",
+                                  "vectorization.frompyfunc") for item in static)
+    if hidden_loop:
+        return _result("fail", static)
+    if static:
+        return _result("warn", static)
+    if evidence.loop_counts is None:
+        return _result("n/a", [])
+    return _result("pass", [feedback("vectorization.vectorized")])
+
+
+def _growing_loop(evidence: Evidence) -> FeedbackItem | None:
+    """The outermost loop whose lines run more often as the input grows, from the traced counts."""
+    if evidence.loop_counts is None:
+        return None
+    small_counts, large_counts = evidence.loop_counts
+    growing = sorted(
+        line for line, count in large_counts.items()
+        if count >= GROWTH_MINIMUM and count > GROWTH_FACTOR * small_counts.get(line, 0)
+    )
+    if not growing:
+        return None
+    small, large = evidence.challenge.config.timing.loop_sizes[:2]
+    spans = sorted(loop_spans(evidence.tree), key=lambda s: (s.first, -s.last))
+    for span in spans:
+        if span.line in growing or any(span.first <= line <= span.last for line in growing):
+            return feedback("vectorization.python-loop", line=span.line, kind=span.kind,
+                            small_count=small_counts.get(span.line, 0), large_count=large_counts.get(span.line, 0),
+                            small=small, large=large)
+    line = growing[0]
+    return feedback("vectorization.python-loop", line=line, kind="code", small_count=small_counts.get(line, 0),
+                    large_count=large_counts[line], small=small, large=large)
+
+
+def _tests_by_name(evidence: Evidence) -> dict[str, TestReport]:
+    return {test.name: test for test in evidence.tests}
+
+
+def _numerical_stability(evidence: Evidence) -> CriterionResult:
+    config = evidence.challenge.config
+    probes = list(config.rubric.probes.get("numerical_stability", ()))
+    fix = config.rubric.fixes.get("numerical_stability", "Rewrite the formula so no intermediate overflows or "
+                                  "cancels, e.g. shift by the maximum or centre the data first.")
+    tests = _tests_by_name(evidence)
+    ordinary_passed = any(t.passed for t in evidence.tests if t.name not in probes and t.category != "banned")
+    items: list[FeedbackItem] = []
+    rating: Rating = "pass"
+    for probe in probes:
+        test = tests.get(probe)
+        if test is None:
+            continue
+        if not test.passed:
+            items.append(feedback("numerical_stability.probe-failed", probe=probe, problem=_problem(test.message),
+                                  fix=fix if ordinary_passed else "It fails ordinary tests too, so fix those first."))
+            rating = "fail" if ordinary_passed else "warn"
+            continue
+        call = evidence.calls.get(probe)
+        warnings = [w for w in (call.warnings if call else ()) if "floating-point" in w or "RuntimeWarning" in w]
+        if warnings:
+            items.append(feedback("numerical_stability.fp-warning", probe=probe, detail=warnings[0], fix=fix))
+            rating = "warn" if rating == "pass" else rating
+    for finding in evidence.static:
+        if finding.id == "numerical_stability.explicit-inverse":
+            items.append(feedback(finding.id, line=finding.line, detail=finding.detail))
+            rating = "warn" if rating == "pass" else rating
+    if rating == "pass":
+        if not probes:
+            return _result("n/a", [])
+        items.append(feedback("numerical_stability.stable", probes=", ".join(probes)))
+    return _result(rating, items)
+
+
+def _problem(message: str) -> str:
+    if "NaN" in message:
+        return "returns NaN"
+    if "inf" in message:
+        return "overflows to inf"
+    if message.startswith("raised"):
+        return f"fails: {message}"
+    return f"loses accuracy ({message})"
+
+
+def _axis_awareness(evidence: Evidence) -> CriterionResult:
+    probes = list(evidence.challenge.config.rubric.probes.get("axis_awareness", ()))
+    if not probes:
+        return _result("n/a", [])
+    tests = _tests_by_name(evidence)
+    cases = {case.name: case for case in evidence.cases}
+    items: list[FeedbackItem] = []
+    rating: Rating = "pass"
+    for probe in probes:
+        test, case = tests.get(probe), cases.get(probe)
+        if test is None or case is None or test.passed:
+            continue
+        diagnosis = _axis_diagnosis(evidence, case)
+        shapes = ", ".join(str(a.shape) for a in case.args if isinstance(a, np.ndarray)) or "scalars"
+        if diagnosis is None and "shape" in test.message:
+            diagnosis = test.message
+        if diagnosis is None:
+            diagnosis = (f"{test.message}. These inputs are non-square so that mixing up axes shows: check which "
+                         "axis each reduction, product and index runs over.")
+        rating = "fail"
+        items.append(feedback("axis_awareness.probe-failed", probe=probe, shapes=shapes, diagnosis=diagnosis))
+    if rating == "pass":
+        items.append(feedback("axis_awareness.correct", probes=", ".join(probes)))
+    return _result(rating, items)
+
+
+def _axis_diagnosis(evidence: Evidence, case: Case) -> str | None:
+    """Say which axis mix-up explains the wrong output: a transpose, another axis, transposed inputs."""
+    call = evidence.calls.get(case.name)
+    if call is None or call.status != "ok":
+        return None
+    actual = call.value
+    expected = evidence.expected.get(case.name)
+    reference = evidence.challenge.reference()
+    if isinstance(expected, np.ndarray) and expected.ndim == 2 and _matches(expected.T, actual):
+        return "it is the transpose of the expected result: swap the roles of the two axes."
+    if "axis" in case.kwargs:
+        for axis in (-1, 0, 1, 2, None):
+            if axis == case.kwargs["axis"]:
+                continue
+            other = _try(reference, case.args, {**case.kwargs, "axis": axis})
+            if other is not None and _matches(other, actual):
+                return f"it equals the right computation along axis={axis} instead of axis={case.kwargs['axis']}."
+    for index, arg in enumerate(case.args):
+        if isinstance(arg, np.ndarray) and arg.ndim == 2 and arg.shape[0] != arg.shape[1]:
+            args = list(case.args)
+            args[index] = arg.T
+            other = _try(reference, tuple(args), case.kwargs)
+            if other is not None and (_matches(other, actual) or (
+                    isinstance(other, np.ndarray) and other.ndim == 2 and _matches(other.T, actual))):
+                return (f"it matches the answer for argument {index + 1} transposed: rows and columns were swapped "
+                        "(the reduction or product ran over the wrong axis).")
+    return None
+
+
+def _try(function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    try:
+        with np.errstate(all="ignore"):
+            return function(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+    except Exception:
+        return None
+
+
+def _matches(expected: Any, actual: Any) -> bool:
+    try:
+        return compare_outputs(expected, actual, rtol=1e-6, atol=1e-8) is None
+    except TypeError:
+        return False
+
+
+def _broadcasting(evidence: Evidence) -> CriterionResult:
+    findings = [f for f in evidence.static if f.id == "broadcasting.materialized"]
+    if not findings:
+        return _result("pass", [feedback("broadcasting.clean")])
+    candidate, reference = evidence.broadcast_peaks
+    if candidate and reference and candidate > BROADCAST_CONFIRM_RATIO * reference:
+        evidence_text = f"Peak memory confirms it: {_bytes(candidate)} against the reference's {_bytes(reference)}."
+    elif candidate and reference:
+        evidence_text = (f"(Peak memory here was {_bytes(candidate)} against the reference's {_bytes(reference)}; "
+                         "the copy grows with the data all the same.)")
+    else:
+        evidence_text = ""
+    items = [feedback(f.id, line=f.line, detail=f.detail, evidence=evidence_text) for f in findings]
+    return _result("fail", items)
+
+
+def _memory_efficiency(evidence: Evidence) -> CriterionResult:
+    memory = evidence.memory
+    if memory is None:
+        return _result("n/a", [])
+    fix = evidence.challenge.config.rubric.fixes.get("memory_efficiency", "Avoid intermediates larger than the "
+                                                     "output; broadcast or use matrix products instead.")
+    if memory.reference_is_view:
+        copied = [case.name for case in evidence.cases if _returns_copy(evidence.calls.get(case.name))]
+        if copied:
+            return _result("fail", [feedback("memory_efficiency.not-a-view", probe=copied[0], fix=fix)])
+    call = memory.call
+    limit = _bytes(memory.limit_bytes)
+    if call is None:  # the whole job failed: only a memory failure says anything about memory
+        if "memory" not in memory.job_message:
+            return _result("n/a", [])
+        return _result("fail", [feedback("memory_efficiency.limit-hit", probe=memory.probe, limit=limit, where="",
+                                         fix=fix)])
+    if call.status == "error" and call.error is not None and call.error.is_a("MemoryError"):
+        where = f" at line {call.error.line}" if call.error.line else ""
+        return _result("fail", [feedback("memory_efficiency.limit-hit", line=call.error.line, probe=memory.probe,
+                                         limit=limit, where=where, fix=fix)])
+    if call.status != "ok":
+        return _result("n/a", [])
+    if memory.reference_is_view and not any(call.shares_memory):
+        return _result("fail", [feedback("memory_efficiency.not-a-view", probe=memory.probe, fix=fix)])
+    peak, reference = call.peak_bytes, memory.reference_peak
+    if peak is None or not reference:
+        return _result("n/a", [])
+    ratio = peak / reference
+    if ratio > MEMORY_WARN_RATIO:
+        return _result("fail" if ratio > MEMORY_FAIL_RATIO else "warn", [
+            feedback("memory_efficiency.peak-high", probe=memory.probe, peak=_bytes(peak), ratio=ratio,
+                     reference=_bytes(reference), fix=fix)])
+    return _result("pass", [feedback("memory_efficiency.lean", probe=memory.probe, peak=_bytes(peak),
+                                     reference=_bytes(reference))])
+
+
+def _returns_copy(call: CallResult | None) -> bool:
+    return bool(call is not None and call.status == "ok" and call.shares_memory and not any(call.shares_memory)
+                and call.shape and all(call.shape))
+
+
+def _bytes(count: int | None) -> str:
+    if count is None:
+        return "unknown"
+    for unit in ("B", "KiB", "MiB", "GiB"):
+        if count < 1024 or unit == "GiB":
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count = count / 1024  # type: ignore[assignment]
+    return f"{count} B"
