@@ -77,6 +77,7 @@ def results_context(report: dict[str, Any], *, submission_id: int | None) -> dic
         "score": report.get("score"),
         "chart": timing_chart(timing if isinstance(timing, dict) else None),
         "timing_words": timing_sentences(timing if isinstance(timing, dict) else None),
+        "timing_notes": [str(n) for n in timing.get("notes", [])] if isinstance(timing, dict) else [],
     }
 
 

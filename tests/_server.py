@@ -1,0 +1,84 @@
+"""A real ArrayDojo server for tests: `arraydojo serve` as a subprocess on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+ARRAYDOJO = Path(sys.executable).parent / "arraydojo"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerProcess:
+    """Start, stop or kill -9 one server; the same database file survives restarts."""
+
+    def __init__(self, database: Path, log: Path, **settings: str) -> None:
+        self.database = database
+        self.log_path = log
+        self.settings = settings
+        self.port = 0
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout_seconds: float = 60) -> ServerProcess:
+        self.port = free_port()
+        env = {**os.environ, "ARRAYDOJO_DATABASE_URL": f"sqlite:///{self.database}", "ARRAYDOJO_PORT": str(self.port),
+               "ARRAYDOJO_HOST": "127.0.0.1"}
+        env |= {f"ARRAYDOJO_{key.upper()}": value for key, value in self.settings.items()}
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen([str(ARRAYDOJO), "serve"], cwd=REPO, env=env, stdout=log,
+                                        stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        deadline = time.monotonic() + timeout_seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the server exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                if httpx.get(f"{self.url}/healthz", timeout=2).status_code == 200:
+                    return self
+            except httpx.TransportError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"the server did not answer /healthz within {timeout_seconds} s:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")[-4000:]
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.kill()
+        self.process = None
+
+    def kill(self) -> None:
+        """kill -9 the server process, with no chance to clean up (its sandbox executors see EOF and exit)."""
+        if self.process is None:
+            return
+        self.process.kill()
+        self.process.wait(timeout=20)
+        self.process = None
+
+    def client(self, **options: object) -> httpx.Client:
+        return httpx.Client(base_url=self.url, timeout=60, **options)  # type: ignore[arg-type]

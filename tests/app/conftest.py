@@ -1,0 +1,36 @@
+"""One real server (uvicorn subprocess, temporary SQLite file) shared by the API tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from tests._server import ServerProcess
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    folder = tmp_path_factory.mktemp("server")
+    running = ServerProcess(folder / "arraydojo.sqlite3", folder / "server.log").start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def client(server: ServerProcess) -> Iterator[httpx.Client]:
+    """A client with its own cookie jar: a fresh anonymous profile per test."""
+    with server.client() as fresh:
+        yield fresh
+
+
+@pytest.fixture
+def solutions() -> Path:
+    return Path(__file__).resolve().parent.parent / "challenges" / "solutions"
+
+
+@pytest.fixture
+def server_url(server: ServerProcess) -> str:
+    return server.url
