@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     # Jobs waiting for a slot; past this the API answers 503 with Retry-After instead of piling up.
     queue_size: int = Field(default=32, ge=0, le=1024)
     isolation: Literal["full", "rlimits"] | None = None
+    # Sandbox jobs run at this nice value, so page loads stay fast while every slot grades.
+    sandbox_nice: int = Field(default=5, ge=0, le=19)
     max_code_bytes: int = Field(default=64 * KIB, ge=1)
     max_import_bytes: int = Field(default=16 * 1024 * KIB, ge=1)
     secure_cookies: bool = False

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -85,7 +88,7 @@ def _start(settings: Settings) -> AppContext:
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
                       isolation=settings.isolation)
-    sandbox.start()
+    _start_niced(sandbox, settings.sandbox_nice)
     log.info("ArrayDojo: %d challenges, %d lessons, sandbox isolation %s with %d slots, database %s",
              len(catalog), len(catalog.lessons()), sandbox.isolation, sandbox.slots, db.url.render_as_string())
     assets = Assets(settings.static_dir)
@@ -94,6 +97,24 @@ def _start(settings: Settings) -> AppContext:
         queue=GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size),
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets,
     )
+
+
+def _start_niced(sandbox: Sandbox, nice: int) -> None:
+    """Start the sandbox from a thread of lower priority: its slot threads, executors and jobs inherit it.
+
+    On Linux the nice value belongs to a thread and is inherited by the threads and processes it
+    starts, so the server's own threads (pages, API) keep theirs and win the CPU when it is short.
+    """
+
+    def start() -> None:
+        if nice:
+            with contextlib.suppress(OSError):
+                os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+        sandbox.start()
+
+    starter = threading.Thread(target=start, name="sandbox-start")
+    starter.start()
+    starter.join()
 
 
 def _stop(context: AppContext) -> None:

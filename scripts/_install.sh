@@ -50,3 +50,19 @@ install_requirements() {
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
     echo "$digest" > "$stamp"
 }
+
+# ensure_chromium: Debian's Chromium for the browser tests (never Playwright's own download).
+# Installs the `chromium` package with apt-get when it is missing and we are root; otherwise
+# says so, and the browser tests skip (or fail under CI=true).
+ensure_chromium() {
+    if [ -x /usr/bin/chromium ]; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "installing Debian's chromium with apt-get (for the browser tests)..." >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+    else
+        echo "warning: /usr/bin/chromium is missing; run 'apt-get install chromium' as root for the browser tests" >&2
+    fi
+}
