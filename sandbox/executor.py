@@ -206,7 +206,7 @@ class Executor:
             return {**report, "outcome": "invalid_result",
                     "detail": f"the result is larger than {limits.result_bytes} bytes"}
         cpu_limit = int(limits.cpu_seconds + 0.999)  # RLIMIT_CPU counts whole seconds
-        if report["signal"] == "SIGXCPU" or (report["signal"] == "SIGKILL" and cpu >= cpu_limit - 0.05):
+        if report["signal"] == "SIGXCPU" or (report["signal"] == "SIGKILL" and cpu >= cpu_limit * 0.9):
             return {**report, "outcome": "cpu_timeout"}
         if report["signal"]:
             return {**report, "outcome": "crash"}

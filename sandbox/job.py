@@ -18,6 +18,7 @@ class CallOptions:
     time_budget_seconds: float = 0.2  # stop repeating (after 3) once this much time is spent
     cpu_seconds: float = 0.0  # per-call CPU budget inside the job; 0 means only the job's limit
     sample_rows: tuple[int, ...] | None = None
+    discard_value: bool = False  # send no output back (timing, tracing): only the measurements
 
     def as_dict(self) -> dict[str, Any]:
         options: dict[str, Any] = {
@@ -26,6 +27,7 @@ class CallOptions:
             "time_repeats": self.time_repeats,
             "time_budget_seconds": float(self.time_budget_seconds),
             "cpu_seconds": float(self.cpu_seconds),
+            "discard_value": self.discard_value,
         }
         if self.sample_rows is not None:
             options["sample_rows"] = list(self.sample_rows)

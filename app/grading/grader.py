@@ -124,10 +124,11 @@ class Grader:
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
                                       profile: ReferenceProfile) -> None:
         small, large = challenge.config.timing.loop_sizes[:2]
-        calls = [self._sized_call(challenge, n, CallOptions(trace_lines=True, cpu_seconds=0.5)) for n in (small, large)]
+        options = CallOptions(trace_lines=True, cpu_seconds=0.5, discard_value=True)
+        calls = [self._sized_call(challenge, n, options) for n in (small, large)]
         if "broadcasting" in challenge.config.rubric.applies:
             calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
-                                          CallOptions(measure_memory=True, cpu_seconds=1.0)))
+                                          CallOptions(measure_memory=True, cpu_seconds=1.0, discard_value=True)))
         traced = self.sandbox.run(Job(code=code, function=challenge.config.function, calls=tuple(calls),
                                       banned=challenge.config.banned), limits=Limits(cpu_seconds=4, wall_seconds=10))
         if traced.outcome != "ok":
@@ -170,7 +171,8 @@ class Grader:
                                      sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
                                      budget_seconds=NAIVE_BUDGET_SECONDS)
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
-        calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True))]
+        calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
+                                                                                  discard_value=True))]
         if probe is not None:
             calls.append(_probe_call(probe))
         measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=tuple(calls)),

@@ -41,7 +41,7 @@ def job_overhead_cpu_seconds(sandbox: Sandbox, sized: SizedInput) -> float:
     subtracts it (it grows with the input: moving 100 MB of arrays is not free).
     """
     job = Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
-              calls=(Call(args=sized.args, kwargs=sized.kwargs),))
+              calls=(Call(args=sized.args, kwargs=sized.kwargs, options=CallOptions(discard_value=True)),))
     return min(sandbox.run(job, limits=timing_limits()).cpu_seconds for _ in range(2))
 
 
@@ -80,7 +80,8 @@ def time_solution(sandbox: Sandbox, *, code: str, function: str, sizes: tuple[in
 def _time_one(sandbox: Sandbox, *, code: str, function: str, sized: SizedInput,
               overhead_cpu_seconds: float) -> tuple[float | None, str, bool]:
     call = Call(args=sized.args, kwargs=sized.kwargs, options=CallOptions(
-        time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS, cpu_seconds=CALL_CPU_SECONDS))
+        time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS, cpu_seconds=CALL_CPU_SECONDS,
+        discard_value=True))
     result = sandbox.run(Job(code=code, function=function, calls=(call,)), limits=timing_limits())
     if result.outcome != "ok":
         return None, f"not timed: {result.message}", False

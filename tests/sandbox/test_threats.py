@@ -401,7 +401,7 @@ def test_decompression_bomb_is_stopped(run: RunSnippet) -> None:
 
 def test_bigint_cpu_burn_hits_the_cpu_limit(run: RunSnippet) -> None:
     result = run("def f():\n    return len(str(7 ** 10_000_000))\n", limits=Limits(cpu_seconds=1))
-    assert result.outcome == "cpu_timeout" or result.calls[0].status == "error"
+    assert result.outcome == "cpu_timeout", (result.outcome, result.message, result.cpu_seconds)
 
 
 def test_cant_raise_its_own_limits(run: RunSnippet) -> None:
