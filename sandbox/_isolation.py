@@ -168,17 +168,11 @@ def enter_minimal_root(plan: RootPlan, *, tmpfs_bytes: int) -> None:
     os.makedirs(f"{root}/tmp", mode=0o1777)
     mount("sandbox-tmp", f"{root}/tmp", "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, f"size={tmpfs_bytes},mode=1777")
     for path in plan.read_only_binds:
-        target = root + path
-        os.makedirs(target, mode=0o755, exist_ok=True)
-        mount(path, target, None, MS_BIND | MS_REC)
-        mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        _bind_read_only(path, root + path)
     for path in plan.masked:
         mount("sandbox-mask", root + path, "tmpfs", MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=64k,mode=0755")
     for path in plan.numpy_binds:
-        target = root + path
-        os.makedirs(target, mode=0o755, exist_ok=True)
-        mount(path, target, None, MS_BIND | MS_REC)
-        mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+        _bind_read_only(path, root + path)
     for path in plan.masked:
         mount(None, root + path, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC)
     for name, destination in plan.symlinks:
@@ -196,6 +190,12 @@ def enter_minimal_root(plan: RootPlan, *, tmpfs_bytes: int) -> None:
     _check(_libc.umount2(b"/.old-root", MNT_DETACH), "umount old root")
     os.rmdir("/.old-root")
     mount(None, "/", None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV)
+
+
+def _bind_read_only(source: str, target: str) -> None:
+    os.makedirs(target, mode=0o755, exist_ok=True)
+    mount(source, target, None, MS_BIND | MS_REC)
+    mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
 
 
 def apply_rlimits(*, address_space_bytes: int, cpu_seconds: float, processes: int, file_size_bytes: int,

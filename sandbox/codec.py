@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 MAX_DEPTH = 32
-MAX_INT_DIGITS = 5000
+MAX_INT_DIGITS = 4000  # below Python's own int/str conversion limit (4300 digits)
 MAX_ITEMS = 1_000_000
 _ALLOWED_KINDS = frozenset("biufc")
 _ALLOWED_ITEMSIZES = {"b": {1}, "i": {1, 2, 4, 8}, "u": {1, 2, 4, 8}, "f": {2, 4, 8}, "c": {8, 16}}
@@ -48,7 +48,10 @@ def _encode(value: Any, parts: list[bytes], path: str, depth: int) -> None:
     elif kind is bool:
         parts.append(b"T" if value else b"F")
     elif kind is int:
-        digits = int.__repr__(value).encode()
+        try:
+            digits = int.__repr__(value).encode()
+        except ValueError:  # over Python's conversion limit
+            raise EncodeError(f"{path} is an integer with more than {MAX_INT_DIGITS} digits") from None
         if len(digits) > MAX_INT_DIGITS:
             raise EncodeError(f"{path} is an integer with more than {MAX_INT_DIGITS} digits")
         parts += [b"I", _U32.pack(len(digits)), digits]

@@ -65,6 +65,7 @@ class Sandbox:
         self._busy = 0
         self._closed = False
         self._uid_locks: list[int] = []
+        self.uids: list[int] = []  # one per slot, unique on this host while the pool runs
 
     def start(self) -> Sandbox:
         log.info("sandbox isolation level: %s, %d slots", self.isolation, self.slots)
@@ -105,6 +106,7 @@ class Sandbox:
                 os.close(fd)
                 continue
             self._uid_locks.append(fd)
+            self.uids.append(uid)
             return uid
         raise RuntimeError(f"all {SLOT_UID_COUNT} sandbox uids are in use on this host")
 

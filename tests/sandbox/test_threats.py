@@ -17,10 +17,8 @@ def code(source: str) -> str:
     return textwrap.dedent(source)
 
 
-def _slot_processes() -> list[int]:
-    """PIDs of processes left running as any sandbox slot uid."""
-    from sandbox.pool import SLOT_UID_BASE, SLOT_UID_COUNT
-
+def _slot_processes(sandbox: Sandbox) -> list[int]:
+    """PIDs of processes left running as one of this sandbox's slot uids."""
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -30,7 +28,7 @@ def _slot_processes() -> list[int]:
                 uid_line = next(line for line in status if line.startswith("Uid:"))
         except (OSError, StopIteration):
             continue
-        if SLOT_UID_BASE <= int(uid_line.split()[1]) < SLOT_UID_BASE + SLOT_UID_COUNT:
+        if int(uid_line.split()[1]) in sandbox.uids:
             found.append(int(entry))
     return found
 
@@ -64,7 +62,7 @@ def test_memory_bomb_is_stopped(run: RunSnippet, bomb: str) -> None:
     assert result.calls[0].error.is_a("MemoryError")
 
 
-def test_fork_bomb_is_contained(run: RunSnippet) -> None:
+def test_fork_bomb_is_contained(run: RunSnippet, sandbox: Sandbox) -> None:
     result = run(code("""
         import os
         def f():
@@ -75,10 +73,10 @@ def test_fork_bomb_is_contained(run: RunSnippet) -> None:
                     pass
         """), limits=Limits(wall_seconds=2))
     assert result.outcome in ("wall_timeout", "cpu_timeout", "invalid_result", "no_result", "crash")
-    assert _slot_processes() == []
+    assert _slot_processes(sandbox) == []
 
 
-def test_thread_bomb_is_contained(run: RunSnippet) -> None:
+def test_thread_bomb_is_contained(run: RunSnippet, sandbox: Sandbox) -> None:
     result = run(code("""
         import threading, time
         def f():
@@ -91,10 +89,10 @@ def test_thread_bomb_is_contained(run: RunSnippet) -> None:
     assert result.outcome == "ok"
     assert result.calls[0].error is not None
     assert "thread" in result.calls[0].error.message.lower()
-    assert _slot_processes() == []
+    assert _slot_processes(sandbox) == []
 
 
-def test_setsid_escapee_is_killed(run: RunSnippet) -> None:
+def test_setsid_escapee_is_killed(run: RunSnippet, sandbox: Sandbox) -> None:
     result = run(code("""
         import os, time
         def f():
@@ -106,7 +104,7 @@ def test_setsid_escapee_is_killed(run: RunSnippet) -> None:
             return 1
         """))
     assert result.outcome in ("ok", "invalid_result")
-    assert _slot_processes() == []
+    assert _slot_processes(sandbox) == []
 
 
 def test_cant_read_etc_passwd(run: RunSnippet) -> None:
@@ -468,3 +466,11 @@ def test_rlimits_level_still_enforces_limits() -> None:
     assert loop.outcome == "cpu_timeout"
     assert network.calls[0].error is not None
     assert network.calls[0].error.is_a("PermissionError")
+
+
+def test_returning_a_gigantic_integer_is_an_invalid_result(run: RunSnippet) -> None:
+    result = run("def f():\n    return 10 ** 100_000\n")
+    assert result.outcome == "ok"
+    assert result.calls[0].status == "invalid"
+    assert result.calls[0].error is not None
+    assert "digits" in result.calls[0].error.message
