@@ -55,6 +55,7 @@ class Evidence:
     calls: dict[str, CallResult]
     expected: dict[str, Any]
     loop_counts: tuple[dict[int, int], dict[int, int]] | None = None
+    loop_timed_out: bool = False  # a traced call ran out of time: whatever ran most is the loop to name
     broadcast_peaks: tuple[int | None, int | None] = (None, None)  # candidate, reference
     memory: MemoryEvidence | None = None
     static: list[Finding] = field(default_factory=list)
@@ -120,6 +121,9 @@ def _growing_loop(evidence: Evidence) -> FeedbackItem | None:
         line for line, count in large_counts.items()
         if count >= GROWTH_MINIMUM and count > GROWTH_FACTOR * small_counts.get(line, 0)
     )
+    if not growing and evidence.loop_timed_out and (large_counts or small_counts):
+        busiest = large_counts or small_counts
+        growing = [max(busiest, key=lambda line: busiest[line])]
     if not growing:
         return None
     small, large = evidence.challenge.config.timing.loop_sizes[:2]
@@ -147,10 +151,9 @@ def _numerical_stability(evidence: Evidence) -> CriterionResult:
     ordinary_passed = any(t.passed for t in evidence.tests if t.name not in probes and t.category != "banned")
     items: list[FeedbackItem] = []
     rating: Rating = "pass"
-    for probe in probes:
-        test = tests.get(probe)
-        if test is None:
-            continue
+    checked = [probe for probe in probes if probe in tests]
+    for probe in checked:
+        test = tests[probe]
         if not test.passed:
             items.append(feedback("numerical_stability.probe-failed", probe=probe, problem=_problem(test.message),
                                   fix=fix if ordinary_passed else "It fails ordinary tests too, so fix those first."))
@@ -166,9 +169,9 @@ def _numerical_stability(evidence: Evidence) -> CriterionResult:
             items.append(feedback(finding.id, line=finding.line, detail=finding.detail))
             rating = "warn" if rating == "pass" else rating
     if rating == "pass":
-        if not probes:
+        if not checked:
             return _result("n/a", [])
-        items.append(feedback("numerical_stability.stable", probes=", ".join(probes)))
+        items.append(feedback("numerical_stability.stable", probes=", ".join(checked)))
     return _result(rating, items)
 
 
@@ -190,9 +193,12 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
     cases = {case.name: case for case in evidence.cases}
     items: list[FeedbackItem] = []
     rating: Rating = "pass"
-    for probe in probes:
-        test, case = tests.get(probe), cases.get(probe)
-        if test is None or case is None or test.passed:
+    checked = [probe for probe in probes if probe in tests and probe in cases]
+    if not checked:  # the tests did not run (a time limit, say): nothing to say about axes
+        return _result("n/a", [])
+    for probe in checked:
+        test, case = tests[probe], cases[probe]
+        if test.passed:
             continue
         diagnosis = _axis_diagnosis(evidence, case)
         shapes = ", ".join(str(a.shape) for a in case.args if isinstance(a, np.ndarray)) or "scalars"
@@ -204,7 +210,7 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
         rating = "fail"
         items.append(feedback("axis_awareness.probe-failed", probe=probe, shapes=shapes, diagnosis=diagnosis))
     if rating == "pass":
-        items.append(feedback("axis_awareness.correct", probes=", ".join(probes)))
+        items.append(feedback("axis_awareness.correct", probes=", ".join(checked)))
     return _result(rating, items)
 
 
