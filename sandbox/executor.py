@@ -84,7 +84,11 @@ class Executor:
         seen = self._supervise(pid, limits, out_r, res_r, status_r, started)
         _, wait_status, usage = os.wait4(pid, 0)
         wall = time.monotonic() - started
-        self._sweep()
+        # A leader that reaped its job normally leaves nothing behind: the job was pid 1 of its
+        # namespace, and the kernel ends every process in it before that pid 1 can be reaped.
+        # Anything else (we killed it, it died oddly) gets the full sweep by uid.
+        clean_exit = seen.killed_for is None and os.WIFEXITED(wait_status) and os.WEXITSTATUS(wait_status) == 0
+        self._sweep(by_uid=not clean_exit)
         response = self._describe(seen, usage, wall, limits, wait_status)
         return response, seen.result, bytes(seen.output)
 
@@ -148,7 +152,7 @@ class Executor:
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
 
-    def _sweep(self) -> None:
+    def _sweep(self, *, by_uid: bool) -> None:
         """Kill anything still running as this slot's uid and reap what we inherited, until none is left.
 
         A job killed from outside dies asynchronously (its namespace's init first, then the
@@ -157,7 +161,7 @@ class Executor:
         deadline = time.monotonic() + 2.0
         while True:
             self._reap()
-            alive = self._slot_pids() if self.isolation == "full" else []
+            alive = self._slot_pids() if self.isolation == "full" and by_uid else []
             if not alive or time.monotonic() > deadline:
                 return
             for pid in alive:
