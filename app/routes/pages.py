@@ -58,7 +58,7 @@ async def _grade_page(challenge_id: str, request: Request, context: Context, tok
     code = await read_code(request, context)
     work = partial(grading.grade_and_store, db=context.db, grader=context.grader, catalog=context.catalog,
                    token_hash=token_hash, challenge_id=challenge_id, code=code, mode=mode)
-    outcome = await context.queue.run(work, ticket=request.headers.get("x-grade-ticket"))
+    outcome = await context.queue.run(work, ticket=request.headers.get("x-grade-ticket", "")[:64])
     if wants_fragment(request):
         values = pages.results_context(outcome.report.public_dict(), submission_id=outcome.submission_id)
         response = render(request, context, "_results.html", {"r": values})
