@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from sandbox import framing
-from sandbox.job import Job
+from sandbox.job import Call, Job
 from sandbox.limits import MIB, Limits
 from sandbox.result import MalformedResultError, RunResult, parse_report
 
@@ -56,6 +56,7 @@ class Sandbox:
     def __init__(self, *, slots: int | None = None, queue_size: int = 32,
                  isolation: IsolationLevel | None = None, root_dir: str | None = None) -> None:
         self.slots = slots or os.cpu_count() or 1
+        self._isolation_detected = isolation is None
         self.isolation: IsolationLevel = isolation or detect_isolation()
         self.root_dir = root_dir or tempfile.mkdtemp(prefix="arraydojo-sandbox-")
         os.chmod(self.root_dir, 0o700)
@@ -68,12 +69,37 @@ class Sandbox:
         self.uids: list[int] = []  # one per slot, unique on this host while the pool runs
 
     def start(self) -> Sandbox:
+        """Start one executor per slot; when the level was auto-detected, prove it works first.
+
+        Root inside a container without CAP_SYS_ADMIN (or under a seccomp profile that forbids
+        unshare) cannot build the namespaces: every job would fail. A probe job finds out at
+        start, and the pool falls back to the rlimits level, loudly, instead.
+        """
+        uids = [self._claim_uid() for _ in range(self.slots)]
+        self._start_workers(uids)
+        if self._isolation_detected and self.isolation == "full":
+            probe = self.run(Job(code="def probe():\n    return 1\n", function="probe", calls=(Call(()),)))
+            if probe.outcome == "internal_error":
+                log.warning("full sandbox isolation is not available here (%s); falling back to rlimits only: "
+                            "see the README's security section for the capabilities it needs", probe.detail)
+                self._stop_workers()
+                self.isolation = "rlimits"
+                self._start_workers(uids)
         log.info("sandbox isolation level: %s, %d slots", self.isolation, self.slots)
-        for slot in range(self.slots):
-            worker = _SlotWorker(self, slot, self._claim_uid())
+        return self
+
+    def _start_workers(self, uids: list[int]) -> None:
+        for slot, uid in enumerate(uids):
+            worker = _SlotWorker(self, slot, uid)
             worker.start()
             self._workers.append(worker)
-        return self
+
+    def _stop_workers(self) -> None:
+        for _ in self._workers:
+            self._queue.put(None)
+        for worker in self._workers:
+            worker.join(timeout=10)
+        self._workers = []
 
     def __enter__(self) -> Sandbox:
         return self.start()
@@ -83,10 +109,7 @@ class Sandbox:
 
     def close(self) -> None:
         self._closed = True
-        for _ in self._workers:
-            self._queue.put(None)
-        for worker in self._workers:
-            worker.join(timeout=10)
+        self._stop_workers()
         for fd in self._uid_locks:
             os.close(fd)
         shutil.rmtree(self.root_dir, ignore_errors=True)

@@ -52,13 +52,20 @@ class Grader:
         self._timing_lock = threading.Lock()
 
     def cases_and_expected(self, challenge: Challenge) -> tuple[list[Case], dict[str, Expected]]:
-        """Build the cases and compute their answers with the reference, once per challenge."""
+        """Build the cases and compute their answers with the reference, once per challenge.
+
+        Computed outside the lock (two first requests may both compute; the results are equal),
+        so a page that needs one challenge's examples never waits behind another's work.
+        """
         with self._lock:
-            if challenge.id not in self._cache:
-                cases = challenge.cases()
-                reference = challenge.reference()
-                self._cache[challenge.id] = (cases, {c.name: _expected(reference, c) for c in cases})
-            return self._cache[challenge.id]
+            cached = self._cache.get(challenge.id)
+        if cached is None:
+            cases = challenge.cases()
+            reference = challenge.reference()
+            cached = (cases, {c.name: _expected(reference, c) for c in cases})
+            with self._lock:
+                cached = self._cache.setdefault(challenge.id, cached)
+        return cached
 
     def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit") -> GradeReport:
         challenge = self.catalog.get(challenge_id)
@@ -192,9 +199,12 @@ class Grader:
     def _sized(self, challenge: Challenge, size: int) -> SizedInput:
         key = (challenge.id, size)
         with self._lock:
-            if key not in self._sized_inputs:
-                self._sized_inputs[key] = challenge.sized_input(size)
-            return self._sized_inputs[key]
+            cached = self._sized_inputs.get(key)
+        if cached is None:  # built outside the lock: large inputs take a while
+            cached = challenge.sized_input(size)
+            with self._lock:
+                cached = self._sized_inputs.setdefault(key, cached)
+        return cached
 
     def _sized_call(self, challenge: Challenge, size: int, options: CallOptions) -> Call:
         sized = self._sized(challenge, size)

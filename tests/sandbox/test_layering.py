@@ -23,3 +23,24 @@ def test_isolation_level_is_full_when_root() -> None:
     from sandbox import detect_isolation
 
     assert detect_isolation() == ("full" if os.geteuid() == 0 else "rlimits")
+
+
+def test_falls_back_to_rlimits_when_namespaces_are_forbidden() -> None:
+    """Like root in a container without CAP_SYS_ADMIN: unshare is refused, so jobs must still run."""
+    import os
+
+    if os.geteuid() != 0:
+        return  # the rlimits level is already what a non-root host gets (tested elsewhere)
+    script = (
+        "import errno, pyseccomp as s\n"
+        "f = s.SyscallFilter(defaction=s.ALLOW)\n"
+        "f.add_rule(s.ERRNO(errno.EPERM), 'unshare')\n"
+        "f.load()\n"
+        "from sandbox import Sandbox, Job, Call\n"
+        "with Sandbox(slots=1) as box:\n"
+        "    result = box.run(Job(code='def f():\\n    return 41 + 1\\n', function='f', calls=(Call(()),)))\n"
+        "    print(box.isolation, result.outcome, result.calls[0].value)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True)
+    assert result.stdout.split() == ["rlimits", "ok", "42"]
+    assert "falling back to rlimits only" in result.stderr  # said loudly, not silently
