@@ -269,6 +269,10 @@ class Executor:
             )
             if self.isolation == "full":
                 _isolation.drop_privileges(self.uid)
+            elif os.geteuid() == 0:
+                # Degraded level as root (a container without CAP_SYS_ADMIN): still shed root if we can.
+                with contextlib.suppress(PermissionError):
+                    _isolation.drop_privileges(self.uid)
             if self.seccomp is not None:
                 self.seccomp.load()
             os.chdir("/tmp")
