@@ -19,6 +19,7 @@ from app.grading.timing import (
     NAIVE_BUDGET_SECONDS,
     SolutionTiming,
     job_overhead_cpu_seconds,
+    time_side_by_side,
     time_solution,
     timing_report,
 )
@@ -123,10 +124,9 @@ class Grader:
             inputs = [self._sized(challenge, size) for size in challenge.config.timing.sizes]
             sizes, function = challenge.config.timing.sizes, challenge.config.function
             with self._timing_lock:  # the reference is re-timed beside the candidate: ratios from one moment
-                candidate = time_solution(self.sandbox, code=code, function=function, sizes=sizes, inputs=inputs,
-                                          overhead_cpu_seconds=profile.overhead_cpu_seconds)
-                reference = time_solution(self.sandbox, code=challenge.reference_code, function=function,
-                                          sizes=sizes, inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds)
+                candidate, reference = time_side_by_side(
+                    self.sandbox, codes=[code, challenge.reference_code], function=function, sizes=sizes,
+                    inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds)
             report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
 
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,

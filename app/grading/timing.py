@@ -28,6 +28,7 @@ class SolutionTiming:
     seconds: list[float | None]
     notes: list[str] = field(default_factory=list)
     source: str = "perf_counter"
+    skipped_from: int | None = None  # the first size not run (predicted over the budget)
 
 
 def timing_limits() -> Limits:
@@ -48,33 +49,42 @@ def job_overhead_cpu_seconds(sandbox: Sandbox, sized: SizedInput) -> float:
 def time_solution(sandbox: Sandbox, *, code: str, function: str, sizes: tuple[int, ...],
                   inputs: list[SizedInput], overhead_cpu_seconds: list[float],
                   budget_seconds: float = BUDGET_SECONDS) -> SolutionTiming:
-    """Time size by size, one job each; skip the sizes whose predicted time is over the budget.
+    """Time one solution size by size (see time_side_by_side)."""
+    return time_side_by_side(sandbox, codes=[code], function=function, sizes=sizes, inputs=inputs,
+                             overhead_cpu_seconds=overhead_cpu_seconds, budget_seconds=budget_seconds)[0]
 
-    Each job makes a warm-up call, then repeats until the per-size budget is spent, and the
-    median repeat is the figure. The submission shares its process with the clock it is timed
-    by, so it could patch perf_counter: the kernel's CPU time for the job is the check, and
-    when the reported times fall well short of it the kernel's figure wins.
+
+def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, sizes: tuple[int, ...],
+                      inputs: list[SizedInput], overhead_cpu_seconds: list[float],
+                      budget_seconds: float = BUDGET_SECONDS) -> list[SolutionTiming]:
+    """Time solutions size by size, one job each, the solutions' jobs for a size back to back.
+
+    Back to back, whatever else the machine is doing affects both alike, so their ratio is
+    steady. Each job makes a warm-up call, then repeats until the per-size budget is spent,
+    and the median repeat is the figure. Sizes whose predicted time is over the budget are
+    skipped. The submission shares its process with the clock it is timed by, so it could
+    patch perf_counter: the kernel's CPU time for the job is the check, and when the reported
+    times fall well short of it the kernel's figure wins.
     """
-    seconds: list[float | None] = []
-    notes: list[str] = []
-    source = "perf_counter"
-    for index, (size, sized, overhead) in enumerate(zip(sizes, inputs, overhead_cpu_seconds, strict=True)):
-        known = [(s, t) for s, t in zip(sizes, seconds, strict=False) if t is not None]
-        if known:
-            predicted = _predict(known, size)
-            if predicted > budget_seconds:
-                seconds += [None] * (len(sizes) - index)
-                notes.append(f"not run at size {size} and above: it would take about {predicted:.1f} s per call "
-                             f"(budget {budget_seconds:g} s)")
-                break
-        figure, note, kernel_won = _time_one(sandbox, code=code, function=function, sized=sized,
-                                             overhead_cpu_seconds=overhead)
-        seconds.append(figure)
-        if note:
-            notes.append(f"size {size}: {note}")
-        if kernel_won:
-            source = "kernel"
-    return SolutionTiming(seconds=seconds, notes=notes, source=source)
+    timings = [SolutionTiming(seconds=[]) for _ in codes]
+    for size, sized, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
+        for code, timing in zip(codes, timings, strict=True):
+            known = [(s, t) for s, t in zip(sizes, timing.seconds, strict=False) if t is not None]
+            if timing.skipped_from is not None or (known and _predict(known, size) > budget_seconds):
+                if timing.skipped_from is None:
+                    timing.skipped_from = size
+                    timing.notes.append(f"not run at size {size} and above: it would take about "
+                                        f"{_predict(known, size):.1f} s per call (budget {budget_seconds:g} s)")
+                timing.seconds.append(None)
+                continue
+            figure, note, kernel_won = _time_one(sandbox, code=code, function=function, sized=sized,
+                                                 overhead_cpu_seconds=overhead)
+            timing.seconds.append(figure)
+            if note:
+                timing.notes.append(f"size {size}: {note}")
+            if kernel_won:
+                timing.source = "kernel"
+    return timings
 
 
 def _time_one(sandbox: Sandbox, *, code: str, function: str, sized: SizedInput,
