@@ -148,6 +148,17 @@ class Challenge(_Frozen):
 
         return _tests_module(self.folder).sized_input(size, np.random.default_rng(seed))  # type: ignore[no-any-return]
 
+    def loop_input(self, size: int, seed: int = 0) -> SizedInput:
+        """Inputs for loop detection: every dimension a loop could walk grows with `size`.
+
+        Falls back to sized_input, which may grow only the dimension timing cares about.
+        """
+        import numpy as np
+
+        module = _tests_module(self.folder)
+        factory = getattr(module, "loop_input", module.sized_input)
+        return factory(size, np.random.default_rng(seed))  # type: ignore[no-any-return]
+
     def memory_probe(self) -> Case | None:
         """The large input of the memory criterion, when the challenge has one."""
         factory = getattr(_tests_module(self.folder), "memory_probe", None)

@@ -153,7 +153,7 @@ def check(challenge: Challenge) -> list[str]:
         print(line)
     small, large = challenge.config.timing.loop_sizes[:2]
     for label, function in (("reference", reference), ("naive", naive)):
-        counts = [_count_lines(function, challenge.sized_input(size)) for size in (small, large)]
+        counts = [_count_lines(function, challenge.loop_input(size)) for size in (small, large)]
         print(f"  {label} line events at sizes {small}, {large}: {counts}")
         if label == "reference" and counts[1] > counts[0]:
             problems.append(f"reference executes more Python lines at size {large} than at {small}: {counts}")
@@ -171,7 +171,7 @@ def check(challenge: Challenge) -> list[str]:
         function = _load_function(path, name)
         header = path.read_text().splitlines()[0]
         if header.startswith("# rubric:") and "vectorization=fail" in header and function is not None:
-            counts = [_count_lines(function, challenge.sized_input(size)) for size in (small, large)]
+            counts = [_count_lines(function, challenge.loop_input(size)) for size in (small, large)]
             if counts[1] <= counts[0] * 1.5:
                 problems.append(f"{path.name} is marked vectorization=fail but its lines do not grow: {counts}")
         if function is None:

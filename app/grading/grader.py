@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -47,7 +48,7 @@ class Grader:
         self.sandbox = sandbox
         self._cache: dict[str, tuple[list[Case], dict[str, Expected]]] = {}
         self._profiles: dict[str, ReferenceProfile] = {}
-        self._sized_inputs: dict[tuple[str, int], SizedInput] = {}
+        self._sized_inputs: dict[tuple[str, str, int], SizedInput] = {}
         self._lock = threading.Lock()
         # One timing job at a time, so parallel gradings do not distort each other's figures.
         self._timing_lock = threading.Lock()
@@ -133,7 +134,8 @@ class Grader:
                                       profile: ReferenceProfile) -> None:
         small, large = challenge.config.timing.loop_sizes[:2]
         options = CallOptions(trace_lines=True, cpu_seconds=0.5, discard_value=True)
-        calls = [self._sized_call(challenge, n, options) for n in (small, large)]
+        calls = [Call(args=i.args, kwargs=i.kwargs, options=options)
+                 for i in (self._loop_input(challenge, small), self._loop_input(challenge, large))]
         if "broadcasting" in challenge.config.rubric.applies:
             calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
                                           CallOptions(measure_memory=True, cpu_seconds=1.0, discard_value=True)))
@@ -197,11 +199,16 @@ class Grader:
         )
 
     def _sized(self, challenge: Challenge, size: int) -> SizedInput:
-        key = (challenge.id, size)
+        return self._cached_input((challenge.id, "timing", size), lambda: challenge.sized_input(size))
+
+    def _loop_input(self, challenge: Challenge, size: int) -> SizedInput:
+        return self._cached_input((challenge.id, "loops", size), lambda: challenge.loop_input(size))
+
+    def _cached_input(self, key: tuple[str, str, int], build: Callable[[], SizedInput]) -> SizedInput:
         with self._lock:
             cached = self._sized_inputs.get(key)
         if cached is None:  # built outside the lock: large inputs take a while
-            cached = challenge.sized_input(size)
+            cached = build()
             with self._lock:
                 cached = self._sized_inputs.setdefault(key, cached)
         return cached

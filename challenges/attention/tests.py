@@ -94,3 +94,9 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """A batch of n sequences, each 8 queries by 8 keys with d = e = 8: the batch grows with n."""
     return SizedInput(args=(rng.normal(size=(n, 8, 8)), rng.normal(size=(n, 8, 8)), rng.normal(size=(n, 8, 8))))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n // 8 sequences of n queries and n keys: a loop over the batch, queries or keys grows with n."""
+    b = max(2, n // 8)
+    return SizedInput(args=(rng.normal(size=(b, n, 8)), rng.normal(size=(b, n, 8)), rng.normal(size=(b, n, 4))))

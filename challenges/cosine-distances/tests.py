@@ -70,3 +70,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n query rows against 32 fixed rows in 16-D: the work grows linearly with n."""
     return SizedInput(args=(rng.normal(size=(n, 16)), rng.normal(size=(32, 16))))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n x n rows of n features: a loop over X's rows, Y's rows or the features all grow with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), rng.normal(size=(n, n))))

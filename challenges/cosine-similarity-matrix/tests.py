@@ -52,3 +52,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n rows of A against 32 rows of B, d = 16: the output has 32 * n entries."""
     return SizedInput(args=(rng.normal(size=(n, 16)), rng.normal(size=(32, 16))))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n x n rows of n features: a loop over A's rows, B's rows or the features all grow with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), rng.normal(size=(n, n))))

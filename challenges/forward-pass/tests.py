@@ -54,3 +54,9 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """A batch of n samples through a 32 -> 64 -> 10 network: the work grows linearly with n."""
     return SizedInput(args=_network(rng, n, 32, 64, 10))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n samples, n features, n hidden units, 10 classes: loops over samples or units grow with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), rng.normal(size=(n, n)), rng.normal(size=n),
+                            rng.normal(size=(n, 10)), rng.normal(size=10)))

@@ -145,3 +145,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n test points against 64 fixed training points in 4-D, k = 5: the work grows with n."""
     return SizedInput(args=(rng.normal(size=(64, 4)), rng.integers(0, 3, size=64), rng.normal(size=(n, 4)), 5))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n test points against n training points: a loop over either grows with n (k and classes stay)."""
+    return SizedInput(args=(rng.normal(size=(n, 4)), rng.integers(0, 3, size=n), rng.normal(size=(n, 4)), 5))

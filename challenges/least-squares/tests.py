@@ -80,3 +80,9 @@ def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n samples of 8 features: the rows grow with n, the unknowns stay 8."""
     X = rng.normal(size=(n, 8))
     return SizedInput(args=(X, X @ rng.normal(size=8) + rng.normal(size=n)))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n samples of n // 4 features: a loop over samples or over features grows with n."""
+    X = rng.normal(size=(n, n // 4))
+    return SizedInput(args=(X, X @ rng.normal(size=n // 4)))

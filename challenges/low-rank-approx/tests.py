@@ -42,3 +42,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """A tall (n, 16) matrix and k = 4: the rows grow with n, the rank stays 4."""
     return SizedInput(args=(rng.normal(size=(n, 16)), 4))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """An n x n matrix, rank 4 kept: a loop over rows or columns grows with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), 4))

@@ -53,3 +53,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n query points against 32 fixed points in 8-D: the work grows linearly with n."""
     return SizedInput(args=(rng.normal(size=(n, 8)), rng.normal(size=(32, 8))))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n x n rows of n features: a loop over X's rows, Y's rows or the features all grow with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), rng.normal(size=(n, n))))

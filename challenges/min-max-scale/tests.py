@@ -38,3 +38,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n samples of 8 features: a loop over samples grows with n, the reference does not."""
     return SizedInput(args=(rng.normal(size=(n, 8)),))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n samples of n // 2 features: a loop over samples or over features grows with n."""
+    return SizedInput(args=(rng.normal(size=(n, n // 2)),))

@@ -49,3 +49,9 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n RGB images of 8x8: the work grows linearly with n."""
     return SizedInput(args=(rng.uniform(0, 255, size=(n, 8, 8, 3)), _RGB_MEAN, _RGB_STD))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n // 8 images of n/2 x n/2 pixels, 3 channels: loops over images or pixels grow with n."""
+    return SizedInput(args=(rng.normal(size=(max(2, n // 8), n // 2, n // 2, 3)), rng.normal(size=3),
+                            rng.uniform(0.5, 2.0, size=3)))

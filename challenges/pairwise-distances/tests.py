@@ -137,3 +137,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n points in 16-D, euclidean: the number of pairs grows with n squared."""
     return SizedInput(args=(rng.normal(size=(n, 16)),))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n rows of n features: a loop over rows, pairs or features grows with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)),))

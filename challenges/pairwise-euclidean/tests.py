@@ -107,3 +107,8 @@ def memory_probe() -> Case:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n query points against 32 fixed points in 16-D: the work grows linearly with n."""
     return SizedInput(args=(rng.normal(size=(n, 16)), rng.normal(size=(32, 16))))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n x n rows of n features: a loop over A's rows, B's rows or the features all grow with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), rng.normal(size=(n, n))))

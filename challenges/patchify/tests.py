@@ -41,3 +41,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n images of 16x16 cut into 4x4 patches: the work grows linearly with n."""
     return SizedInput(args=(rng.normal(size=(n, 16, 16)), 4))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n // 8 images of n x n cut into 4x4 patches: a loop over images or over patches grows with n."""
+    return SizedInput(args=(rng.normal(size=(max(2, n // 8), n, n)), 4))

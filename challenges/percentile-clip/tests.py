@@ -44,3 +44,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n samples of 8 features clipped to the 5th..95th percentiles: loops over samples grow with n."""
     return SizedInput(args=(rng.normal(size=(n, 8)), 5.0, 95.0))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n samples of n // 2 features: a loop over samples or over features grows with n."""
+    return SizedInput(args=(rng.normal(size=(n, n // 2)), 5.0, 95.0))

@@ -69,3 +69,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n rows of X against a fixed 32 rows of Y, d = 8: the number of pairs grows with n."""
     return SizedInput(args=(rng.normal(size=(n, 8)), rng.normal(size=(32, 8)), 0.1))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n x n rows of n features: a loop over X's rows, Y's rows or the features all grow with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)), rng.normal(size=(n, n)), 0.1))

@@ -32,3 +32,8 @@ def cases() -> list[Case]:
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
     """n rows of 32 logits: the work grows linearly with n."""
     return SizedInput(args=(rng.normal(size=(n, 32)),))
+
+
+def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
+    """n rows of n logits: a loop over rows or over the entries of a row grows with n."""
+    return SizedInput(args=(rng.normal(size=(n, n)),))
