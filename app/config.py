@@ -46,6 +46,19 @@ class Settings(BaseSettings):
     max_code_bytes: int = Field(default=64 * KIB, ge=1)
     max_import_bytes: int = Field(default=16 * 1024 * KIB, ge=1)
     secure_cookies: bool = False
+    # Mock interviews. The shortest session allowed (tests lower it to run a session in seconds).
+    session_min_seconds: float = Field(default=60.0, gt=0)
+    session_max_seconds: float = Field(default=8 * 3600.0, gt=0)
+    # Snapshots of the candidate's code: one post is at most this big, and at most this many a minute
+    # (the page sends one per pause in typing, about 3 a second at most).
+    snapshot_max_bytes: int = Field(default=64 * KIB, ge=1)
+    snapshots_per_minute: int = Field(default=300, ge=1)
+    # After the deadline, snapshots still land for this long (the last keystrokes in flight), then
+    # the session ends and the last code of each challenge is submitted.
+    session_grace_seconds: float = Field(default=2.0, ge=0)
+    # How often the live stream reads the database, and how often the deadline sweep runs.
+    stream_poll_seconds: float = Field(default=0.25, gt=0)
+    session_sweep_seconds: float = Field(default=1.0, gt=0)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

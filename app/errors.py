@@ -59,6 +59,27 @@ class InvalidInputError(AppError):
     title = "That request could not be read"
 
 
+class UnauthorizedError(AppError):
+    """No token, or a token that does not open this session."""
+
+    status = 401
+    code = "unauthorized"
+    title = "A token is needed"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, headers={"WWW-Authenticate": "Bearer"})
+
+
+class TooManyRequestsError(AppError):
+    status = 429
+    code = "too_many_requests"
+    title = "Too many requests"
+
+    def __init__(self, message: str, *, retry_after_seconds: int) -> None:
+        super().__init__(message, headers={"Retry-After": str(retry_after_seconds)},
+                         extra={"retry_after_seconds": retry_after_seconds})
+
+
 class PayloadTooLargeError(AppError):
     status = 413
     code = "payload_too_large"

@@ -27,8 +27,10 @@ from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.middleware import ProfileMiddleware, SecurityMiddleware
-from app.routes import challenges_api, health, pages, progress_api
+from app.routes import challenges_api, health, interview_pages, pages, progress_api, sessions_api
+from app.services.interviews import interrupt_abandoned_runs
 from app.services.recovery import interrupt_abandoned_gradings
+from app.sweeper import sweep_sessions
 from sandbox import Sandbox
 
 log = logging.getLogger("arraydojo")
@@ -62,15 +64,19 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context = await anyio.to_thread.run_sync(_start, settings)
         app.state.arraydojo = context
         app.state.templates = context.templates
-        try:
-            yield
-        finally:
-            await anyio.to_thread.run_sync(_stop, context)
+        async with anyio.create_task_group() as tasks:
+            tasks.start_soon(sweep_sessions, context)
+            try:
+                yield
+            finally:
+                tasks.cancel_scope.cancel()
+        await anyio.to_thread.run_sync(_stop, context)
 
     app = FastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   docs_url="/docs", redoc_url=None)
     install_error_handlers(app)
-    for router in (health.router, challenges_api.router, progress_api.router, pages.router):
+    for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
+                   interview_pages.router):
         app.include_router(router)
     # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
@@ -84,6 +90,7 @@ def _start(settings: Settings) -> AppContext:
     db = Database(settings.database_url)
     db.migrate()
     interrupt_abandoned_gradings(db=db)
+    interrupt_abandoned_runs(db=db)
     catalog = load_catalog(settings.challenges_dir, settings.lessons_dir)
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -53,7 +53,61 @@ challenge_states = sa.Table(
     sa.Column("gave_up_at", sa.DateTime(timezone=True)),
 )
 
+interview_sessions = sa.Table(
+    "interview_sessions", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("candidate_token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("interviewer_token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("candidate_name", sa.String(100)),
+    sa.Column("challenges", sa.JSON, nullable=False),
+    sa.Column("duration_seconds", sa.Float, nullable=False),
+    sa.Column("extension_seconds", sa.Float, nullable=False, server_default="0"),
+    sa.Column("hints_allowed", sa.Boolean, nullable=False),
+    sa.Column("candidate_may_start", sa.Boolean, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("started_at", sa.DateTime(timezone=True)),
+    sa.Column("deadline", sa.DateTime(timezone=True)),
+    sa.Column("ended_at", sa.DateTime(timezone=True)),
+    sa.Column("end_reason", sa.String(16)),
+    sa.Column("final_submit_state", sa.String(16)),
+    sa.Column("final_submit_claimed_at", sa.DateTime(timezone=True)),
+    sa.Column("notes", sa.Text, nullable=False, server_default=""),
+    sa.Column("scorecard", sa.JSON),
+    sa.Index("ix_interview_sessions_status_deadline", "status", "deadline"),
+)
+interview_events = sa.Table(
+    "interview_events", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("challenge_id", sa.String(64)),
+    sa.Column("payload", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_interview_events_session_id", "session_id", "id"),
+)
+interview_runs = sa.Table(
+    "interview_runs", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("challenge_id", sa.String(64), nullable=False),
+    sa.Column("mode", sa.String(8), nullable=False),
+    sa.Column("is_automatic", sa.Boolean, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("code", sa.Text, nullable=False),
+    sa.Column("verdict", sa.String(32)),
+    sa.Column("score", sa.Float),
+    sa.Column("report", sa.JSON),
+    sa.Column("worker", sa.String(200)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("finished_at", sa.DateTime(timezone=True)),
+    sa.Index("ix_interview_runs_session_id", "session_id", "id"),
+)
+
 GRADING, GRADED, INTERRUPTED = "grading", "graded", "interrupted"
+WAITING, RUNNING, ENDED = "waiting", "running", "ended"
 
 
 def utcnow() -> datetime:
@@ -310,3 +364,247 @@ def count_by_status(conn: Connection) -> dict[str, int]:
         sa.select(submissions.c.status, sa.func.count().label("rows")).group_by(submissions.c.status)
     ).all()
     return {row.status: int(row.rows) for row in rows}
+
+
+# Interview sessions: the session row owns the clock (started_at, deadline, extensions)
+
+@dataclass(frozen=True)
+class InterviewSession:
+    id: str
+    candidate_token_hash: str
+    interviewer_token_hash: str
+    candidate_name: str | None
+    challenges: list[str]
+    duration_seconds: float
+    extension_seconds: float
+    hints_allowed: bool
+    candidate_may_start: bool
+    status: str
+    created_at: datetime
+    started_at: datetime | None
+    deadline: datetime | None
+    ended_at: datetime | None
+    end_reason: str | None
+    final_submit_state: str | None
+    notes: str
+    scorecard: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
+class InterviewEvent:
+    id: int
+    session_id: str
+    kind: str
+    challenge_id: str | None
+    payload: dict[str, Any]
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class InterviewRun:
+    id: int
+    session_id: str
+    challenge_id: str
+    mode: str
+    is_automatic: bool
+    status: str
+    code: str
+    verdict: str | None
+    score: float | None
+    report: dict[str, Any] | None
+    created_at: datetime
+    finished_at: datetime | None
+
+
+def _interview_session(row: sa.Row[Any]) -> InterviewSession:
+    return InterviewSession(
+        id=row.id, candidate_token_hash=row.candidate_token_hash, interviewer_token_hash=row.interviewer_token_hash,
+        candidate_name=row.candidate_name, challenges=list(row.challenges), duration_seconds=row.duration_seconds,
+        extension_seconds=row.extension_seconds, hints_allowed=bool(row.hints_allowed),
+        candidate_may_start=bool(row.candidate_may_start), status=row.status,
+        created_at=_aware(row.created_at),  # type: ignore[arg-type]
+        started_at=_aware(row.started_at), deadline=_aware(row.deadline), ended_at=_aware(row.ended_at),
+        end_reason=row.end_reason, final_submit_state=row.final_submit_state, notes=row.notes,
+        scorecard=row.scorecard,
+    )
+
+
+def create_interview(conn: Connection, *, session_id: str, candidate_token_hash: str, interviewer_token_hash: str,
+                     candidate_name: str | None, challenges: list[str], duration_seconds: float,
+                     hints_allowed: bool, candidate_may_start: bool) -> None:
+    conn.execute(sa.insert(interview_sessions).values(
+        id=session_id, candidate_token_hash=candidate_token_hash, interviewer_token_hash=interviewer_token_hash,
+        candidate_name=candidate_name, challenges=challenges, duration_seconds=duration_seconds,
+        extension_seconds=0.0, hints_allowed=hints_allowed, candidate_may_start=candidate_may_start,
+        status=WAITING, created_at=utcnow(), notes="",
+    ))
+
+
+def get_interview(conn: Connection, *, session_id: str) -> InterviewSession | None:
+    row = conn.execute(sa.select(interview_sessions).where(interview_sessions.c.id == session_id)).one_or_none()
+    return _interview_session(row) if row else None
+
+
+def start_interview(conn: Connection, *, session_id: str, started_at: datetime, deadline: datetime) -> bool:
+    """Waiting -> running; False when it was not waiting (someone else started it first)."""
+    result = conn.execute(
+        sa.update(interview_sessions)
+        .where(interview_sessions.c.id == session_id, interview_sessions.c.status == WAITING)
+        .values(status=RUNNING, started_at=started_at, deadline=deadline)
+    )
+    return bool(result.rowcount)
+
+
+def extend_interview(conn: Connection, *, session_id: str, seconds: float) -> None:
+    conn.execute(
+        sa.update(interview_sessions).where(interview_sessions.c.id == session_id)
+        .values(extension_seconds=interview_sessions.c.extension_seconds + seconds)
+    )
+    row = conn.execute(sa.select(interview_sessions.c.deadline).where(interview_sessions.c.id == session_id)).one()
+    if row.deadline is not None:
+        conn.execute(
+            sa.update(interview_sessions).where(interview_sessions.c.id == session_id)
+            .values(deadline=_aware(row.deadline) + timedelta(seconds=seconds))  # type: ignore[operator]
+        )
+
+
+def end_interview(conn: Connection, *, session_id: str, reason: str, ended_at: datetime,
+                  only_if_due: bool = False) -> bool:
+    """Running or waiting -> ended, once; with only_if_due, only a running session past its deadline."""
+    query = sa.update(interview_sessions).where(interview_sessions.c.id == session_id,
+                                                interview_sessions.c.status != ENDED)
+    if only_if_due:
+        query = query.where(interview_sessions.c.status == RUNNING, interview_sessions.c.deadline <= ended_at)
+    result = conn.execute(query.values(status=ENDED, ended_at=ended_at, end_reason=reason,
+                                       final_submit_state="pending", final_submit_claimed_at=None))
+    return bool(result.rowcount)
+
+
+def list_due_interviews(conn: Connection, *, now: datetime) -> list[str]:
+    """Running sessions whose deadline has passed."""
+    rows = conn.execute(
+        sa.select(interview_sessions.c.id)
+        .where(interview_sessions.c.status == RUNNING, interview_sessions.c.deadline <= now)
+    )
+    return [row.id for row in rows]
+
+
+def claim_final_submits(conn: Connection, *, now: datetime, stale_before: datetime) -> list[str]:
+    """Ended sessions whose final submits nobody is doing (or whose claimant died): claim them."""
+    claimable = sa.and_(
+        interview_sessions.c.final_submit_state == "pending",
+        sa.or_(interview_sessions.c.final_submit_claimed_at.is_(None),
+               interview_sessions.c.final_submit_claimed_at < stale_before),
+    )
+    ids = [row.id for row in conn.execute(sa.select(interview_sessions.c.id).where(claimable))]
+    if ids:
+        conn.execute(sa.update(interview_sessions).where(interview_sessions.c.id.in_(ids), claimable)
+                     .values(final_submit_claimed_at=now))
+    return ids
+
+
+def finish_final_submits(conn: Connection, *, session_id: str) -> None:
+    conn.execute(sa.update(interview_sessions).where(interview_sessions.c.id == session_id)
+                 .values(final_submit_state="done"))
+
+
+def save_interview_notes(conn: Connection, *, session_id: str, notes: str) -> None:
+    conn.execute(sa.update(interview_sessions).where(interview_sessions.c.id == session_id).values(notes=notes))
+
+
+def save_interview_scorecard(conn: Connection, *, session_id: str, scorecard: dict[str, Any]) -> None:
+    conn.execute(sa.update(interview_sessions).where(interview_sessions.c.id == session_id)
+                 .values(scorecard=scorecard))
+
+
+def add_interview_event(conn: Connection, *, session_id: str, kind: str, challenge_id: str | None = None,
+                        payload: dict[str, Any] | None = None, created_at: datetime | None = None) -> int:
+    result = conn.execute(sa.insert(interview_events).values(
+        session_id=session_id, kind=kind, challenge_id=challenge_id, payload=payload or {},
+        created_at=created_at or utcnow(),
+    ))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def list_interview_events(conn: Connection, *, session_id: str, after_id: int = 0, kinds: list[str] | None = None,
+                          limit: int | None = None) -> list[InterviewEvent]:
+    query = sa.select(interview_events).where(interview_events.c.session_id == session_id,
+                                              interview_events.c.id > after_id)
+    if kinds is not None:
+        query = query.where(interview_events.c.kind.in_(kinds))
+    query = query.order_by(interview_events.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [InterviewEvent(r.id, r.session_id, r.kind, r.challenge_id, r.payload,
+                           _aware(r.created_at)) for r in conn.execute(query)]  # type: ignore[arg-type]
+
+
+def last_interview_event_id(conn: Connection, *, session_id: str) -> int:
+    value = conn.execute(sa.select(sa.func.max(interview_events.c.id))
+                         .where(interview_events.c.session_id == session_id)).scalar_one_or_none()
+    return int(value or 0)
+
+
+def latest_snapshots(conn: Connection, *, session_id: str) -> dict[str, InterviewEvent]:
+    """The last snapshot of each challenge of the session."""
+    last = (sa.select(sa.func.max(interview_events.c.id))
+            .where(interview_events.c.session_id == session_id, interview_events.c.kind == "snapshot")
+            .group_by(interview_events.c.challenge_id))
+    rows = conn.execute(sa.select(interview_events).where(interview_events.c.id.in_(last)))
+    return {r.challenge_id: InterviewEvent(r.id, r.session_id, r.kind, r.challenge_id, r.payload,
+                                           _aware(r.created_at))  # type: ignore[arg-type]
+            for r in rows}
+
+
+def count_recent_snapshots(conn: Connection, *, session_id: str, since: datetime) -> int:
+    return int(conn.execute(
+        sa.select(sa.func.count()).select_from(interview_events)
+        .where(interview_events.c.session_id == session_id, interview_events.c.kind == "snapshot",
+               interview_events.c.created_at >= since)
+    ).scalar_one())
+
+
+def _interview_run(row: sa.Row[Any]) -> InterviewRun:
+    return InterviewRun(
+        id=row.id, session_id=row.session_id, challenge_id=row.challenge_id, mode=row.mode,
+        is_automatic=bool(row.is_automatic), status=row.status, code=row.code, verdict=row.verdict, score=row.score,
+        report=row.report, created_at=_aware(row.created_at),  # type: ignore[arg-type]
+        finished_at=_aware(row.finished_at),
+    )
+
+
+def start_interview_run(conn: Connection, *, session_id: str, challenge_id: str, mode: str, code: str,
+                        is_automatic: bool, worker: str) -> int:
+    result = conn.execute(sa.insert(interview_runs).values(
+        session_id=session_id, challenge_id=challenge_id, mode=mode, is_automatic=is_automatic, status=GRADING,
+        code=code, worker=worker, created_at=utcnow(),
+    ))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def finish_interview_run(conn: Connection, *, run_id: int, verdict: str, score: float | None,
+                         report: dict[str, Any]) -> None:
+    conn.execute(sa.update(interview_runs).where(interview_runs.c.id == run_id)
+                 .values(status=GRADED, verdict=verdict, score=score, report=report, finished_at=utcnow()))
+
+
+def delete_interview_run(conn: Connection, *, run_id: int) -> None:
+    conn.execute(sa.delete(interview_runs).where(interview_runs.c.id == run_id))
+
+
+def list_interview_runs(conn: Connection, *, session_id: str) -> list[InterviewRun]:
+    rows = conn.execute(sa.select(interview_runs).where(interview_runs.c.session_id == session_id)
+                        .order_by(interview_runs.c.id))
+    return [_interview_run(row) for row in rows]
+
+
+def interrupt_interview_runs(conn: Connection, *, is_abandoned: Callable[[str | None, datetime], bool]) -> int:
+    rows = conn.execute(
+        sa.select(interview_runs.c.id, interview_runs.c.worker, interview_runs.c.created_at)
+        .where(interview_runs.c.status == GRADING)
+    ).all()
+    abandoned = [row.id for row in rows if is_abandoned(row.worker, _aware(row.created_at))]  # type: ignore[arg-type]
+    if abandoned:
+        conn.execute(sa.update(interview_runs).where(interview_runs.c.id.in_(abandoned))
+                     .values(status=INTERRUPTED, finished_at=utcnow()))
+    return len(abandoned)

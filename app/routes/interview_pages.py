@@ -1,0 +1,101 @@
+"""Mock-interview pages: the create form, the candidate's and interviewer's rooms, and the report.
+
+The rooms and the report are shells: the token is in the link's fragment, which the browser never
+sends, so the page's script reads it and calls the API with it as a Bearer token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+from pydantic import ValidationError
+
+from app.errors import InvalidInputError
+from app.routes._deps import Context, decode_utf8, read_body
+from app.services import interviews
+
+router = APIRouter(include_in_schema=False)
+
+
+def _render(request: Request, context: Context, name: str, values: dict[str, Any], status_code: int = 200
+            ) -> HTMLResponse:
+    return context.templates.TemplateResponse(request, name, values, status_code=status_code)
+
+
+def _form_context(context: Context) -> dict[str, Any]:
+    lessons = [{"number": lesson.number, "title": lesson.title,
+                "challenges": context.catalog.in_lesson(lesson.number)} for lesson in context.catalog.lessons()]
+    return {"lessons": [lesson for lesson in lessons if lesson["challenges"]],
+            "min_minutes": context.settings.session_min_seconds / 60,
+            "max_minutes": context.settings.session_max_seconds / 60}
+
+
+@router.get("/sessions/new")
+def new_session(request: Request, context: Context) -> HTMLResponse:
+    return _render(request, context, "session_new.html", _form_context(context) | {"form": {}, "error": None})
+
+
+def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
+    """The create form's fields as the API's JSON body."""
+    def one(name: str, default: str = "") -> str:
+        return (form.get(name) or [default])[0].strip()
+
+    body: dict[str, Any] = {
+        "duration_minutes": one("duration_minutes", "45") or "45",
+        "candidate_name": one("candidate_name") or None,
+        "hints_allowed": one("hints_allowed") == "on",
+        "candidate_may_start": one("candidate_may_start") == "on",
+    }
+    if one("pick", "list") == "random":
+        first, last = one("lesson_from", "2") or "2", one("lesson_to") or one("lesson_from", "2") or "2"
+        if not (first.isdigit() and last.isdigit()):
+            raise InvalidInputError("The lessons to draw from are numbers, like 5 to 6.")
+        low, high = sorted((int(first), int(last)))
+        body["random"] = {"count": one("count", "2") or "2", "lessons": list(range(low, high + 1)),
+                          "difficulty": one("difficulty") or None}
+    else:
+        body["challenges"] = form.get("challenges") or []
+        if not body["challenges"]:
+            raise InvalidInputError("Pick at least one challenge, or choose a random draw.")
+    return body
+
+
+@router.post("/sessions/new")
+async def create_from_form(request: Request, context: Context) -> HTMLResponse:
+    form = parse_qs(decode_utf8(await read_body(request, max_bytes=64 * 1024)), keep_blank_values=True)
+    values = _form_context(context) | {"form": {k: v if k == "challenges" else v[0] for k, v in form.items()}}
+    try:
+        body = interviews.SessionCreate.model_validate(_form_body(form))
+        created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings,
+                                            body=body)
+    except ValidationError as exc:
+        message = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'form'}: {e['msg']}" for e in exc.errors())
+        return _render(request, context, "session_new.html", values | {"error": message}, status_code=422)
+    except InvalidInputError as exc:
+        return _render(request, context, "session_new.html", values | {"error": exc.message}, status_code=422)
+    base = str(request.base_url).rstrip("/")
+    links = {
+        "candidate_url": f"{base}/sessions/{created.session.id}/candidate#{created.candidate_token}",
+        "interviewer_url": f"{base}/sessions/{created.session.id}/interviewer#{created.interviewer_token}",
+    }
+    titles = [context.catalog.get(c).config.title for c in created.session.challenges]
+    return _render(request, context, "session_created.html",
+                   {"session": created.session, "links": links, "titles": titles}, status_code=201)
+
+
+@router.get("/sessions/{session_id}/candidate")
+def candidate_room(session_id: str, request: Request, context: Context) -> HTMLResponse:
+    return _render(request, context, "session_candidate.html", {"session_id": session_id})
+
+
+@router.get("/sessions/{session_id}/interviewer")
+def interviewer_room(session_id: str, request: Request, context: Context) -> HTMLResponse:
+    return _render(request, context, "session_interviewer.html", {"session_id": session_id})
+
+
+@router.get("/sessions/{session_id}/report")
+def report_page(session_id: str, request: Request, context: Context) -> HTMLResponse:
+    return _render(request, context, "session_report.html", {"session_id": session_id})

@@ -1,0 +1,608 @@
+"""Timed mock interviews: tokens and roles, the server-owned clock, runs, follow-ups, notes, scorecard."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import logging
+import random
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from app import store
+from app.catalog import CRITERIA, Catalog, Challenge
+from app.charts import timing_sentences
+from app.config import Settings
+from app.content import MarkdownRenderer
+from app.database import Database
+from app.errors import (
+    BusyError,
+    ConflictError,
+    ForbiddenError,
+    InvalidInputError,
+    NotFoundError,
+    PayloadTooLargeError,
+    TooManyRequestsError,
+    UnauthorizedError,
+)
+from app.grading.grader import Grader
+from app.grading.report import GradeReport
+from app.services.challenges import get_challenge
+from app.services.grading import check_code
+from app.services.recovery import is_abandoned, worker_identity
+from sandbox import QueueFullError
+
+log = logging.getLogger("arraydojo.interviews")
+Role = Literal["candidate", "interviewer"]
+Mode = Literal["run", "submit"]
+MAX_CHALLENGES = 6
+MAX_FOLLOWUP_CHARS = 2000
+MAX_NOTES_CHARS = 100_000
+MAX_EXTENSION_MINUTES = 120
+# What the candidate's stream and state may carry. Notes and the scorecard live on the session row
+# and are never events, so no event kind can leak them; snapshots and runs are the interviewer's view.
+CANDIDATE_EVENT_KINDS = ["started", "followup", "extended", "ended"]
+RECOMMENDATIONS = ("strong_no", "no", "yes", "strong_yes")
+RECOMMENDATION_LABELS = {"strong_no": "Strong no", "no": "No", "yes": "Yes", "strong_yes": "Strong yes"}
+RATING_SCORES = {"pass": 4, "warn": 2.5, "fail": 1}
+# A claim on an ended session's final submits is taken over after this long (its server died).
+FINAL_SUBMIT_STALE = timedelta(minutes=2)
+
+
+class RandomPick(BaseModel):
+    """"Random N from lessons X-Y", optionally of one difficulty; drawn once, when the session is made."""
+
+    count: int = Field(ge=1, le=MAX_CHALLENGES, description="How many challenges to draw")
+    lessons: list[int] = Field(min_length=1, description="Lesson numbers to draw from, like [5, 6]")
+    difficulty: Literal["easy", "medium", "hard"] | None = None
+
+
+class SessionCreate(BaseModel):
+    """The body of POST /api/sessions: `challenges` or `random`, a duration, and the options."""
+
+    challenges: list[str] | None = Field(default=None, max_length=MAX_CHALLENGES,
+                                         description="Challenge ids, in order", examples=[["softmax"]])
+    random: RandomPick | None = None
+    duration_minutes: float = Field(gt=0, description="Length of the session; fractions allowed", examples=[45])
+    candidate_name: str | None = Field(default=None, max_length=100)
+    hints_allowed: bool = False
+    candidate_may_start: bool = Field(default=False, description="Whether the candidate's link can start the clock")
+
+    @field_validator("candidate_name")
+    @classmethod
+    def _strip_name(cls, value: str | None) -> str | None:
+        return value.strip() or None if value is not None else None
+
+    @model_validator(mode="after")
+    def _one_way_to_choose(self) -> SessionCreate:
+        if bool(self.challenges) == bool(self.random):
+            raise ValueError('give either "challenges" (a list of ids) or "random" ({"count", "lessons"}), not both')
+        return self
+
+
+class ScorecardUpdate(BaseModel):
+    criteria: dict[str, int | None] = Field(description="1-4 per rubric criterion (4 is best), or null")
+    recommendation: Literal["strong_no", "no", "yes", "strong_yes"] | None = None
+    summary: str = Field(default="", max_length=10_000)
+
+    @field_validator("criteria")
+    @classmethod
+    def _known_criteria(cls, value: dict[str, int | None]) -> dict[str, int | None]:
+        unknown = sorted(set(value) - set(CRITERIA))
+        if unknown:
+            raise ValueError(f"unknown criteria {unknown}; the criteria are {list(CRITERIA)}")
+        bad = {k: v for k, v in value.items() if v is not None and not 1 <= v <= 4}
+        if bad:
+            raise ValueError(f"scores are 1 to 4 (4 is best); got {bad}")
+        return value
+
+
+@dataclass(frozen=True)
+class Created:
+    session: store.InterviewSession
+    candidate_token: str
+    interviewer_token: str
+
+
+@dataclass(frozen=True)
+class Access:
+    session: store.InterviewSession
+    role: Role
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+# Creating a session
+
+def pick_challenges(*, catalog: Catalog, body: SessionCreate, rng: random.Random | None = None) -> list[str]:
+    if body.challenges:
+        chosen = [get_challenge(catalog=catalog, challenge_id=c).id for c in body.challenges]
+        if len(set(chosen)) != len(chosen):
+            raise InvalidInputError("A challenge is listed twice; list each one once.")
+        return chosen
+    assert body.random is not None
+    numbers = [lesson.number for lesson in catalog.lessons()]
+    unknown = [n for n in body.random.lessons if n not in numbers]
+    if unknown:
+        raise InvalidInputError(f"No lesson {unknown[0]}; the lessons are numbered {numbers[0]} to {numbers[-1]}.")
+    pool = [c.id for c in catalog if c.config.lesson in body.random.lessons
+            and (body.random.difficulty is None or c.config.difficulty == body.random.difficulty)]
+    if len(pool) < body.random.count:
+        which = f"{body.random.difficulty} " if body.random.difficulty else ""
+        raise InvalidInputError(
+            f"Lessons {body.random.lessons} have only {len(pool)} {which}challenges; ask for at most {len(pool)} "
+            "or widen the lessons or the difficulty.")
+    return (rng or random.SystemRandom()).sample(pool, body.random.count)
+
+
+def create_session(*, db: Database, catalog: Catalog, settings: Settings, body: SessionCreate) -> Created:
+    seconds = body.duration_minutes * 60
+    if not settings.session_min_seconds <= seconds <= settings.session_max_seconds:
+        raise InvalidInputError(
+            f"duration_minutes must be between {settings.session_min_seconds / 60:g} and "
+            f"{settings.session_max_seconds / 60:g}; got {body.duration_minutes:g}.")
+    challenges = pick_challenges(catalog=catalog, body=body)
+    # 256-bit tokens; only their hashes are stored, so a copy of the database opens no session.
+    candidate_token, interviewer_token = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+    session_id = uuid.uuid4().hex
+    with db.write() as conn:
+        store.create_interview(
+            conn, session_id=session_id, candidate_token_hash=hash_token(candidate_token),
+            interviewer_token_hash=hash_token(interviewer_token), candidate_name=body.candidate_name,
+            challenges=challenges, duration_seconds=seconds, hints_allowed=body.hints_allowed,
+            candidate_may_start=body.candidate_may_start)
+        session = store.get_interview(conn, session_id=session_id)
+    assert session is not None
+    return Created(session, candidate_token, interviewer_token)
+
+
+# Tokens and roles
+
+def bearer_token(authorization: str | None) -> str:
+    if not authorization:
+        raise UnauthorizedError("This endpoint needs the session's token: send 'Authorization: Bearer <token>' "
+                                "with the token from the candidate or interviewer link.")
+    scheme, _, token = authorization.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise UnauthorizedError("The Authorization header must be 'Bearer <token>'.")
+    return token.strip()
+
+
+def authenticate(*, db: Database, session_id: str, token: str) -> Access:
+    """The session and the role its token gives; the role is never taken from the request."""
+    with db.read() as conn:
+        session = store.get_interview(conn, session_id=session_id)
+    if session is None:
+        raise NotFoundError(f"No interview session {session_id!r}. Check the link, or create one at /sessions/new.")
+    digest = hash_token(token)
+    if hmac.compare_digest(digest, session.interviewer_token_hash):
+        return Access(session, "interviewer")
+    if hmac.compare_digest(digest, session.candidate_token_hash):
+        return Access(session, "candidate")
+    raise UnauthorizedError("That token does not open this session. Use the full link you were given.")
+
+
+def require_interviewer(access: Access) -> None:
+    if access.role != "interviewer":
+        raise ForbiddenError("Only the interviewer can do this; the candidate's link cannot.")
+
+
+def require_candidate(access: Access, *, action: str) -> None:
+    if access.role != "candidate":
+        raise ForbiddenError(f"Only the candidate's page {action}; the interviewer's view is read-only.")
+
+
+def reload(*, db: Database, session_id: str) -> store.InterviewSession:
+    with db.read() as conn:
+        session = store.get_interview(conn, session_id=session_id)
+    assert session is not None
+    return session
+
+
+# The clock
+
+def remaining_seconds(session: store.InterviewSession, now: datetime) -> float | None:
+    if session.status == store.WAITING or session.deadline is None:
+        return session.duration_seconds + session.extension_seconds
+    if session.status == store.ENDED:
+        return max(0.0, (session.deadline - (session.ended_at or now)).total_seconds())
+    return max(0.0, (session.deadline - now).total_seconds())
+
+
+def is_open(session: store.InterviewSession, now: datetime) -> bool:
+    return session.status == store.RUNNING and session.deadline is not None and now < session.deadline
+
+
+def clock(session: store.InterviewSession, now: datetime) -> dict[str, Any]:
+    """Everything a page needs to draw the countdown; `server_now` lets it ignore its own clock's error."""
+    status = session.status
+    if status == store.RUNNING and not is_open(session, now):
+        status = "time_up"  # the sweep ends it in a moment; nothing can run in between
+    return {
+        "status": status,
+        "server_now": now.isoformat(),
+        "started_at": session.started_at.isoformat() if session.started_at else None,
+        "deadline": session.deadline.isoformat() if session.deadline else None,
+        "ended_at": session.ended_at.isoformat() if session.ended_at else None,
+        "end_reason": session.end_reason,
+        "duration_seconds": session.duration_seconds,
+        "extension_seconds": session.extension_seconds,
+        "remaining_seconds": remaining_seconds(session, now),
+    }
+
+
+def clock_now(session: store.InterviewSession) -> dict[str, Any]:
+    return clock(session, store.utcnow())
+
+
+def refuse_unless_open(session: store.InterviewSession, now: datetime, *, action: str) -> None:
+    if session.status == store.WAITING:
+        raise ConflictError(f"The session has not started yet, so you cannot {action}. Wait for the interviewer "
+                            "to start it" + (", or press Start." if session.candidate_may_start else "."))
+    if session.status == store.ENDED:
+        who = "the interviewer ended it" if session.end_reason == "interviewer" else "its time ran out"
+        raise ConflictError(f"The session is over ({who}), so you cannot {action}. Your last code was "
+                            "submitted for you.", extra={"session_status": "ended"})
+    if not is_open(session, now):
+        raise ConflictError(f"Time is up: the deadline passed, so you cannot {action}. Your last code is being "
+                            "submitted for you.", extra={"session_status": "time_up"})
+
+
+def start_session(*, db: Database, access: Access) -> store.InterviewSession:
+    session = access.session
+    if access.role == "candidate" and not session.candidate_may_start:
+        raise ForbiddenError("Only the interviewer can start this session. Wait here: the page starts by itself.")
+    if session.status != store.WAITING:
+        raise ConflictError("The session has already started." if session.status == store.RUNNING
+                            else "The session is over; it cannot start again.")
+    now = store.utcnow()
+    deadline = now + timedelta(seconds=session.duration_seconds + session.extension_seconds)
+    with db.write() as conn:
+        if not store.start_interview(conn, session_id=session.id, started_at=now, deadline=deadline):
+            raise ConflictError("The session has already started.")
+        store.add_interview_event(conn, session_id=session.id, kind="started", created_at=now,
+                                  payload={"by": access.role, "deadline": deadline.isoformat()})
+    return reload(db=db, session_id=session.id)
+
+
+def extend_session(*, db: Database, access: Access, minutes: float) -> store.InterviewSession:
+    require_interviewer(access)
+    if not 0 < minutes <= MAX_EXTENSION_MINUTES:
+        raise InvalidInputError(f"Extend by more than 0 and at most {MAX_EXTENSION_MINUTES} minutes; got {minutes:g}.")
+    session = access.session
+    if session.status == store.ENDED:
+        raise ConflictError("The session is over; an ended session cannot be extended. Create a new one.")
+    now = store.utcnow()
+    if session.status == store.RUNNING and not is_open(session, now):
+        raise ConflictError("Time is already up and the last code is being submitted; it is too late to extend.")
+    with db.write() as conn:
+        store.extend_interview(conn, session_id=session.id, seconds=minutes * 60)
+        updated = store.get_interview(conn, session_id=session.id)
+        assert updated is not None
+        store.add_interview_event(conn, session_id=session.id, kind="extended", created_at=now, payload={
+            "seconds": minutes * 60, "deadline": updated.deadline.isoformat() if updated.deadline else None,
+            "extension_seconds": updated.extension_seconds})
+    return reload(db=db, session_id=session.id)
+
+
+def end_session(*, db: Database, access: Access) -> store.InterviewSession:
+    require_interviewer(access)
+    now = store.utcnow()
+    with db.write() as conn:
+        if not store.end_interview(conn, session_id=access.session.id, reason="interviewer", ended_at=now):
+            raise ConflictError("The session is already over.")
+        store.add_interview_event(conn, session_id=access.session.id, kind="ended", created_at=now,
+                                  payload={"reason": "interviewer"})
+    return reload(db=db, session_id=access.session.id)
+
+
+def end_due_sessions(*, db: Database, grace_seconds: float) -> list[str]:
+    """End every running session past its deadline (plus the grace for snapshots in flight)."""
+    now = store.utcnow()
+    due_before = now - timedelta(seconds=grace_seconds)
+    ended = []
+    with db.read() as conn:
+        candidates = store.list_due_interviews(conn, now=due_before)
+    for session_id in candidates:
+        with db.write() as conn:  # one transaction each: two workers never both end the same one
+            if store.end_interview(conn, session_id=session_id, reason="time", ended_at=now, only_if_due=True):
+                session = store.get_interview(conn, session_id=session_id)
+                assert session is not None
+                assert session.deadline is not None
+                store.add_interview_event(conn, session_id=session_id, kind="ended", created_at=now,
+                                          payload={"reason": "time", "deadline": session.deadline.isoformat()})
+                ended.append(session_id)
+    return ended
+
+
+def claim_final_submits(*, db: Database) -> list[str]:
+    now = store.utcnow()
+    with db.write() as conn:
+        return store.claim_final_submits(conn, now=now, stale_before=now - FINAL_SUBMIT_STALE)
+
+
+def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: str) -> int:
+    """Blocking: submit the last code of each challenge unless that exact code was already submitted."""
+    with db.read() as conn:
+        session = store.get_interview(conn, session_id=session_id)
+        snapshots = store.latest_snapshots(conn, session_id=session_id)
+        runs = store.list_interview_runs(conn, session_id=session_id)
+    assert session is not None
+    count = 0
+    for challenge_id in session.challenges:
+        snapshot = snapshots.get(challenge_id)
+        if snapshot is None:
+            continue  # never touched: nothing of the candidate's to grade
+        code = str(snapshot.payload.get("code", ""))
+        submitted = [r for r in runs if r.challenge_id == challenge_id and r.mode == "submit"
+                     and r.status == store.GRADED]
+        if submitted and submitted[-1].code == code:
+            continue
+        grade_in_session(db=db, grader=grader, catalog=catalog, session_id=session_id, challenge_id=challenge_id,
+                         code=code, mode="submit", is_automatic=True)
+        count += 1
+    with db.write() as conn:
+        store.finish_final_submits(conn, session_id=session_id)
+    return count
+
+
+# Snapshots, runs and submits
+
+def save_snapshot(*, db: Database, settings: Settings, access: Access, challenge_id: str, code: str
+                  ) -> dict[str, Any]:
+    require_candidate(access, action="sends snapshots")
+    session = access.session
+    check_challenge_in_session(session, challenge_id)
+    size = len(code.encode("utf-8", "surrogatepass"))
+    if size > settings.snapshot_max_bytes:
+        raise PayloadTooLargeError(f"The snapshot is {size:,} bytes; the limit is {settings.snapshot_max_bytes:,}.")
+    check_code(code, max_bytes=settings.snapshot_max_bytes)
+    now = store.utcnow()
+    grace = timedelta(seconds=settings.session_grace_seconds)
+    # Keystrokes sent just before the deadline are still in flight at it: accept them for the grace.
+    if session.status != store.RUNNING or session.deadline is None or now >= session.deadline + grace:
+        refuse_unless_open(session, now, action="save code")
+    with db.write() as conn:
+        window_start = now - timedelta(seconds=10)
+        allowed = max(1, settings.snapshots_per_minute // 6)
+        if store.count_recent_snapshots(conn, session_id=session.id, since=window_start) >= allowed:
+            raise TooManyRequestsError(
+                f"Too many snapshots: at most {settings.snapshots_per_minute} a minute. The page sends one per "
+                "pause in typing; wait a moment.", retry_after_seconds=2)
+        event_id = store.add_interview_event(conn, session_id=session.id, kind="snapshot", challenge_id=challenge_id,
+                                             created_at=now, payload={"code": code})
+    return {"id": event_id, "saved_at": now.isoformat()}
+
+
+def check_challenge_in_session(session: store.InterviewSession, challenge_id: str) -> None:
+    if challenge_id not in session.challenges:
+        raise NotFoundError(f"Challenge {challenge_id!r} is not part of this session; its challenges are "
+                            f"{', '.join(session.challenges)}.")
+
+
+def check_can_grade(*, access: Access, challenge_id: str) -> None:
+    require_candidate(access, action="runs and submits code")
+    check_challenge_in_session(access.session, challenge_id)
+    refuse_unless_open(access.session, store.utcnow(), action="run or submit")
+
+
+def grade_in_session(*, db: Database, grader: Grader, catalog: Catalog, session_id: str, challenge_id: str,
+                     code: str, mode: Mode, is_automatic: bool = False) -> dict[str, Any]:
+    """Blocking (a grading thread): store the run, grade it, store the report and tell the stream."""
+    challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
+    with db.write() as conn:
+        if not is_automatic:  # checked again here: the deadline may have passed while this waited
+            session = store.get_interview(conn, session_id=session_id)
+            assert session is not None
+            refuse_unless_open(session, store.utcnow(), action="run or submit")
+        run_id = store.start_interview_run(conn, session_id=session_id, challenge_id=challenge.id, mode=mode,
+                                           code=code, is_automatic=is_automatic, worker=worker_identity())
+        store.add_interview_event(conn, session_id=session_id, kind="grading", challenge_id=challenge.id,
+                                  payload={"run_id": run_id, "mode": mode, "automatic": is_automatic, "code": code})
+    try:
+        report = grader.grade(challenge.id, code, mode=mode)
+    except QueueFullError:
+        with db.write() as conn:
+            store.delete_interview_run(conn, run_id=run_id)
+            store.add_interview_event(conn, session_id=session_id, kind="graded", challenge_id=challenge.id,
+                                      payload={"run_id": run_id, "mode": mode, "dropped": True})
+        raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
+                        queue_depth=grader.sandbox.queue_depth) from None
+    except Exception:
+        log.exception("grading %s in session %s failed", challenge.id, session_id)
+        report = GradeReport(challenge=challenge.id, mode=mode, verdict="internal_error",
+                             summary="Internal error: the grader failed, not your code. Please try again.")
+    public = report.public_dict()
+    public["timing_words"] = timing_sentences(public.get("timing"))  # the timing chart in words, for the stream
+    with db.write() as conn:
+        store.finish_interview_run(conn, run_id=run_id, verdict=report.verdict, score=report.score, report=public)
+        store.add_interview_event(conn, session_id=session_id, kind=mode, challenge_id=challenge.id, payload={
+            "run_id": run_id, "mode": mode, "automatic": is_automatic, "verdict": report.verdict,
+            "score": report.score, "summary": report.summary, "report": public})
+    return public | {"run_id": run_id}
+
+
+# Hints and follow-ups
+
+def reveal_hint(*, db: Database, catalog: Catalog, access: Access, challenge_id: str) -> dict[str, Any]:
+    require_candidate(access, action="reveals hints")
+    session = access.session
+    check_challenge_in_session(session, challenge_id)
+    if not session.hints_allowed:
+        raise ForbiddenError("Hints are off in this session: the interviewer chose so.")
+    refuse_unless_open(session, store.utcnow(), action="reveal a hint")
+    challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
+    with db.write() as conn:
+        shown = [e for e in store.list_interview_events(conn, session_id=session.id, kinds=["hint"])
+                 if e.challenge_id == challenge_id]
+        if len(shown) >= len(challenge.hints):
+            raise ConflictError(f"All {len(challenge.hints)} hints are already shown.")
+        store.add_interview_event(conn, session_id=session.id, kind="hint", challenge_id=challenge_id,
+                                  payload={"tier": len(shown) + 1})
+    return {"hints": list(challenge.hints[: len(shown) + 1]), "revealed": len(shown) + 1,
+            "total": len(challenge.hints)}
+
+
+def push_followup(*, db: Database, catalog: Catalog, access: Access, challenge_id: str | None, index: int | None,
+                  text: str | None) -> dict[str, Any]:
+    require_interviewer(access)
+    session = access.session
+    if session.status == store.ENDED:
+        raise ConflictError("The session is over; follow-ups can no longer reach the candidate.")
+    if challenge_id is not None:
+        check_challenge_in_session(session, challenge_id)
+    if index is not None:
+        if challenge_id is None:
+            raise InvalidInputError('A follow-up by "index" needs its "challenge".')
+        followups = get_challenge(catalog=catalog, challenge_id=challenge_id).followups
+        if not 0 <= index < len(followups):
+            raise InvalidInputError(f"Challenge {challenge_id!r} has follow-ups 0 to {len(followups) - 1}; "
+                                    f"got {index}.")
+        question = followups[index]
+    else:
+        question = (text or "").strip()
+        if not question:
+            raise InvalidInputError('Give the follow-up as "text", or pick one with "challenge" and "index".')
+        if len(question) > MAX_FOLLOWUP_CHARS:
+            raise InvalidInputError(f"A follow-up is at most {MAX_FOLLOWUP_CHARS} characters; this one has "
+                                    f"{len(question)}.")
+    with db.write() as conn:
+        event_id = store.add_interview_event(conn, session_id=session.id, kind="followup", challenge_id=challenge_id,
+                                             payload={"text": question, "index": index})
+    return {"id": event_id, "text": question, "challenge": challenge_id}
+
+
+# Notes and scorecard: interviewer only, never events
+
+def save_notes(*, db: Database, access: Access, notes: str) -> None:
+    require_interviewer(access)
+    if len(notes) > MAX_NOTES_CHARS:
+        raise InvalidInputError(f"Notes are at most {MAX_NOTES_CHARS:,} characters; these have {len(notes):,}.")
+    with db.write() as conn:
+        store.save_interview_notes(conn, session_id=access.session.id, notes=notes)
+
+
+def automatic_scorecard(runs: list[store.InterviewRun]) -> dict[str, Any]:
+    """Pre-fill: each criterion's rating on the last submit of each challenge, as 1-4, and a recommendation."""
+    last_submits: dict[str, store.InterviewRun] = {}
+    for run in runs:
+        if run.mode == "submit" and run.status == store.GRADED:
+            last_submits[run.challenge_id] = run
+    criteria: dict[str, int | None] = {}
+    for criterion in CRITERIA:
+        scores = [RATING_SCORES[rating] for run in last_submits.values()
+                  if (rating := ((run.report or {}).get("rubric") or {}).get(criterion, {}).get("rating"))
+                  in RATING_SCORES]
+        criteria[criterion] = round(sum(scores) / len(scores)) if scores else None
+    rated = [v for v in criteria.values() if v is not None]
+    accepted = sum(run.verdict == "accepted" for run in last_submits.values())
+    recommendation = None
+    if last_submits:
+        mean = sum(rated) / len(rated) if rated else 1.0
+        solved_all = accepted == len(last_submits)
+        recommendation = ("strong_yes" if mean >= 3.5 and solved_all else "yes" if mean >= 2.75 and solved_all
+                          else "no" if accepted else "strong_no")
+    return {"criteria": criteria, "recommendation": recommendation, "summary": ""}
+
+
+def get_scorecard(*, db: Database, access: Access) -> dict[str, Any]:
+    require_interviewer(access)
+    with db.read() as conn:
+        runs = store.list_interview_runs(conn, session_id=access.session.id)
+        session = store.get_interview(conn, session_id=access.session.id)
+    assert session is not None
+    automatic = automatic_scorecard(runs)
+    return {"scorecard": session.scorecard or automatic, "automatic": automatic,
+            "is_prefilled": session.scorecard is None}
+
+
+def save_scorecard(*, db: Database, access: Access, update: ScorecardUpdate) -> dict[str, Any]:
+    require_interviewer(access)
+    value = {"criteria": {c: update.criteria.get(c) for c in CRITERIA}, "recommendation": update.recommendation,
+             "summary": update.summary, "saved_at": store.utcnow().isoformat()}
+    with db.write() as conn:
+        store.save_interview_scorecard(conn, session_id=access.session.id, scorecard=value)
+    return get_scorecard(db=db, access=access)
+
+
+# What each role can read
+
+def _challenge_view(challenge: Challenge, markdown: MarkdownRenderer, *, role: Role) -> dict[str, Any]:
+    view: dict[str, Any] = {
+        "id": challenge.id, "title": challenge.config.title, "lesson": challenge.config.lesson,
+        "difficulty": challenge.config.difficulty, "signature": challenge.config.signature,
+        "statement_html": str(markdown.render(challenge.statement, True)), "starter": challenge.starter,
+        "hint_count": len(challenge.hints), "rubric_criteria": list(challenge.config.rubric.applies),
+    }
+    if role == "interviewer":
+        view["followups"] = list(challenge.followups)
+    return view
+
+
+def event_public(event: store.InterviewEvent) -> dict[str, Any]:
+    return {"id": event.id, "kind": event.kind, "challenge": event.challenge_id, "at": event.created_at.isoformat(),
+            **event.payload}
+
+
+def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, access: Access) -> dict[str, Any]:
+    """GET /api/sessions/{id}: the clock, the challenges, follow-ups; the interviewer also gets the activity."""
+    session = reload(db=db, session_id=access.session.id)
+    now = store.utcnow()
+    role = access.role
+    state: dict[str, Any] = {
+        "id": session.id, "role": role, "candidate_name": session.candidate_name,
+        "hints_allowed": session.hints_allowed, "candidate_may_start": session.candidate_may_start,
+        "clock": clock(session, now), "challenge_ids": session.challenges,
+    }
+    show_challenges = role == "interviewer" or session.status != store.WAITING
+    state["challenges"] = [_challenge_view(get_challenge(catalog=catalog, challenge_id=c), markdown, role=role)
+                           for c in session.challenges] if show_challenges else []
+    with db.read() as conn:
+        state["last_event_id"] = store.last_interview_event_id(conn, session_id=session.id)
+        snapshots = store.latest_snapshots(conn, session_id=session.id)
+        state["code"] = {c: str(s.payload.get("code", "")) for c, s in snapshots.items()}
+        if role == "candidate":
+            events = store.list_interview_events(conn, session_id=session.id, kinds=[*CANDIDATE_EVENT_KINDS, "hint"])
+            state["followups"] = [event_public(e) for e in events if e.kind == "followup"]
+            state["hints_revealed"] = {c: sum(e.kind == "hint" and e.challenge_id == c for e in events)
+                                       for c in session.challenges}
+            state["hints"] = {c: list(get_challenge(catalog=catalog, challenge_id=c).hints[:n])
+                              for c, n in state["hints_revealed"].items()}
+        else:
+            events = store.list_interview_events(conn, session_id=session.id)
+            runs = store.list_interview_runs(conn, session_id=session.id)
+            state["timeline"] = [event_public(e) for e in events if e.kind not in ("snapshot", "grading")]
+            state["followups"] = [event_public(e) for e in events if e.kind == "followup"]
+            state["runs"] = [run_public(r) for r in runs]
+            state["notes"] = session.notes
+    return state
+
+
+def run_public(run: store.InterviewRun) -> dict[str, Any]:
+    return {"id": run.id, "challenge": run.challenge_id, "mode": run.mode, "automatic": run.is_automatic,
+            "status": run.status, "verdict": run.verdict, "score": run.score, "code": run.code, "report": run.report,
+            "at": run.created_at.isoformat(),
+            "finished_at": run.finished_at.isoformat() if run.finished_at else None}
+
+
+def stream_events(*, db: Database, access: Access, after_id: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """New events for the live stream, filtered by role, and the session's clock now."""
+    kinds = CANDIDATE_EVENT_KINDS if access.role == "candidate" else None
+    with db.read() as conn:
+        events = store.list_interview_events(conn, session_id=access.session.id, after_id=after_id, kinds=kinds,
+                                             limit=200)
+        session = store.get_interview(conn, session_id=access.session.id)
+    assert session is not None
+    return [event_public(e) for e in events], clock(session, store.utcnow())
+
+
+def interrupt_abandoned_runs(*, db: Database) -> int:
+    with db.write() as conn:
+        return store.interrupt_interview_runs(conn, is_abandoned=is_abandoned)
