@@ -93,6 +93,11 @@ def _grade(catalog: Catalog, challenge_id: str, path: Path, *, as_json: bool, mo
     return 0
 
 
+# Live streams never finish by themselves: without a limit, one open interviewer tab would keep a
+# stopping server waiting forever. Grades in flight get this long to store their result.
+SHUTDOWN_GRACE_SECONDS = 10
+
+
 def _serve(*, host: str | None, port: int | None) -> int:
     import uvicorn
 
@@ -102,8 +107,16 @@ def _serve(*, host: str | None, port: int | None) -> int:
     overrides = {key: value for key, value in (("host", host), ("port", port)) if value is not None}
     settings = Settings(**overrides)  # type: ignore[arg-type]
     print(f"ArrayDojo on http://{settings.host}:{settings.port}/ (database {settings.database_url})", flush=True)
+    if settings.workers > 1:
+        # Each worker builds its own app from the same ARRAYDOJO_* environment (a sandbox each);
+        # nothing is shared between them but the database.
+        uvicorn.run("app.main:create_app", factory=True, workers=settings.workers, host=settings.host,
+                    port=settings.port, log_config=uvicorn_log_config(settings.log_level),
+                    log_level=settings.log_level, timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS)
+        return 0
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port,
-                log_config=uvicorn_log_config(settings.log_level), log_level=settings.log_level)
+                log_config=uvicorn_log_config(settings.log_level), log_level=settings.log_level,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS)
     return 0
 
 

@@ -59,6 +59,8 @@ class Settings(BaseSettings):
     # How often the live stream reads the database, and how often the deadline sweep runs.
     stream_poll_seconds: float = Field(default=0.25, gt=0)
     session_sweep_seconds: float = Field(default=1.0, gt=0)
+    # uvicorn worker processes for `arraydojo serve`; they share only the database (sessions, streams, sweep).
+    workers: int = Field(default=1, ge=1, le=64)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
 
     @property

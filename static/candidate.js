@@ -47,7 +47,7 @@
     $("waiting-room").hidden = false;
     $("workspace").hidden = true;
     var minutes = Math.round(state.clock.duration_seconds / 60);
-    $("waiting-details").textContent = state.challenge_ids.length + " challenge" + (state.challenge_ids.length > 1 ? "s" : "") +
+    $("waiting-details").textContent = state.challenge_count + " challenge" + (state.challenge_count > 1 ? "s" : "") +
       " · " + (minutes ? minutes + " minutes" : Math.round(state.clock.duration_seconds) + " seconds") +
       " · hints " + (state.hints_allowed ? "allowed" : "off");
     var start = $("candidate-start");

@@ -107,7 +107,7 @@
     var at = lastEdit[current];
     if (!at) { $("last-edit").textContent = "No edits yet"; return; }
     var seconds = Math.max(0, Math.round((Date.now() - at) / 1000));
-    $("last-edit").textContent = seconds < 3 ? "Typing…" : "Last edit " + S.format(seconds) + " ago";
+    $("last-edit").textContent = seconds < 3 ? "Typing…" : "Last edit " + (seconds < 60 ? seconds + " s" : S.format(seconds)) + " ago";
   }
 
   function setupEditor() {

@@ -96,7 +96,9 @@
           (submit && submit.automatic ? " · final submit was automatic" : "") }),
         ratings.length ? el("ul", { class: "rubric" }, ratings) : null,
         timingWords.length ? el("div", { class: "timing" }, timingWords.map(function (t) { return el("p", { class: "timing-words", text: t }); })) : null,
-        el("details", { open: "" }, [el("summary", { text: "Final code" }), el("pre", { class: "code-block final-code" }, [el("code", { text: c.final_code })])]),
+        c.first_edit_seconds === null
+          ? el("p", { class: "muted", text: "Never edited: the code is the starter." })
+          : el("details", { open: "" }, [el("summary", { text: "Final code" }), el("pre", { class: "code-block final-code" }, [el("code", { text: c.final_code })])]),
       ]);
     }));
   }

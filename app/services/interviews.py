@@ -559,9 +559,11 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
     state: dict[str, Any] = {
         "id": session.id, "role": role, "candidate_name": session.candidate_name,
         "hints_allowed": session.hints_allowed, "candidate_may_start": session.candidate_may_start,
-        "clock": clock(session, now), "challenge_ids": session.challenges,
+        "clock": clock(session, now), "challenge_count": len(session.challenges),
     }
+    # The waiting room says how many challenges, not which: no head start on reading them.
     show_challenges = role == "interviewer" or session.status != store.WAITING
+    state["challenge_ids"] = session.challenges if show_challenges else []
     state["challenges"] = [_challenge_view(get_challenge(catalog=catalog, challenge_id=c), markdown, role=role)
                            for c in session.challenges] if show_challenges else []
     with db.read() as conn:

@@ -189,6 +189,8 @@ def test_run_before_the_start_is_409_and_the_candidate_may_start_only_when_allow
     state = api.get(f"/api/sessions/{session['id']}", headers=candidate).json()
     assert state["clock"]["status"] == "waiting"
     assert state["challenges"] == []  # the waiting room shows no statement yet
+    assert state["challenge_ids"] == []
+    assert state["challenge_count"] == 1
     assert api.post(f"/api/sessions/{session['id']}/start", headers=candidate).status_code == 403
 
     allowed = create(api, candidate_may_start=True)
@@ -423,3 +425,36 @@ def test_the_report_has_playback_timeline_and_a_self_contained_html_file(api: ht
     assert "<script src=" not in page
     assert 'rel="stylesheet"' not in page
     assert "Now log-softmax?" in page
+
+
+def test_two_workers_share_sessions_streams_and_the_clock_through_the_database(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", workers="2", slots="1", **FAST).start()
+    try:
+        with server.client() as api:
+            session = started(api, duration_minutes=3 / 60)
+        candidate = auth(session["candidate_token"])
+        codes = [f"# edit {i}\n" for i in range(8)]
+        for code in codes:  # a new connection each: the two workers take them in turn, as the kernel pleases
+            with server.client() as fresh:
+                response = fresh.post(f"/api/sessions/{session['id']}/snapshots",
+                                      json={"challenge": "softmax", "code": code}, headers=candidate)
+                assert response.status_code == 200, response.text
+        with server.client() as api:
+            events = read_stream(api, session, session["interviewer_token"], seconds=8, until="ended")
+        assert [e["code"] for e in events if e["event"] == "snapshot"] == codes
+        ended = [e for e in events if e["event"] == "ended"]
+        assert len(ended) == 1  # two sweeps, one end
+        assert ended[0]["reason"] == "time"
+        with server.client() as api:
+            interviewer = auth(session["interviewer_token"])
+
+            def automatic() -> list[dict[str, Any]]:
+                runs = api.get(f"/api/sessions/{session['id']}", headers=interviewer).json()["runs"]
+                return [r for r in runs if r["automatic"]]
+
+            wait_for(lambda: [r for r in automatic() if r["status"] == "graded"])
+            time.sleep(1)  # the other worker's sweep had its chance too
+            assert [r["code"] for r in automatic()] == [codes[-1]]  # submitted once, not once per worker
+    finally:
+        server.stop()
+    assert "Started parent process" in server.log() or server.log().count("Application startup complete") >= 2
