@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from starlette.templating import Jinja2Templates
 
@@ -27,3 +28,5 @@ class AppContext:
     templates: Jinja2Templates
     markdown: MarkdownRenderer
     assets: Assets
+    # Set when the server is asked to stop: live streams end at once instead of holding it up.
+    stopping: threading.Event = field(default_factory=threading.Event)

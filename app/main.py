@@ -5,8 +5,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -64,12 +65,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context = await anyio.to_thread.run_sync(_start, settings)
         app.state.arraydojo = context
         app.state.templates = context.templates
+        restore = _watch_stop_signals(context.stopping)
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(sweep_sessions, context)
             try:
                 yield
             finally:
                 tasks.cancel_scope.cancel()
+                restore()
         await anyio.to_thread.run_sync(_stop, context)
 
     app = FastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
@@ -83,6 +86,35 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(ProfileMiddleware, secure=settings.secure_cookies)
     app.add_middleware(SecurityMiddleware)
     return app
+
+
+def _watch_stop_signals(stopping: threading.Event) -> Callable[[], None]:
+    """Chain onto the server's SIGINT/SIGTERM handlers to set `stopping` first.
+
+    uvicorn waits for open responses before it runs the lifespan's shutdown, and a live stream
+    never ends by itself: without this, one open interviewer tab would hold a stopping server up.
+    Only handlers a server installed are chained; a bare process keeps its defaults.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+    previous: dict[int, Any] = {}
+
+    def on_signal(signum: int, frame: Any) -> None:
+        stopping.set()
+        previous[signum](signum, frame)
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        handler = signal.getsignal(signum)
+        if callable(handler):
+            previous[signum] = handler
+            signal.signal(signum, on_signal)
+
+    def restore() -> None:
+        for signum, handler in previous.items():
+            if signal.getsignal(signum) is on_signal:
+                signal.signal(signum, handler)
+
+    return restore
 
 
 def _start(settings: Settings) -> AppContext:

@@ -154,7 +154,7 @@ async def events(access: SessionAccess, request: Request, context: Context, afte
     async def stream() -> AsyncIterator[str]:
         last_id, last_clock, quiet = after, None, 0.0
         yield "retry: 1000\n\n"
-        while not await request.is_disconnected():
+        while not context.stopping.is_set() and not await request.is_disconnected():
             found, clock = await anyio.to_thread.run_sync(partial(
                 interviews.stream_events, db=context.db, access=access, after_id=last_id))
             for event in found:

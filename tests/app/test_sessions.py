@@ -458,3 +458,18 @@ def test_two_workers_share_sessions_streams_and_the_clock_through_the_database(t
     finally:
         server.stop()
     assert "Started parent process" in server.log() or server.log().count("Application startup complete") >= 2
+
+
+def test_an_open_live_stream_does_not_hold_up_a_stopping_server(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
+    with server.client() as api:
+        session = started(api)
+        with api.stream("GET", f"/api/sessions/{session['id']}/events",
+                        headers=auth(session["interviewer_token"])) as response:
+            assert response.status_code == 200
+            next(response.iter_lines())
+            began = time.monotonic()
+            server.stop()
+            stopped_seconds = time.monotonic() - began
+    assert stopped_seconds < 5, f"the server took {stopped_seconds:.1f} s to stop with a stream open"
+    assert "timeout graceful shutdown exceeded" not in server.log()
