@@ -126,6 +126,13 @@
     this.node.classList.toggle("amber", !over && clock.status === "running" && seconds <= 300 && seconds > 60);
     this.node.classList.toggle("red", over || (clock.status === "running" && seconds <= 60));
     this.node.setAttribute("data-status", over ? "over" : clock.status);
+    // Screen readers hear the two warnings once each, not every second of the countdown.
+    var warning = over ? "Time is up." : clock.status !== "running" ? "" : seconds <= 60 ? "One minute left." : seconds <= 300 ? "Five minutes left." : "";
+    var announce = document.getElementById("countdown-announce");
+    if (announce && warning !== this.warning) {
+      this.warning = warning;
+      announce.textContent = warning;
+    }
     if (over && !this.fired) {
       this.fired = true;
       if (this.onZero) this.onZero(clock);

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -473,3 +474,35 @@ def test_an_open_live_stream_does_not_hold_up_a_stopping_server(tmp_path: Path) 
             stopped_seconds = time.monotonic() - began
     assert stopped_seconds < 5, f"the server took {stopped_seconds:.1f} s to stop with a stream open"
     assert "timeout graceful shutdown exceeded" not in server.log()
+
+
+def test_a_grade_cut_off_by_kill_9_is_marked_interrupted_and_the_session_carries_on(tmp_path: Path) -> None:
+    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
+    slow = "import time\ntime.sleep(3)\n\ndef softmax(z, axis=-1):\n    return z\n"
+    try:
+        with server.client() as api:
+            session = started(api)
+            candidate, interviewer = auth(session["candidate_token"]), auth(session["interviewer_token"])
+
+            def submit() -> None:
+                with contextlib.suppress(httpx.TransportError):  # the server dies under it: expected
+                    api.post(f"/api/sessions/{session['id']}/submit", json={"challenge": "softmax", "code": slow},
+                             headers=candidate)
+
+            grading = threading.Thread(target=submit)
+            grading.start()
+            with server.client() as watcher:
+                wait_for(lambda: watcher.get(f"/api/sessions/{session['id']}", headers=interviewer).json()["runs"])
+            time.sleep(0.3)
+            server.kill()
+            grading.join()
+        server.start()
+        with server.client() as api:
+            state = api.get(f"/api/sessions/{session['id']}", headers=interviewer).json()
+            assert [(r["status"], r["code"]) for r in state["runs"]] == [("interrupted", slow)]
+            assert state["clock"]["status"] == "running"
+            again = api.post(f"/api/sessions/{session['id']}/run", json={"challenge": "softmax", "code": ACCEPTED},
+                             headers=candidate)
+            assert again.json()["verdict"] == "accepted"
+    finally:
+        server.stop()
