@@ -31,9 +31,11 @@ def occupy(server: ServerProcess, count: int) -> list[threading.Thread]:
     threads = [threading.Thread(target=post) for _ in range(count)]
     with server.client() as client:
         for thread in threads:
+            # Counted before the start: read after it, a fast thread's grade would already be in it,
+            # and the wait below would run until that grade had finished instead.
+            in_flight = client.get("/healthz").json()["in_flight"]
             thread.start()
             deadline = time.monotonic() + 10
-            in_flight = client.get("/healthz").json()["in_flight"]
             while client.get("/healthz").json()["in_flight"] == in_flight and time.monotonic() < deadline:
                 time.sleep(0.05)
     return threads
