@@ -1,4 +1,4 @@
-// Every page: the theme toggle, the `?` shortcuts overlay, and the progress import form.
+// Every page: the theme toggle, the `?` shortcuts overlay, the progress import form, the new-session form.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -51,7 +51,20 @@
     if (help) help.addEventListener("click", openShortcuts);
     var importForm = document.getElementById("import-form");
     if (importForm) importForm.addEventListener("submit", importProgress);
+    var sessionForm = document.getElementById("session-form");
+    if (sessionForm) sessionForm.addEventListener("input", choosePick);
   });
+
+  // The new-session form: ticking a challenge means "pick them", touching the draw means "random".
+  function choosePick(event) {
+    var target = event.target;
+    if (target.name === "pick") return;
+    var value = target.name === "challenges" ? "list"
+      : ["count", "lesson_from", "lesson_to", "difficulty"].indexOf(target.name) >= 0 ? "random" : null;
+    if (!value) return;
+    var radio = document.querySelector('#session-form input[name="pick"][value="' + value + '"]');
+    if (radio) radio.checked = true;
+  }
   media.addEventListener("change", showTheme);
 
   document.addEventListener("keydown", function (event) {

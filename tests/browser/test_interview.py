@@ -221,6 +221,16 @@ def test_the_create_page_makes_two_links(page: Page, screenshots: Path) -> None:
     expect(page.locator("#session-title")).to_have_text("Interview with Grace")
 
 
+def test_the_create_page_draws_random_challenges(page: Page) -> None:
+    page.goto("/sessions/new")
+    page.get_by_label("How many").fill("2")
+    page.get_by_label("difficulty").select_option("easy")
+    expect(page.locator('input[name="pick"][value="random"]')).to_be_checked()
+    page.get_by_role("button", name="Create the session").click()
+    expect(page.locator("h1")).to_have_text("Your session is ready")
+    expect(page.locator(".lead")).to_contain_text("45.0 minutes")
+
+
 def test_the_create_page_explains_a_bad_form(page: Page) -> None:
     page.goto("/sessions/new")
     page.get_by_role("button", name="Create the session").click()
