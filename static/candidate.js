@@ -21,11 +21,7 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function showError(message) {
-    var box = $("session-error");
-    box.textContent = message;
-    box.hidden = !message;
-  }
+  var showError = S.showError;
 
   function load() {
     return S.api("GET", "").then(function (data) {

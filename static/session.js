@@ -217,8 +217,15 @@
     return date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   }
 
+  // Both interview pages show request errors in the same #session-error box.
+  function showError(message) {
+    var box = document.getElementById("session-error");
+    box.textContent = message;
+    box.hidden = !message;
+  }
+
   window.ArrayDojoSession = {
     id: sessionId, token: token, api: api, stream: stream, Countdown: Countdown, format: format, el: el,
-    renderReport: renderReport, clockTime: clockTime, VERDICTS: VERDICTS, CRITERIA: CRITERIA,
+    renderReport: renderReport, clockTime: clockTime, showError: showError, VERDICTS: VERDICTS, CRITERIA: CRITERIA,
   };
 })();
