@@ -32,14 +32,26 @@ class DecodeError(ValueError):
     """The bytes are not a well-formed encoding (truncated, oversized or of a banned type)."""
 
 
+Parts = list[bytes | memoryview]
+
+
 def encode(value: Any) -> bytes:
     """Encode plain data; raise EncodeError naming the first value of a disallowed type."""
-    parts: list[bytes] = []
+    return b"".join(encode_parts(value))
+
+
+def encode_parts(value: Any) -> Parts:
+    """The encoding as a list of pieces, arrays' data as views of their memory (not copied).
+
+    Joined, they are `encode(value)`; written one after another (framing.write_frame), a job
+    with 128 MB of inputs reaches its executor without two 128 MB copies on the way.
+    """
+    parts: Parts = []
     _encode(value, parts, "result", 0)
-    return b"".join(parts)
+    return parts
 
 
-def _encode(value: Any, parts: list[bytes], path: str, depth: int) -> None:
+def _encode(value: Any, parts: Parts, path: str, depth: int) -> None:
     if depth > MAX_DEPTH:
         raise EncodeError(f"{path} is nested more than {MAX_DEPTH} levels deep")
     kind = type(value)  # exact types only: a subclass could lie in __eq__, __len__, __iter__...
@@ -102,11 +114,11 @@ def _is_exact_scalar_type(kind: type) -> bool:
         return False
 
 
-def _encode_array(array: np.ndarray, parts: list[bytes], path: str) -> None:
+def _encode_array(array: np.ndarray, parts: Parts, path: str) -> None:
     dtype = _check_dtype(array.dtype, path)
     if array.dtype != dtype:
         array = array.astype(dtype)
-    data = np.ascontiguousarray(array).tobytes()
+    data = memoryview(np.ascontiguousarray(array).reshape(-1).view(np.uint8))
     parts += [b"A", _dtype_bytes(dtype), bytes([array.ndim])]
     parts += [_U64.pack(size) for size in array.shape]
     parts += [_U64.pack(len(data)), data]

@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import mmap
 import os
 import struct
+from typing import TypeVar
 
 _LENGTH = struct.Struct("<Q")
+_Buffer = TypeVar("_Buffer", bytearray, mmap.mmap)
 
 
 class FrameError(OSError):
     """The peer closed mid-frame or announced a frame over the cap."""
 
 
-def write_frame(fd: int, data: bytes | bytearray | memoryview) -> None:
-    """Write one frame, retrying partial writes."""
-    _write_all(fd, _LENGTH.pack(len(data)))
-    _write_all(fd, data)
+COALESCE_BYTES = 64 * 1024  # smaller pieces are joined before writing: one system call, not hundreds
+
+
+def write_frame(fd: int, data: bytes | bytearray | memoryview | list[bytes | memoryview]) -> None:
+    """Write one frame (from one buffer or from pieces written in order), retrying partial writes."""
+    parts = data if isinstance(data, list) else [data]
+    pending: list[bytes | memoryview] = [_LENGTH.pack(sum(memoryview(p).nbytes for p in parts))]
+    for part in parts:
+        if memoryview(part).nbytes >= COALESCE_BYTES:
+            _write_all(fd, b"".join(pending))
+            pending = []
+            _write_all(fd, part)
+        else:
+            pending.append(part)
+    _write_all(fd, b"".join(pending))
 
 
 def _write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
@@ -27,22 +41,40 @@ def _write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
 
 def read_frame(fd: int, *, max_bytes: int) -> bytearray:
     """Read one frame into a fresh bytearray (so the caller can wipe it after use)."""
-    header = _read_exactly(fd, _LENGTH.size)
+    length = _read_length(fd, max_bytes)
+    return _read_into(fd, bytearray(length))
+
+
+def read_frame_mapped(fd: int, *, max_bytes: int) -> mmap.mmap | bytearray:
+    """Read one frame into a mapping of its own, which the caller can unmap instead of wiping.
+
+    A forked child keeps its own reference to the pages; the parent's munmap then costs nothing,
+    where overwriting a shared bytearray would make the kernel copy every page first.
+    (An empty frame cannot be mapped: it comes back as an empty bytearray.)
+    """
+    length = _read_length(fd, max_bytes)
+    if length == 0:
+        return bytearray()
+    return _read_into(fd, mmap.mmap(-1, length, flags=mmap.MAP_PRIVATE))
+
+
+def _read_length(fd: int, max_bytes: int) -> int:
+    header = _read_into(fd, bytearray(_LENGTH.size))
     (length,) = _LENGTH.unpack(header)
     if length > max_bytes:
         raise FrameError(f"frame of {length} bytes is over the {max_bytes}-byte cap")
-    return _read_exactly(fd, length)
+    return int(length)
 
 
-def _read_exactly(fd: int, count: int) -> bytearray:
-    buffer = bytearray(count)
+def _read_into(fd: int, buffer: _Buffer) -> _Buffer:
     view = memoryview(buffer)
-    got = 0
+    count, got = len(view), 0
     while got < count:
         n = os.readv(fd, [view[got:]])
         if n == 0:
             raise FrameError("peer closed the pipe mid-frame" if got or count else "peer closed the pipe")
         got += n
+    view.release()
     return buffer
 
 

@@ -15,7 +15,8 @@ class CallOptions:
     trace_lines: bool = False
     measure_memory: bool = False
     time_repeats: int = 0  # further timed calls after the first; the first is the warm-up
-    time_budget_seconds: float = 0.2  # stop repeating (after 3) once this much time is spent
+    time_budget_seconds: float = 0.2  # stop repeating (after the minimum) once this much CPU time is spent
+    time_min_repeats: int = 3
     cpu_seconds: float = 0.0  # per-call CPU budget inside the job; 0 means only the job's limit
     sample_rows: tuple[int, ...] | None = None
     discard_value: bool = False  # send no output back (timing, tracing): only the measurements
@@ -26,6 +27,7 @@ class CallOptions:
             "measure_memory": self.measure_memory,
             "time_repeats": self.time_repeats,
             "time_budget_seconds": float(self.time_budget_seconds),
+            "time_min_repeats": self.time_min_repeats,
             "cpu_seconds": float(self.cpu_seconds),
             "discard_value": self.discard_value,
         }
@@ -51,13 +53,18 @@ class Job:
     function: str
     calls: tuple[Call, ...]
     banned: tuple[str, ...] = ()
+    cpu: int | None = None  # run on this CPU only (timing jobs that must share a core's conditions)
 
     def encode(self) -> bytes:
-        return codec.encode(
+        return b"".join(self.encode_parts())
+
+    def encode_parts(self) -> codec.Parts:
+        return codec.encode_parts(
             {
                 "code": self.code,
                 "function": self.function,
                 "banned": list(self.banned),
+                "cpu": self.cpu,
                 "calls": [
                     {"args": list(call.args), "kwargs": dict(call.kwargs), "options": call.options.as_dict()}
                     for call in self.calls

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import logging
@@ -27,6 +28,7 @@ SLOT_UID_BASE = 61000
 SLOT_UID_COUNT = 1024
 _UID_LOCKS = Path(tempfile.gettempdir()) / "arraydojo-slot-uids"
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
+PIPE_BYTES = 1 * MIB  # Linux's default ceiling for an unprivileged pipe (64 KiB otherwise)
 _KEPT_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness workarounds on some CPUs
 log = logging.getLogger("arraydojo.sandbox")
 
@@ -210,6 +212,10 @@ class _SlotWorker(threading.Thread):
             close_fds=True,
         )
         assert process.stdout is not None
+        assert process.stdin is not None
+        for pipe in (process.stdin, process.stdout):  # big requests and results in fewer, larger writes
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
         if process.stdout.read(1) != b"R":
             process.kill()
             raise RuntimeError(f"sandbox executor for slot {self.slot} failed to start")
@@ -230,7 +236,7 @@ class _SlotWorker(threading.Thread):
         assert process.stdout is not None
         requests, responses = process.stdin.fileno(), process.stdout.fileno()
         framing.write_frame(requests, json.dumps({"limits": limits.as_dict()}).encode())
-        framing.write_frame(requests, job.encode())
+        framing.write_frame(requests, job.encode_parts())
         header = json.loads(framing.read_frame(responses, max_bytes=1 * MIB))
         result = framing.read_frame(responses, max_bytes=limits.result_bytes + MIB)
         output = framing.read_frame(responses, max_bytes=limits.output_kept_bytes + MIB)

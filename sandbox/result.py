@@ -21,6 +21,7 @@ Outcome = Literal[
 ]
 CallStatus = Literal["ok", "error", "timeout", "invalid"]
 
+MAX_CALLS_PER_SAMPLE = 100_000
 _OUTCOME_MESSAGES = {
     "cpu_timeout": "your code used more than its CPU time limit",
     "wall_timeout": "your code ran longer than the wall-clock limit",
@@ -64,7 +65,8 @@ class CallResult:
     warnings: tuple[str, ...] = ()
     lines: dict[int, int] | None = None
     peak_bytes: int | None = None
-    seconds: tuple[float, ...] = ()
+    seconds: tuple[float, ...] = ()  # CPU seconds per call: the first call, then one per timed sample
+    calls_per_sample: int = 1  # a timed sample of a very fast function averages this many calls
     shape: tuple[int, ...] | None = None
     shares_memory: tuple[bool, ...] = ()
     mutated: tuple[int, ...] = ()
@@ -195,10 +197,17 @@ def _call(raw: Any, max_bytes: int) -> CallResult:
         lines=lines,
         peak_bytes=_int_or_none(raw.get("peak_bytes")),
         seconds=tuple(float(s) for s in _list(raw.get("seconds", [])) if type(s) is float),
+        calls_per_sample=_count(raw.get("calls_per_sample", 1)),
         shape=tuple(int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
         shares_memory=tuple(bool(s) for s in _list(raw.get("shares_memory", []))),
         mutated=tuple(int(i) for i in _list(raw.get("mutated", [])) if type(i) is int),
     )
+
+
+def _count(raw: Any) -> int:
+    if type(raw) is not int or not 1 <= raw <= MAX_CALLS_PER_SAMPLE:
+        raise MalformedResultError("calls per sample is malformed")
+    return raw
 
 
 def _exception(raw: Any) -> ExceptionInfo | None:
