@@ -8,6 +8,7 @@ input as hostile: every length is bounded and checked, and anything off raises D
 
 from __future__ import annotations
 
+import mmap
 import struct
 from typing import Any
 
@@ -118,7 +119,7 @@ def _encode_array(array: np.ndarray, parts: Parts, path: str) -> None:
     dtype = _check_dtype(array.dtype, path)
     if array.dtype != dtype:
         array = array.astype(dtype)
-    data = memoryview(np.ascontiguousarray(array).reshape(-1).view(np.uint8))
+    data = memoryview(np.ascontiguousarray(array).reshape(-1).view(np.uint8).data)
     parts += [b"A", _dtype_bytes(dtype), bytes([array.ndim])]
     parts += [_U64.pack(size) for size in array.shape]
     parts += [_U64.pack(len(data)), data]
@@ -137,7 +138,7 @@ def _dtype_bytes(dtype: np.dtype[Any]) -> bytes:
     return bytes([len(text)]) + text
 
 
-def decode(data: bytes | bytearray | memoryview, *, max_bytes: int | None = None) -> Any:
+def decode(data: bytes | bytearray | memoryview | mmap.mmap, *, max_bytes: int | None = None) -> Any:
     """Decode one value that must span all of `data`; raise DecodeError on anything malformed."""
     view = memoryview(data).cast("B")
     if max_bytes is not None and len(view) > max_bytes:

@@ -20,8 +20,8 @@ COALESCE_BYTES = 64 * 1024  # smaller pieces are joined before writing: one syst
 
 def write_frame(fd: int, data: bytes | bytearray | memoryview | list[bytes | memoryview]) -> None:
     """Write one frame (from one buffer or from pieces written in order), retrying partial writes."""
-    parts = data if isinstance(data, list) else [data]
-    pending: list[bytes | memoryview] = [_LENGTH.pack(sum(memoryview(p).nbytes for p in parts))]
+    parts: list[bytes | bytearray | memoryview] = list(data) if isinstance(data, list) else [data]
+    pending: list[bytes | bytearray | memoryview] = [_LENGTH.pack(sum(memoryview(p).nbytes for p in parts))]
     for part in parts:
         if memoryview(part).nbytes >= COALESCE_BYTES:
             _write_all(fd, b"".join(pending))

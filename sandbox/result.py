@@ -83,6 +83,7 @@ class RunResult:
     output: str = ""
     output_truncated: bool = False
     cpu_seconds: float = 0.0
+    job_cpu_seconds: float | None = None  # the job's own process only, without decoding its inputs
     wall_seconds: float = 0.0
     max_rss_bytes: int = 0
     exit_code: int | None = None
@@ -121,6 +122,7 @@ class RunResult:
             "output": self.output,
             "output_truncated": self.output_truncated,
             "cpu_seconds": self.cpu_seconds,
+            "job_cpu_seconds": self.job_cpu_seconds,
             "wall_seconds": self.wall_seconds,
             "max_rss_bytes": self.max_rss_bytes,
             "exit_code": self.exit_code,

@@ -44,14 +44,19 @@ def timing_limits() -> Limits:
 
 
 def job_overhead_cpu_seconds(sandbox: Sandbox, sized: SizedInput) -> float:
-    """CPU time of a job that only receives these inputs: decoding, forking, tearing down.
+    """CPU time of a job process that only receives these inputs: starting, copying, exiting.
 
     The kernel's CPU figure for a timing job includes all of that, so the clock check
-    subtracts it (it grows with the input: moving 100 MB of arrays is not free).
+    subtracts it (it grows with the input: 100 MB of arrays is not free).
     """
     job = Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
               calls=(Call(args=sized.args, kwargs=sized.kwargs, options=CallOptions(discard_value=True)),))
-    return min(sandbox.run(job, limits=timing_limits()).cpu_seconds for _ in range(2))
+    return min(_job_cpu(sandbox.run(job, limits=timing_limits())) for _ in range(2))
+
+
+def _job_cpu(result: RunResult) -> float:
+    """The CPU time the kernel accounted to the job's own process (decoding its inputs excluded)."""
+    return result.job_cpu_seconds if result.job_cpu_seconds is not None else result.cpu_seconds
 
 
 def time_solution(sandbox: Sandbox, *, code: str, function: str, sizes: tuple[int, ...],
@@ -92,7 +97,7 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {budget_seconds:g} s)")
         rounds: list[dict[int, _Reading]] = []
-        while (active and len(rounds) < MAX_ROUNDS and not _untimed_or_caught(rounds)
+        while (active and len(rounds) < MAX_ROUNDS and not _final(rounds)
                and (len(rounds) < MIN_ROUNDS or not _settled(rounds))):
             order = active if len(rounds) % 2 == 0 else active[::-1]
             rounds.append({index: _read_timing(sandbox.run(_timing_job(codes[index], function, sized, cpu),
@@ -109,22 +114,34 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     return timings
 
 
-def _untimed_or_caught(rounds: list[dict[int, _Reading]]) -> dict[int, _Reading]:
-    """Readings that end the measuring for their solution: not timed, or overruled by the kernel."""
-    return {index: reading for taken in rounds for index, reading in taken.items()
-            if reading[0] is None or reading[2]}
+def _final(rounds: list[dict[int, _Reading]]) -> dict[int, _Reading]:
+    """Readings that end the measuring: a job that could not be timed, or a solution whose
+    figures the kernel overruled in every round (one overruled job may be an honest hiccup)."""
+    final: dict[int, _Reading] = {}
+    for index in rounds[0] if rounds else {}:
+        taken = [readings[index] for readings in rounds]
+        untimed = [reading for reading in taken if reading[0] is None]
+        if untimed:
+            final[index] = untimed[0]
+        elif len(taken) >= MIN_ROUNDS and all(kernel_won for _, _, kernel_won in taken):
+            final[index] = max(taken, key=lambda reading: reading[0] or 0.0)
+    return final
 
 
 def _quietest(rounds: list[dict[int, _Reading]]) -> list[dict[int, float]]:
-    """Each round's figures, quietest first (the smallest product: every solution ran fast)."""
-    figures = [{index: reading[0] for index, reading in taken.items() if reading[0] is not None}
-               for taken in rounds]
-    return sorted(figures, key=lambda taken: math.prod(taken.values()))
+    """The figures of the rounds the kernel did not overrule, quietest first (the smallest
+    product: every solution ran fast)."""
+    clean = [{index: reading[0] for index, reading in readings.items() if reading[0] is not None}
+             for readings in rounds if not any(kernel_won for _, _, kernel_won in readings.values())]
+    return sorted(clean, key=lambda figures: math.prod(figures.values()))
 
 
 def _settled(rounds: list[dict[int, _Reading]]) -> bool:
     """The two quietest rounds agree within AGREEMENT (on ratios, or on the one figure)."""
-    first, second = _quietest(rounds)[:2]
+    quietest = _quietest(rounds)
+    if len(quietest) < 2:
+        return False
+    first, second = quietest[:2]
     if len(first) == 1:
         return max(second.values()) <= max(first.values()) * AGREEMENT
     base = min(first)  # compare each solution's figure relative to one of them
@@ -132,11 +149,18 @@ def _settled(rounds: list[dict[int, _Reading]]) -> bool:
 
 
 def _choose(rounds: list[dict[int, _Reading]]) -> dict[int, _Reading]:
-    """The quietest round's readings, except where a job could not be timed or was caught."""
+    """The quietest clean round's readings, except where the measuring ended otherwise."""
     if not rounds:
         return {}
-    quietest = _quietest(rounds)[0]
-    return {index: (quietest[index], "", False) for index in quietest} | _untimed_or_caught(rounds)
+    quietest = _quietest(rounds)
+    if quietest:
+        chosen: dict[int, _Reading] = {index: (figure, "", False) for index, figure in quietest[0].items()}
+    else:  # every round had a job overruled: each solution's fastest job it was not overruled in
+        chosen = {}
+        for index in rounds[0]:
+            taken = sorted((readings[index] for readings in rounds), key=lambda r: (r[2], r[0] or 0.0))
+            chosen[index] = taken[0]
+    return chosen | _final(rounds)
 
 
 def timing_cpu() -> int:
@@ -161,7 +185,7 @@ def _read_timing(result: RunResult, *, overhead_cpu_seconds: float) -> _Reading:
     median = statistics.median(timed.seconds[1:])
     calls = 1 + (len(timed.seconds) - 1) * timed.calls_per_sample
     reported = timed.seconds[0] + sum(timed.seconds[1:]) * timed.calls_per_sample
-    kernel = max(result.cpu_seconds - overhead_cpu_seconds, 0.0)
+    kernel = max(_job_cpu(result) - overhead_cpu_seconds, 0.0)
     # The no-op job's cost varies from run to run, more so with big inputs: allow half of it as slack.
     if kernel > CLOCK_SLACK * reported + CLOCK_SLACK_SECONDS + overhead_cpu_seconds / 2:
         note = (f"the time reported inside the sandbox ({reported:.3f} s) disagrees with the CPU time the kernel "
