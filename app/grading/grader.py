@@ -17,6 +17,7 @@ from app.grading.compare import compare_outputs
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
 from app.grading.rubric import Evidence, MemoryEvidence, rate
 from app.grading.timing import (
+    MIN_ROUNDS,
     NAIVE_BUDGET_SECONDS,
     SolutionTiming,
     job_overhead_cpu_seconds,
@@ -180,7 +181,7 @@ class Grader:
         overhead = [job_overhead_cpu_seconds(self.sandbox, sized) for sized in inputs]
         naive_timing = time_solution(self.sandbox, code=challenge.naive_code, function=config.function,
                                      sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
-                                     budget_seconds=NAIVE_BUDGET_SECONDS)
+                                     budget_seconds=NAIVE_BUDGET_SECONDS, max_rounds=MIN_ROUNDS)  # slow: fewer rounds
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
         calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
                                                                                   discard_value=True))]

@@ -61,15 +61,16 @@ def _job_cpu(result: RunResult) -> float:
 
 def time_solution(sandbox: Sandbox, *, code: str, function: str, sizes: tuple[int, ...],
                   inputs: list[SizedInput], overhead_cpu_seconds: list[float],
-                  budget_seconds: float = BUDGET_SECONDS) -> SolutionTiming:
+                  budget_seconds: float = BUDGET_SECONDS, max_rounds: int = MAX_ROUNDS) -> SolutionTiming:
     """Time one solution size by size (see time_side_by_side)."""
     return time_side_by_side(sandbox, codes=[code], function=function, sizes=sizes, inputs=inputs,
-                             overhead_cpu_seconds=overhead_cpu_seconds, budget_seconds=budget_seconds)[0]
+                             overhead_cpu_seconds=overhead_cpu_seconds, budget_seconds=budget_seconds,
+                             max_rounds=max_rounds)[0]
 
 
 def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, sizes: tuple[int, ...],
                       inputs: list[SizedInput], overhead_cpu_seconds: list[float],
-                      budget_seconds: float = BUDGET_SECONDS) -> list[SolutionTiming]:
+                      budget_seconds: float = BUDGET_SECONDS, max_rounds: int = MAX_ROUNDS) -> list[SolutionTiming]:
     """Time solutions size by size: for each size, rounds of one job per solution, back to back.
 
     On a shared machine (a virtual CPU whose host core's neighbours come and go, memory the
@@ -77,7 +78,7 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     so one job per solution gave ratios that moved by up to 100% between gradings. Noise only
     ever slows jobs down, and jobs back to back meet the same conditions: the figures come from
     the quietest round (the smallest product of its figures), and rounds go on (up to
-    MAX_ROUNDS) until the two quietest agree on the solutions' ratios. The order alternates
+    max_rounds) until the two quietest agree on the solutions' ratios. The order alternates
     between rounds; every timing job runs on one CPU and counts its own CPU time, after a
     warm-up call, until the budget is spent. Sizes whose predicted time is over the budget
     are skipped. The submission shares its process with the clock it is timed by, so it
@@ -97,7 +98,7 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {budget_seconds:g} s)")
         rounds: list[dict[int, _Reading]] = []
-        while (active and len(rounds) < MAX_ROUNDS and not _final(rounds)
+        while (active and len(rounds) < max_rounds and not _final(rounds)
                and (len(rounds) < MIN_ROUNDS or not _settled(rounds))):
             order = active if len(rounds) % 2 == 0 else active[::-1]
             rounds.append({index: _read_timing(sandbox.run(_timing_job(codes[index], function, sized, cpu),
