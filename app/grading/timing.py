@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import statistics
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,7 @@ REPEAT_BUDGET_SECONDS = 0.05  # CPU seconds per job, after the minimum repeats
 MIN_REPEATS = 2
 MIN_ROUNDS, MAX_ROUNDS = 2, 4  # jobs per solution and size: more only while the two quietest rounds disagree
 AGREEMENT = 1.1  # rounds agree when their ratios are within 10%
+EXTRA_ROUNDS_SECONDS = 0.5  # rounds beyond the minimum must fit in this much wall time per timing
 CALL_CPU_SECONDS = 2.0  # a size slower than this (warm-up included) is not timed
 BUDGET_SECONDS = 0.25  # sizes whose predicted time per call is over this are skipped (and said so)
 NAIVE_BUDGET_SECONDS = 0.5
@@ -78,7 +80,8 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     so one job per solution gave ratios that moved by up to 100% between gradings. Noise only
     ever slows jobs down, and jobs back to back meet the same conditions: the figures come from
     the quietest round (the smallest product of its figures), and rounds go on (up to
-    max_rounds) until the two quietest agree on the solutions' ratios. The order alternates
+    max_rounds, and while they fit in EXTRA_ROUNDS_SECONDS) until the two quietest agree on the
+    solutions' ratios. The order alternates
     between rounds; every timing job runs on one CPU and counts its own CPU time, after a
     warm-up call, until the budget is spent. Sizes whose predicted time is over the budget
     are skipped. The submission shares its process with the clock it is timed by, so it
@@ -87,6 +90,7 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     """
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
+    extra_rounds_until = time.monotonic() + EXTRA_ROUNDS_SECONDS
     for size, sized, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
         active: list[int] = []
         for index, timing in enumerate(timings):
@@ -98,12 +102,17 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {budget_seconds:g} s)")
         rounds: list[dict[int, _Reading]] = []
+        round_seconds = 0.0
         while (active and len(rounds) < max_rounds and not _final(rounds)
                and (len(rounds) < MIN_ROUNDS or not _settled(rounds))):
+            if len(rounds) >= MIN_ROUNDS and time.monotonic() + round_seconds > extra_rounds_until:
+                break  # the submit must stay fast: the quietest of what we have will do
+            started = time.monotonic()
             order = active if len(rounds) % 2 == 0 else active[::-1]
             rounds.append({index: _read_timing(sandbox.run(_timing_job(codes[index], function, sized, cpu),
                                                            limits=timing_limits()), overhead_cpu_seconds=overhead)
                            for index in order})
+            round_seconds = time.monotonic() - started
         chosen = _choose(rounds)
         for index, timing in enumerate(timings):
             figure, note, kernel_won = chosen.get(index, (None, "", False))
