@@ -17,8 +17,8 @@ from sandbox import Call, CallOptions, Job, Limits, RunResult, Sandbox
 MAX_REPEATS = 5000  # fast calls repeat until the budget is spent: a median of many is stable
 REPEAT_BUDGET_SECONDS = 0.05  # CPU seconds per job, after the minimum repeats
 MIN_REPEATS = 2
-MIN_ROUNDS, MAX_ROUNDS = 2, 4  # jobs per solution and size: more only while the two quietest rounds disagree
-AGREEMENT = 1.1  # rounds agree when their ratios are within 10%
+MIN_ROUNDS, MAX_ROUNDS = 2, 4  # jobs per solution and size: more only while its two fastest disagree
+AGREEMENT = 1.1  # two jobs agree when within 10%
 EXTRA_ROUNDS_SECONDS = 0.5  # rounds beyond the minimum must fit in this much wall time per timing
 CALL_CPU_SECONDS = 2.0  # a size slower than this (warm-up included) is not timed
 BUDGET_SECONDS = 0.25  # sizes whose predicted time per call is over this are skipped (and said so)
@@ -76,17 +76,15 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     """Time solutions size by size: for each size, rounds of one job per solution, back to back.
 
     On a shared machine (a virtual CPU whose host core's neighbours come and go, memory the
-    host reclaims) everything now and then runs 1.3-2x slow for a few hundred milliseconds,
-    so one job per solution gave ratios that moved by up to 100% between gradings. Noise only
-    ever slows jobs down, and jobs back to back meet the same conditions: the figures come from
-    the quietest round (the smallest product of its figures), and rounds go on (up to
-    max_rounds, and while they fit in EXTRA_ROUNDS_SECONDS) until the two quietest agree on the
-    solutions' ratios. The order alternates
-    between rounds; every timing job runs on one CPU and counts its own CPU time, after a
-    warm-up call, until the budget is spent. Sizes whose predicted time is over the budget
-    are skipped. The submission shares its process with the clock it is timed by, so it
-    could patch it: the kernel's CPU time for the job is the check, and when the reported
-    times fall well short of it the kernel's figure wins.
+    host reclaims, huge pages there for one job and not the next) a job now and then runs 1.3-2x
+    slow, so one job per solution gave ratios that moved by up to 100% between gradings. Noise
+    only ever slows a job down: each solution's figure is its fastest job's, and its rounds go
+    on (up to max_rounds, and while they fit in EXTRA_ROUNDS_SECONDS) until its two fastest
+    jobs agree. The order alternates between rounds; every timing job runs on one CPU and counts
+    its own CPU time, after a warm-up call, until the budget is spent. Sizes whose predicted
+    time is over the budget are skipped. The submission shares its process with the clock it
+    is timed by, so it could patch it: the kernel's CPU time for the job is the check, and when
+    it overrules every job the kernel's figure wins.
     """
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
@@ -101,19 +99,21 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
                 timing.skipped_from = size
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {budget_seconds:g} s)")
-        rounds: list[dict[int, _Reading]] = []
-        round_seconds = 0.0
-        while (active and len(rounds) < max_rounds and not _final(rounds)
-               and (len(rounds) < MIN_ROUNDS or not _settled(rounds))):
-            if len(rounds) >= MIN_ROUNDS and time.monotonic() + round_seconds > extra_rounds_until:
-                break  # the submit must stay fast: the quietest of what we have will do
+        readings: dict[int, list[_Reading]] = {index: [] for index in active}
+        round_number, round_seconds = 0, 0.0
+        while round_number < max_rounds:
+            pending = [index for index, taken in readings.items()
+                       if _final(taken) is None and (round_number < MIN_ROUNDS or not _settled(taken))]
+            if not pending or (round_number >= MIN_ROUNDS
+                               and time.monotonic() + round_seconds > extra_rounds_until):
+                break  # all settled, or the submit must stay fast: the fastest so far will do
             started = time.monotonic()
-            order = active if len(rounds) % 2 == 0 else active[::-1]
-            rounds.append({index: _read_timing(sandbox.run(_timing_job(codes[index], function, sized, cpu),
-                                                           limits=timing_limits()), overhead_cpu_seconds=overhead)
-                           for index in order})
+            for index in pending if round_number % 2 == 0 else pending[::-1]:
+                result = sandbox.run(_timing_job(codes[index], function, sized, cpu), limits=timing_limits())
+                readings[index].append(_read_timing(result, overhead_cpu_seconds=overhead))
             round_seconds = time.monotonic() - started
-        chosen = _choose(rounds)
+            round_number += 1
+        chosen = {index: _choose(taken) for index, taken in readings.items()}
         for index, timing in enumerate(timings):
             figure, note, kernel_won = chosen.get(index, (None, "", False))
             timing.seconds.append(figure)
@@ -124,53 +124,37 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     return timings
 
 
-def _final(rounds: list[dict[int, _Reading]]) -> dict[int, _Reading]:
-    """Readings that end the measuring: a job that could not be timed, or a solution whose
-    figures the kernel overruled in every round (one overruled job may be an honest hiccup)."""
-    final: dict[int, _Reading] = {}
-    for index in rounds[0] if rounds else {}:
-        taken = [readings[index] for readings in rounds]
-        untimed = [reading for reading in taken if reading[0] is None]
-        if untimed:
-            final[index] = untimed[0]
-        elif len(taken) >= MIN_ROUNDS and all(kernel_won for _, _, kernel_won in taken):
-            final[index] = max(taken, key=lambda reading: reading[0] or 0.0)
-    return final
+def _final(readings: list[_Reading]) -> _Reading | None:
+    """The reading that ends a solution's measuring: a job that could not be timed, or the
+    kernel's figure when it overruled every job (one overruled job may be an honest hiccup)."""
+    for reading in readings:
+        if reading[0] is None:
+            return reading
+    if len(readings) >= MIN_ROUNDS and all(kernel_won for _, _, kernel_won in readings):
+        return max(readings, key=lambda reading: reading[0] or 0.0)
+    return None
 
 
-def _quietest(rounds: list[dict[int, _Reading]]) -> list[dict[int, float]]:
-    """The figures of the rounds the kernel did not overrule, quietest first (the smallest
-    product: every solution ran fast)."""
-    clean = [{index: reading[0] for index, reading in readings.items() if reading[0] is not None}
-             for readings in rounds if not any(kernel_won for _, _, kernel_won in readings.values())]
-    return sorted(clean, key=lambda figures: math.prod(figures.values()))
+def _clean(readings: list[_Reading]) -> list[float]:
+    """The figures the kernel did not overrule, fastest first."""
+    return sorted(figure for figure, _, kernel_won in readings if figure is not None and not kernel_won)
 
 
-def _settled(rounds: list[dict[int, _Reading]]) -> bool:
-    """The two quietest rounds agree within AGREEMENT (on ratios, or on the one figure)."""
-    quietest = _quietest(rounds)
-    if len(quietest) < 2:
-        return False
-    first, second = quietest[:2]
-    if len(first) == 1:
-        return max(second.values()) <= max(first.values()) * AGREEMENT
-    base = min(first)  # compare each solution's figure relative to one of them
-    return all(abs((first[i] / first[base]) / (second[i] / second[base]) - 1) <= AGREEMENT - 1 for i in first)
+def _settled(readings: list[_Reading]) -> bool:
+    """Enough jobs for one solution: its two fastest agree within AGREEMENT."""
+    fastest = _clean(readings)
+    return len(fastest) >= 2 and fastest[1] <= fastest[0] * AGREEMENT
 
 
-def _choose(rounds: list[dict[int, _Reading]]) -> dict[int, _Reading]:
-    """The quietest clean round's readings, except where the measuring ended otherwise."""
-    if not rounds:
-        return {}
-    quietest = _quietest(rounds)
-    if quietest:
-        chosen: dict[int, _Reading] = {index: (figure, "", False) for index, figure in quietest[0].items()}
-    else:  # every round had a job overruled: each solution's fastest job it was not overruled in
-        chosen = {}
-        for index in rounds[0]:
-            taken = sorted((readings[index] for readings in rounds), key=lambda r: (r[2], r[0] or 0.0))
-            chosen[index] = taken[0]
-    return chosen | _final(rounds)
+def _choose(readings: list[_Reading]) -> _Reading:
+    """The fastest job's figure (noise only ever slows a job down), unless the measuring ended otherwise."""
+    final = _final(readings)
+    if final is not None:
+        return final
+    fastest = _clean(readings)
+    if fastest:
+        return fastest[0], "", False
+    return max(readings, key=lambda reading: reading[0] or 0.0)  # every job overruled, fewer than the minimum
 
 
 def timing_cpu() -> int:
