@@ -124,9 +124,8 @@ def _start(settings: Settings) -> AppContext:
     interrupt_abandoned_gradings(db=db)
     interrupt_abandoned_runs(db=db)
     catalog = load_catalog(settings.challenges_dir, settings.lessons_dir)
-    # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once,
-    # each with one job in flight, plus one: the grade being timed runs two solutions at once.
-    sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots + 1,
+    # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
+    sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
                       isolation=settings.isolation)
     _start_niced(sandbox, settings.sandbox_nice)
     log.info("ArrayDojo: %d challenges, %d lessons, sandbox isolation %s with %d slots, database %s",

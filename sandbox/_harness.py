@@ -26,12 +26,12 @@ from typing import Any, NoReturn
 import numpy as np
 
 from sandbox import codec, framing
+from sandbox.result import MAX_CALLS_PER_SAMPLE
 
 SOLUTION_FILENAME = "solution.py"
 MESSAGE_CHARS = 2048
 RESULT_FD = 3
 SAMPLE_SECONDS = 0.0005  # a timed sample lasts at least this long (more calls per sample when fast)
-MAX_CALLS_PER_SAMPLE = 10_000
 _type_name = type.__dict__["__name__"].__get__
 _type_mro = type.__dict__["__mro__"].__get__
 

@@ -316,7 +316,7 @@ def _fix_allocator(settings: dict[int, int]) -> None:
 
 
 def _pin_to_cpu(cpu: Any) -> None:
-    """Run on one CPU, when that CPU is ours to use (a timing job shares it with its rival)."""
+    """Run on one CPU, when that CPU is ours to use (timing jobs all run on the same one)."""
     if type(cpu) is int and cpu in os.sched_getaffinity(0):
         os.sched_setaffinity(0, {cpu})
 

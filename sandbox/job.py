@@ -53,10 +53,7 @@ class Job:
     function: str
     calls: tuple[Call, ...]
     banned: tuple[str, ...] = ()
-    cpu: int | None = None  # run on this CPU only (timing jobs that must share a core's conditions)
-
-    def encode(self) -> bytes:
-        return b"".join(self.encode_parts())
+    cpu: int | None = None  # run on this CPU only (timing jobs: every solution measured on the same core)
 
     def encode_parts(self) -> codec.Parts:
         return codec.encode_parts(
