@@ -32,6 +32,15 @@ def _spread(timings: list[dict[str, Any] | None]) -> float | None:
     return max(spreads) if spreads else None
 
 
+def _pairs_within(timings: list[dict[str, Any] | None], tolerance: float = 0.2) -> tuple[int, int]:
+    """How many pairs of grades agree within the tolerance at every size, out of how many pairs."""
+    ratios = [t["ratio_to_reference"] for t in timings if t]
+    pairs = [(a, b) for i, a in enumerate(ratios) for b in ratios[i + 1:]]
+    agree = sum(all(max(x, y) <= min(x, y) * (1 + tolerance) for x, y in zip(a, b, strict=True) if x and y)
+                for a, b in pairs)
+    return agree, len(pairs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=3)
@@ -39,6 +48,7 @@ def main() -> None:
     catalog = load_catalog()
     rows = []
     kernel_won = 0  # grades whose clock check disagreed: there should be none for honest code
+    pairs_agreeing = pairs_compared = 0
     with Sandbox(slots=2) as sandbox:
         grader = Grader(catalog, sandbox)
         for challenge in catalog:
@@ -55,6 +65,9 @@ def main() -> None:
                 kernel_won += bool(report.timing and report.timing["source"] == "kernel")
             rows.append((challenge.id, report.verdict, report.score, cold, statistics.median(seconds),
                          _spread(timings)))
+            agree, compared = _pairs_within(timings)
+            pairs_agreeing += agree
+            pairs_compared += compared
     width = max(len(row[0]) for row in rows)
     print(f"{'challenge':<{width}}  verdict   score  first (s)  median submit (s)  ratio spread")
     for challenge_id, verdict, score, cold, median, spread in rows:
@@ -66,6 +79,8 @@ def main() -> None:
     if spreads:
         print(f"ratio-to-reference spread between grades (worst size of each challenge): median "
               f"{statistics.median(spreads):.1f}%, max {max(spreads):.1f}% (target: within 20%)")
+    print(f"pairs of grades of one challenge whose ratios agree within 20% at every size: "
+          f"{pairs_agreeing} of {pairs_compared}")
     print(f"grades whose figures the kernel's CPU time overruled: {kernel_won} (expected 0 for honest code)")
 
 

@@ -3,8 +3,11 @@
 It is started by the sandbox client with an empty environment, so it holds no secrets,
 and it never runs in the web server's process: a fork of the server would copy all of
 the server's memory into the job. Protocol on the inherited stdin/stdout pipes:
-request = frame(JSON header) + frame(encoded job); response = frame(JSON header) +
-frame(result bytes) + frame(captured output).
+request = frame(JSON header) + frame(encoded job without its inputs) + frame(encoded inputs),
+the last left out when the header says the executor already keeps them (`"inputs": "cached"`,
+see sandbox.input_cache); response = frame(JSON header) + frame(result bytes) +
+frame(captured output), or just `{"outcome": "inputs_missing"}` and two empty frames when
+inputs said to be kept are not.
 """
 
 from __future__ import annotations
@@ -22,12 +25,17 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, NoReturn
 
-import numpy as np  # noqa: F401 - imported once here so every job starts warm
+import numpy as np  # imported once here so every job starts warm
 
 from sandbox import _harness, _isolation, codec, framing
+from sandbox.capture import PipeCapture
+from sandbox.input_cache import InputCache
 from sandbox.limits import MIB, Limits
 
 MAX_REQUEST_BYTES = 512 * MIB
+PROBE_INTERVAL_SECONDS = 0.002  # how often a timing job's leader times the probe while the job runs
+MAX_PROBES = 500  # what the status line has room for (the first second or so of a job)
+_PROBE_DATA = np.random.default_rng(0).random(2000)  # sorted in ~35 us: small enough to stay in L1
 _JOB_FAILED_TO_START = 111
 _STATUS_FD = 4
 
@@ -36,11 +44,14 @@ _STATUS_FD = 4
 class _Supervision:
     """What the supervisor saw of one job while it ran."""
 
-    output: bytearray = field(default_factory=bytearray)
-    output_total: int = 0
-    result: bytearray = field(default_factory=bytearray)
+    output: PipeCapture
+    result: PipeCapture  # the result frame, header included
     status: bytearray = field(default_factory=bytearray)
     killed_for: str | None = None
+
+    def close(self) -> None:
+        self.output.close()
+        self.result.close()
 
 
 # mallopt parameters (glibc's malloc.h) and the settings _fix_allocator makes.
@@ -61,6 +72,8 @@ class Executor:
             os.makedirs(self.plan.mountpoint, mode=0o700, exist_ok=True)
         self.seccomp = _isolation.SeccompFilter() if isolation in ("full", "rlimits") else None
         self.devnull = os.open(os.devnull, os.O_RDONLY)
+        # Kept inputs, decoded once: every job that names them reads the same pages.
+        self.inputs: InputCache[list[Any]] = InputCache(on_evict=_wipe_small_arrays)
         _isolation.set_child_subreaper()
 
     def serve(self, requests: int, responses: int) -> None:
@@ -68,15 +81,44 @@ class Executor:
             try:
                 header = json.loads(framing.read_frame(requests, max_bytes=1 * MIB))
                 payload = framing.read_frame_mapped(requests, max_bytes=MAX_REQUEST_BYTES)
+                inputs, kept = self._receive_inputs(requests, header.get("inputs_key"), header.get("inputs"))
             except framing.FrameError:
                 return  # the client went away: so do we (and, by die-with-parent, any job)
-            response, result, output = self.run(header, payload)
-            framing.write_frame(responses, json.dumps(response).encode())
-            framing.write_frame(responses, result)
-            framing.write_frame(responses, output)
-            _wipe(result)
+            if inputs is None:
+                _forget(payload)
+                for frame in (json.dumps({"outcome": "inputs_missing"}).encode(), b"", b""):
+                    framing.write_frame(responses, frame)
+                continue
+            response, seen = self.run(header, payload, inputs, inputs_kept=kept)
+            try:
+                framing.write_frame(responses, json.dumps(response).encode())
+                seen.result.send_frame(responses, start=framing.HEADER_BYTES if response["outcome"] == "ok" else
+                                       seen.result.kept)
+                seen.output.send_frame(responses)
+            finally:
+                seen.close()
 
-    def run(self, header: dict[str, Any], payload: mmap.mmap | bytearray) -> tuple[dict[str, Any], bytearray, bytes]:
+    def _receive_inputs(self, requests: int, key: Any, how: Any) -> tuple[_Inputs | None, bool]:
+        """The request's inputs and whether we keep them: kept ones (named by a key) are decoded
+        here, once; others stay raw for the job leader to decode. None: said to be kept, but not."""
+        if how == "cached":
+            kept = self.inputs.get(key) if isinstance(key, str) else None
+            return kept, kept is not None
+        frame = framing.read_frame_mapped(requests, max_bytes=MAX_REQUEST_BYTES)
+        if not isinstance(key, str):
+            return frame, False
+        try:
+            decoded = codec.decode(frame)
+        except codec.DecodeError:
+            return frame, False  # the job leader reports it
+        size = len(frame)
+        _forget(frame)
+        if type(decoded) is not list or not self.inputs.put(key, size, decoded):
+            return decoded, False
+        return decoded, True
+
+    def run(self, header: dict[str, Any], payload: mmap.mmap | bytearray, inputs: _Inputs, *,
+            inputs_kept: bool) -> tuple[dict[str, Any], _Supervision]:
         limits = Limits(**header["limits"]).clamped()
         out_r, out_w = os.pipe()
         res_r, res_w = os.pipe()
@@ -84,8 +126,12 @@ class Executor:
         started = time.monotonic()
         pid = os.fork()
         if pid == 0:
-            self._job_leader(payload, limits, out_w, res_w, status_w)
-        _forget(payload)  # the job has its copy; ours must not reach the next job's child
+            self._job_leader(payload, inputs, limits, out_w, res_w, status_w)
+        # The job has its copy; ours must not reach the next job's child (every job leader
+        # lets go of the kept inputs but its own before its job starts).
+        _forget(payload)
+        if not inputs_kept:
+            _forget_inputs(inputs)
         for fd in (out_w, res_w, status_w):
             os.close(fd)
         seen = self._supervise(pid, limits, out_r, res_r, status_r, started)
@@ -96,13 +142,13 @@ class Executor:
         # Anything else (we killed it, it died oddly) gets the full sweep by uid.
         clean_exit = seen.killed_for is None and os.WIFEXITED(wait_status) and os.WEXITSTATUS(wait_status) == 0
         self._sweep(by_uid=not clean_exit)
-        response = self._describe(seen, usage, wall, limits, wait_status)
-        return response, seen.result, bytes(seen.output)
+        return self._describe(seen, usage, wall, limits, wait_status), seen
 
     def _supervise(self, pid: int, limits: Limits, out_r: int, res_r: int, status_r: int,
                    started: float) -> _Supervision:
         """Watch output, result and status pipes and the child's pidfd until all is done."""
-        seen = _Supervision()
+        seen = _Supervision(output=PipeCapture(limits.output_kept_bytes),
+                            result=PipeCapture(limits.result_bytes + framing.HEADER_BYTES + 1))
         pidfd = os.pidfd_open(pid)
         poller = select.poll()
         open_fds = {out_r, res_r, status_r}
@@ -124,33 +170,31 @@ class Executor:
                     poller.unregister(pidfd)
                     exited_at = time.monotonic()
                     continue
-                chunk = os.read(fd, 1 << 16)
-                if not chunk:
+                if fd == status_r:
+                    chunk = os.read(fd, 4096)
+                    seen.status += chunk[: 4096 - len(seen.status)]
+                    count = len(chunk)
+                else:
+                    count = (seen.output if fd == out_r else seen.result).read_from(fd)
+                if not count:
                     poller.unregister(fd)
                     open_fds.discard(fd)
                     continue
-                self._take(seen, fd, chunk, limits, out_r, res_r, pid)
+                self._enforce(seen, limits, pid)
         for fd in (out_r, res_r, status_r, pidfd):
             os.close(fd)
         return seen
 
-    def _take(self, seen: _Supervision, fd: int, chunk: bytes, limits: Limits, out_r: int, res_r: int,
-              pid: int) -> None:
-        if fd == out_r:
-            seen.output_total += len(chunk)
-            room = limits.output_kept_bytes - len(seen.output)
-            if room > 0:
-                seen.output += chunk[:room]
-            if seen.output_total > limits.output_kill_bytes and seen.killed_for is None:
-                seen.killed_for = "output_limit"
-                self._kill(pid)
-        elif fd == res_r:
-            seen.result += chunk
-            if len(seen.result) > limits.result_bytes + framing.HEADER_BYTES and seen.killed_for is None:
-                seen.killed_for = "result_too_large"
-                self._kill(pid)
-        else:
-            seen.status += chunk[: 4096 - len(seen.status)]
+    def _enforce(self, seen: _Supervision, limits: Limits, pid: int) -> None:
+        """Kill a job that printed or returned more than its limits allow."""
+        if seen.killed_for is not None:
+            return
+        if seen.output.total > limits.output_kill_bytes:
+            seen.killed_for = "output_limit"
+            self._kill(pid)
+        elif seen.result.total > limits.result_bytes + framing.HEADER_BYTES:
+            seen.killed_for = "result_too_large"
+            self._kill(pid)
 
     def _kill(self, pid: int) -> None:
         """Kill the job leader; its namespace's init dies with it (die-with-parent), and with it all."""
@@ -196,7 +240,7 @@ class Executor:
             "cpu_seconds": round(cpu, 6),
             "wall_seconds": round(wall, 6),
             "max_rss_bytes": usage.ru_maxrss * 1024,
-            "output_bytes": seen.output_total,
+            "output_bytes": seen.output.total,
             "exit_code": None,
             "signal": None,
         }
@@ -204,9 +248,11 @@ class Executor:
         if status_text.startswith("error:"):
             return {**report, "outcome": "internal_error", "detail": status_text[6:].strip()}
         if status_text.startswith("status:"):
-            status_token, cpu_token = status_text[7:].split()[:2]
+            status_token, cpu_token, probe_token = status_text[7:].split()[:3]
             job_status = int(status_token)
             report["job_cpu_seconds"] = float(cpu_token)
+            if probe_token != "-":
+                report["probe_seconds"] = [int(micros) / 1e6 for micros in probe_token.split(",")]
             if os.WIFEXITED(job_status):
                 report["exit_code"] = os.WEXITSTATUS(job_status)
             elif os.WIFSIGNALED(job_status):
@@ -223,17 +269,16 @@ class Executor:
             return {**report, "outcome": "cpu_timeout"}
         if report["signal"]:
             return {**report, "outcome": "crash"}
-        if len(seen.result) >= framing.HEADER_BYTES and framing.frame_length(
-            seen.result[: framing.HEADER_BYTES]
-        ) == len(seen.result) - framing.HEADER_BYTES:
-            del seen.result[: framing.HEADER_BYTES]
+        if seen.result.kept >= framing.HEADER_BYTES and framing.frame_length(
+            seen.result.head(framing.HEADER_BYTES)
+        ) == seen.result.kept - framing.HEADER_BYTES:
             return {**report, "outcome": "ok"}
-        if seen.result:
+        if seen.result.kept:
             return {**report, "outcome": "invalid_result", "detail": "the result frame is malformed"}
         return {**report, "outcome": "no_result"}
 
-    def _job_leader(self, payload: mmap.mmap | bytearray, limits: Limits, out_w: int, res_w: int,
-                    status_w: int) -> NoReturn:
+    def _job_leader(self, payload: mmap.mmap | bytearray, inputs: _Inputs, limits: Limits,
+                    out_w: int, res_w: int, status_w: int) -> NoReturn:
         """Child A: enter fresh namespaces and the minimal root, fork the job, report how it ended."""
         try:
             os.setsid()
@@ -244,20 +289,35 @@ class Executor:
             os.dup2(res_w, _harness.RESULT_FD)
             os.dup2(status_w, _STATUS_FD)
             _isolation.close_fds_except({0, 1, 2, _harness.RESULT_FD, _STATUS_FD})
-            job = codec.decode(payload)
-            _forget(payload)  # decoded: the job does not need the raw bytes in its address space
+            given = codec.decode(inputs) if isinstance(inputs, mmap.mmap | bytearray) else inputs
+            job = _with_inputs(codec.decode(payload), given)
+            # Decoded: the job needs none of the raw bytes, nor any other job's kept inputs
+            # (big arrays are unmapped as they are let go; small ones, left in the heap, are wiped).
+            _forget(payload)
+            if isinstance(inputs, mmap.mmap | bytearray):
+                _forget(inputs)
+            _let_go(self.inputs, keep=given)
+            self.inputs = InputCache()
             address_space = _vm_size_bytes() + limits.memory_bytes
             if self.isolation == "full" and self.plan is not None:
                 _isolation.unshare(_isolation.JOB_NAMESPACES)
                 _isolation.enter_minimal_root(self.plan, tmpfs_bytes=limits.tmpfs_bytes)
+            timing = job.get("cpu") is not None
+            if timing:
+                _pin_to_cpu(job["cpu"])  # the probe must run on the job's CPU
             child = os.fork()
             if child == 0:
                 self._job_main(job, limits, address_space)
             for fd in (0, 1, 2, _harness.RESULT_FD):
                 os.close(fd)
-            _, job_status, usage = os.wait4(child, 0)
+            if timing:
+                job_status, usage, probes = _wait_probing(child)
+            else:
+                _, job_status, usage = os.wait4(child, 0)
+                probes = []
             # The job's own CPU time, without the decoding above: what the timing check compares.
-            os.write(_STATUS_FD, f"status:{job_status} {usage.ru_utime + usage.ru_stime:.6f}\n".encode())
+            probe_text = ",".join(f"{round(seconds * 1e6)}" for seconds in probes) or "-"
+            os.write(_STATUS_FD, f"status:{job_status} {usage.ru_utime + usage.ru_stime:.6f} {probe_text}\n".encode())
             os._exit(0)
         except BaseException as exc:
             try:
@@ -315,6 +375,27 @@ def _fix_allocator(settings: dict[int, int]) -> None:
             libc.mallopt(parameter, value)
 
 
+def _wait_probing(child: int) -> tuple[int, Any, list[float]]:
+    """Wait for a timing job while timing a fixed probe on its CPU every PROBE_INTERVAL_SECONDS.
+
+    The host slows this virtual CPU down 1.3-2x for 0.1-1 s at a time (whatever shares its
+    core), often for a whole job; the probe's durations, measured by trusted code beside the
+    job, tell the grader which jobs ran in such a phase. The probe runs twice each time and
+    only the second run counts, so the job's own use of the caches does not slow it.
+    """
+    probes: list[float] = []
+    while True:
+        reaped, job_status, usage = os.wait4(child, os.WNOHANG)
+        if reaped:
+            return job_status, usage, probes
+        if len(probes) < MAX_PROBES:
+            np.sort(_PROBE_DATA)
+            started = time.thread_time()
+            np.sort(_PROBE_DATA)
+            probes.append(time.thread_time() - started)
+        time.sleep(PROBE_INTERVAL_SECONDS)
+
+
 def _pin_to_cpu(cpu: Any) -> None:
     """Run on one CPU, when that CPU is ours to use (timing jobs all run on the same one)."""
     if type(cpu) is int and cpu in os.sched_getaffinity(0):
@@ -338,6 +419,48 @@ def _uid_of(pid: str) -> int | None:
     except OSError:
         return None
     return None
+
+
+def _with_inputs(job: dict[str, Any], inputs: Any) -> dict[str, Any]:
+    """Put each call's args and kwargs (sent in their own frame) back into the job."""
+    calls = job["calls"]
+    if type(inputs) is not list or len(inputs) != len(calls):
+        raise ValueError(f"{len(calls)} calls but inputs for {len(inputs) if type(inputs) is list else 'none'}")
+    for call, given in zip(calls, inputs, strict=True):
+        call["args"], call["kwargs"] = given["args"], given["kwargs"]
+    return job
+
+
+_Inputs = mmap.mmap | bytearray | list[Any]  # a raw frame, or inputs the executor decoded
+_MMAP_THRESHOLD = _EXECUTOR_ALLOCATOR[_M_MMAP_THRESHOLD]
+
+
+def _wipe_small_arrays(value: Any) -> None:
+    """Zero the arrays in decoded inputs that live in the heap, whose freed memory a later job
+    inherits; bigger ones have mappings of their own, unmapped when let go."""
+    if isinstance(value, np.ndarray):
+        if value.nbytes < _MMAP_THRESHOLD and value.flags.writeable:
+            value.fill(0)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _wipe_small_arrays(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _wipe_small_arrays(item)
+
+
+def _let_go(kept: InputCache[list[Any]], *, keep: Any) -> None:
+    """In a job leader: wipe every kept input but this job's (the caller then drops the cache)."""
+    for inputs in kept.values():
+        if inputs is not keep:
+            _wipe_small_arrays(inputs)
+
+
+def _forget_inputs(inputs: _Inputs) -> None:
+    if isinstance(inputs, mmap.mmap | bytearray):
+        _forget(inputs)
+    else:
+        _wipe_small_arrays(inputs)
 
 
 def _forget(payload: mmap.mmap | bytearray) -> None:

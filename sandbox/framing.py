@@ -21,7 +21,7 @@ COALESCE_BYTES = 64 * 1024  # smaller pieces are joined before writing: one syst
 def write_frame(fd: int, data: bytes | bytearray | memoryview | list[bytes | memoryview]) -> None:
     """Write one frame (from one buffer or from pieces written in order), retrying partial writes."""
     parts: list[bytes | bytearray | memoryview] = list(data) if isinstance(data, list) else [data]
-    pending: list[bytes | bytearray | memoryview] = [_LENGTH.pack(sum(memoryview(p).nbytes for p in parts))]
+    pending: list[bytes | bytearray | memoryview] = [_LENGTH.pack(payload_bytes(parts))]
     for part in parts:
         if memoryview(part).nbytes >= COALESCE_BYTES:
             _write_all(fd, b"".join(pending))
@@ -30,6 +30,18 @@ def write_frame(fd: int, data: bytes | bytearray | memoryview | list[bytes | mem
         else:
             pending.append(part)
     _write_all(fd, b"".join(pending))
+
+
+def write_frame_in_place(fd: int, data: memoryview) -> None:
+    """Write one frame straight from `data`: no piece of it is ever joined into a new bytes object."""
+    _write_all(fd, _LENGTH.pack(data.nbytes))
+    if data.nbytes:
+        _write_all(fd, data)
+
+
+def payload_bytes(parts: list[bytes | bytearray | memoryview] | list[bytes | memoryview]) -> int:
+    """How long a frame written from these pieces is (its header excluded)."""
+    return sum(memoryview(part).nbytes for part in parts)
 
 
 def _write_all(fd: int, data: bytes | bytearray | memoryview) -> None:

@@ -53,18 +53,24 @@ class Job:
     function: str
     calls: tuple[Call, ...]
     banned: tuple[str, ...] = ()
-    cpu: int | None = None  # run on this CPU only (timing jobs: every solution measured on the same core)
+    # A timing job: it runs on this CPU only (every solution measured on the same core), on the
+    # pool's timing executor, with the probe beside it (see sandbox.executor._wait_probing).
+    cpu: int | None = None
+    # Jobs with the same key promise the same inputs (every call's args and kwargs): each
+    # executor then receives them once and keeps them (see sandbox.input_cache).
+    inputs_key: str | None = None
 
     def encode_parts(self) -> codec.Parts:
+        """Everything but the inputs, which travel in a frame of their own (encode_inputs_parts)."""
         return codec.encode_parts(
             {
                 "code": self.code,
                 "function": self.function,
                 "banned": list(self.banned),
                 "cpu": self.cpu,
-                "calls": [
-                    {"args": list(call.args), "kwargs": dict(call.kwargs), "options": call.options.as_dict()}
-                    for call in self.calls
-                ],
+                "calls": [{"options": call.options.as_dict()} for call in self.calls],
             }
         )
+
+    def encode_inputs_parts(self) -> codec.Parts:
+        return codec.encode_parts([{"args": list(call.args), "kwargs": dict(call.kwargs)} for call in self.calls])

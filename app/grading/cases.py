@@ -52,3 +52,4 @@ class SizedInput:
 
     args: tuple[Any, ...]
     kwargs: dict[str, Any] = field(default_factory=dict)
+    key: str | None = None  # names these exact inputs for as long as they live (the sandbox sends them once)

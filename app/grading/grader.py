@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -19,6 +19,7 @@ from app.grading.rubric import Evidence, MemoryEvidence, rate
 from app.grading.timing import (
     MIN_ROUNDS,
     NAIVE_BUDGET_SECONDS,
+    PhaseWatch,
     SolutionTiming,
     job_overhead_cpu_seconds,
     time_side_by_side,
@@ -53,6 +54,7 @@ class Grader:
         self._lock = threading.Lock()
         # One timing job at a time, so parallel gradings do not distort each other's figures.
         self._timing_lock = threading.Lock()
+        self._phases = PhaseWatch()
 
     def cases_and_expected(self, challenge: Challenge) -> tuple[list[Case], dict[str, Expected]]:
         """Build the cases and compute their answers with the reference, once per challenge.
@@ -128,7 +130,7 @@ class Grader:
             with self._timing_lock:  # the reference is re-timed beside the candidate: ratios from one moment
                 candidate, reference = time_side_by_side(
                     self.sandbox, codes=[code, challenge.reference_code], function=function, sizes=sizes,
-                    inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds)
+                    inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds, phases=self._phases)
             report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
 
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
@@ -181,7 +183,8 @@ class Grader:
         overhead = [job_overhead_cpu_seconds(self.sandbox, sized) for sized in inputs]
         naive_timing = time_solution(self.sandbox, code=challenge.naive_code, function=config.function,
                                      sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
-                                     budget_seconds=NAIVE_BUDGET_SECONDS, max_rounds=MIN_ROUNDS)  # slow: fewer rounds
+                                     phases=self._phases, budget_seconds=NAIVE_BUDGET_SECONDS,
+                                     max_rounds=MIN_ROUNDS)  # slow: fewer rounds
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
         calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
                                                                                   discard_value=True))]
@@ -209,7 +212,7 @@ class Grader:
         with self._lock:
             cached = self._sized_inputs.get(key)
         if cached is None:  # built outside the lock: large inputs take a while
-            cached = build()
+            cached = replace(build(), key=":".join(map(str, key)))
             with self._lock:
                 cached = self._sized_inputs.setdefault(key, cached)
         return cached

@@ -1,42 +1,73 @@
-"""How a solution's timing jobs become one figure: its fastest job, once its two fastest agree."""
+"""How a solution's timing jobs become one figure: its fastest job, once two agree and one ran in the usual phase."""
 
 from __future__ import annotations
 
-from app.grading.timing import _choose, _final, _settled
+import pytest
+
+from app.grading.timing import MAX_SLOWDOWN, USUAL_PHASE, PhaseWatch, _choose, _final, _Reading, _settled
+
+
+def job(seconds: float | None, *, slowdown: float = 1.0, kernel_won: bool = False, note: str = "") -> _Reading:
+    return _Reading(seconds, note, kernel_won=kernel_won, slowdown=slowdown)
 
 
 def test_two_agreeing_jobs_settle_and_the_fastest_is_chosen() -> None:
-    jobs = [(1.05, "", False), (1.00, "", False)]
+    jobs = [job(1.05), job(1.00)]
     assert _settled(jobs)
-    assert _choose(jobs) == (1.00, "", False)
+    assert _choose(jobs) == job(1.00)
 
 
 def test_a_slow_job_does_not_settle_and_is_not_chosen() -> None:
-    # The first job met a busy moment (or no huge pages): 50% slow.
-    jobs = [(1.5, "", False), (1.0, "", False)]
+    # The first job met a busy moment the probe did not see: 50% slow.
+    jobs = [job(1.5), job(1.0)]
     assert not _settled(jobs)
-    jobs.append((1.04, "", False))
+    jobs.append(job(1.04))
     assert _settled(jobs)
-    assert _choose(jobs) == (1.0, "", False)
+    assert _choose(jobs) == job(1.0)
+
+
+def test_two_jobs_from_a_slow_phase_do_not_settle_on_their_own() -> None:
+    # Both ran while the CPU was 30% slow: their corrected figures agree, but the correction is rough.
+    slow = [job(1.02, slowdown=1.3), job(1.0, slowdown=1.32)]
+    assert not _settled(slow)
+    assert _choose(slow) == slow[1]  # nothing better measured: the fastest of them
+    assert _settled([*slow, job(1.05, slowdown=USUAL_PHASE)])  # one from the usual phase agrees
 
 
 def test_one_job_is_never_settled() -> None:
-    assert not _settled([(1.0, "", False)])
+    assert not _settled([job(1.0)])
 
 
 def test_the_kernel_wins_only_when_it_overrules_every_job() -> None:
-    caught = (0.5, "the kernel's figure is used", True)
-    once = [caught, (0.1, "", False)]
+    caught = job(0.5, kernel_won=True, note="the kernel's figure is used")
+    once = [caught, job(0.1)]
     assert _final(once) is None  # one overruled job may be an honest hiccup: measure on
     assert not _settled(once)  # and it does not count as one of the agreeing two
-    assert _settled([*once, (0.104, "", False)])
-    assert _choose([*once, (0.104, "", False)]) == (0.1, "", False)
+    assert _settled([*once, job(0.104)])
+    assert _choose([*once, job(0.104)]) == job(0.1)
     always = [caught, caught]
     assert _final(always) == caught
     assert _choose(always) == caught
 
 
 def test_a_job_that_could_not_be_timed_ends_the_measuring() -> None:
-    untimed = (None, "not timed: it ran past 2 s of CPU", False)
+    untimed = job(None, note="not timed: it ran past 2 s of CPU")
     assert _final([untimed]) == untimed
-    assert _choose([(1.0, "", False), untimed]) == untimed
+    assert _choose([job(1.0), untimed]) == untimed
+
+
+def test_phase_watch_measures_slowdown_against_the_usual_probe_figure() -> None:
+    watch = PhaseWatch(history=1000)
+    assert watch.slowdown([]) == 1.0
+    assert watch.slowdown([35e-6] * 200) == pytest.approx(1.0)
+    assert watch.slowdown([45.5e-6] * 20) == pytest.approx(1.3)  # the host's neighbour is busy
+    assert watch.slowdown([36e-6, 35e-6, 90e-6]) == pytest.approx(36 / 35)  # one spike is not a phase
+    assert watch.slowdown([30e-6] * 5) == 1.0  # never faster than usual: a figure is only ever divided down
+    assert watch.slowdown([350e-6] * 5) == MAX_SLOWDOWN  # a probe 10x slow is not a phase to correct for
+
+
+def test_phase_watch_forgets_old_figures() -> None:
+    watch = PhaseWatch(history=100)
+    watch.slowdown([35e-6] * 100)
+    watch.slowdown([50e-6] * 100)  # the machine itself got slower for good: that is the new usual
+    assert watch.slowdown([50e-6] * 10) == pytest.approx(1.0)

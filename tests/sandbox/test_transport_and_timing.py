@@ -74,3 +74,108 @@ def test_a_job_can_be_pinned_to_one_cpu(sandbox: Sandbox) -> None:
     assert free.calls[0].value == sorted(os.sched_getaffinity(0))
     ignored = sandbox.run(Job(code=code, function="where", calls=(Call(args=()),), cpu=10_000))
     assert ignored.calls[0].value == sorted(os.sched_getaffinity(0))  # not ours to use: not pinned
+
+
+def test_timing_jobs_carry_the_probe_figures_and_other_jobs_do_not(sandbox: Sandbox) -> None:
+    code = "import numpy as np\ndef f(a):\n    return np.sort(a)\n"
+    call = Call(args=(np.random.default_rng(0).random(200_000),),
+                options=CallOptions(time_repeats=100, time_budget_seconds=0.05, discard_value=True))
+    timed = sandbox.run(Job(code=code, function="f", calls=(call,), cpu=max(os.sched_getaffinity(0))))
+    plain = sandbox.run(Job(code=code, function="f", calls=(call,)))
+    assert timed.outcome == plain.outcome == "ok"
+    # The probe runs every 2 ms while the job runs (60 ms or more of sorting here).
+    assert len(timed.probe_seconds) >= 10
+    assert all(1e-6 < seconds < 0.01 for seconds in timed.probe_seconds)
+    assert plain.probe_seconds == ()
+
+
+KEPT_CODE = "import numpy as np\ndef f(a, scale=1.0):\n    return float(a.sum() * scale)\n"
+
+
+def _kept_job(array: np.ndarray, key: str | None, scale: float = 1.0, code: str = KEPT_CODE) -> Job:
+    return Job(code=code, function="f", calls=(Call(args=(array,), kwargs={"scale": scale}),), inputs_key=key)
+
+
+def test_inputs_with_a_key_are_sent_to_an_executor_once() -> None:
+    ones, twos = np.ones(1_000_000), np.full(1_000_000, 2.0)
+    with Sandbox(slots=1) as single:
+        assert single.run(_kept_job(ones, "ones")).calls[0].value == 1_000_000
+        # Same key, different inputs: a broken promise, which shows the executor used what it kept.
+        assert single.run(_kept_job(twos, "ones", scale=3.0)).calls[0].value == 1_000_000
+        assert single.run(_kept_job(twos, "twos")).calls[0].value == 2_000_000
+        assert single.run(_kept_job(twos, None)).calls[0].value == 2_000_000  # no key: always sent
+
+
+def test_inputs_the_executor_no_longer_keeps_are_sent_again() -> None:
+    with Sandbox(slots=1) as single:
+        worker = single._workers[0]
+        worker.sent.put("never-sent", 8_000_000, True)  # the client believes the executor keeps it
+        assert single.run(_kept_job(np.ones(1_000_000), "never-sent")).calls[0].value == 1_000_000
+        assert worker.process is not None
+        worker.process.kill()  # a restarted executor keeps nothing, and the client knows
+        worker.process.wait()
+        assert single.run(_kept_job(np.full(10, 5.0), "never-sent")).calls[0].value == 50
+
+
+HEAP_SNOOP = '''
+import ctypes, gc, mmap, os, struct
+import numpy as np
+
+MARK = struct.pack("<4d", *[8191.125] * 4)  # a small bytes object: not in the heap itself
+
+
+def heap_pages_with_mark():
+    """Read the whole heap, page by page, through a pipe (write() fails cleanly past its start)."""
+    libc = ctypes.CDLL(None)
+    libc.sbrk.restype = ctypes.c_void_p
+    libc.write.argtypes = [ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t]
+    page = mmap.mmap(-1, 4096)  # outside the heap, so reading the heap does not copy the mark into it
+    r, w = os.pipe()
+    address, found, pages = (libc.sbrk(0) // 4096 - 1) * 4096, 0, 0
+    while pages < 50_000 and libc.write(w, address, 4096) == 4096:
+        os.readv(r, [page])
+        found += page.find(MARK) >= 0
+        address, pages = address - 4096, pages + 1
+    return found, pages
+
+
+def f(a, scale=1.0):
+    readable = []
+    for o in gc.get_objects():
+        if isinstance(o, mmap.mmap):
+            try:
+                readable.append(o.find(MARK) >= 0)
+            except ValueError:
+                pass  # closed
+    return [sum(readable), *heap_pages_with_mark()]
+'''
+
+
+def test_a_job_cannot_reach_inputs_kept_for_other_jobs() -> None:
+    """The executor keeps inputs between jobs; every job leader lets go of the others before its job starts."""
+    big, small = np.full(100_000, 8191.125), np.full(1000, 8191.125)  # a mapping of its own; in the heap
+    # The snoop does find the mark where it can be read: its own array, in the heap.
+    control = HEAP_SNOOP + "OWN = np.full(1000, 8191.125)\n"
+    with Sandbox(slots=1) as single:
+        _, heap_pages, scanned = single.run(_kept_job(np.zeros(10), None, code=control)).calls[0].value
+        assert heap_pages >= 1
+        assert scanned > 100
+        kept = Job(code=KEPT_CODE, function="f", calls=(Call(args=(big,), kwargs={"scale": small}),),
+                   inputs_key="secret")
+        assert single.run(kept).outcome == "ok"
+        result = single.run(_kept_job(np.zeros(10), None, code=HEAP_SNOOP))
+        assert result.outcome == "ok", result.message
+        assert result.calls[0].value[:2] == [0, 0]
+
+
+def test_a_job_cannot_find_what_the_previous_job_printed() -> None:
+    printer = "def f(a, scale=1.0):\n    print('swordfish-' * 400)\n    return 1\n"
+    # The mark is built at run time: the snoop's own source (in its heap) must not contain it.
+    snoop = HEAP_SNOOP.replace("MARK = struct.pack(\"<4d\", *[8191.125] * 4)", "MARK = ('swordfish-' * 2).encode()")
+    with Sandbox(slots=1) as single:
+        assert single.run(_kept_job(np.zeros(10), None, code=printer)).output.startswith("swordfish-")
+        result = single.run(_kept_job(np.zeros(10), None, code=snoop))
+        assert result.outcome == "ok", result.message
+        _, heap_pages, scanned = result.calls[0].value
+        assert scanned > 100
+        assert heap_pages == 0
