@@ -127,8 +127,9 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     per solution gave ratios that moved by up to 100% between gradings. Each job reports the
     median of its repeats, divided by how much slower than usual the CPU ran meanwhile
     (PhaseWatch); noise that is left only ever slows a job down, so each solution's figure is
-    its fastest job's, and its rounds go on (up to max_rounds, while the extra ones fit in
-    EXTRA_ROUNDS_SECONDS) until another job agrees with its fastest, one of them from the usual phase.
+    its fastest job's (from the CPU's usual phase when it has any), and its rounds go on (up to
+    max_rounds, while the extra ones fit in EXTRA_ROUNDS_SECONDS) until two jobs from the usual
+    phase agree.
     The order alternates between rounds;
     every timing job runs on one CPU and counts its own CPU time, after a warm-up call, until
     the budget is spent. Sizes whose predicted time is over the budget are skipped. The
@@ -186,17 +187,20 @@ def _final(readings: list[_Reading]) -> _Reading | None:
 
 
 def _usable(readings: list[_Reading]) -> list[_Reading]:
-    """The jobs the kernel did not overrule, fastest first."""
-    return sorted((r for r in readings if r.seconds is not None and not r.kernel_won), key=lambda r: r.seconds or 0.0)
+    """The jobs the kernel did not overrule, from the CPU's usual phase if there are any, fastest first.
+
+    A slow phase's correction is rough (a phase the probe saw may have slowed the job less, or
+    only part of it): a job from the usual phase is trusted over any corrected figure.
+    """
+    usable = sorted((r for r in readings if r.seconds is not None and not r.kernel_won),
+                    key=lambda reading: reading.seconds or 0.0)
+    return [r for r in usable if r.in_usual_phase] or usable
 
 
 def _settled(readings: list[_Reading]) -> bool:
-    """Enough jobs for one solution: another agrees with its fastest within AGREEMENT, and one of
-    those agreeing ran in the CPU's usual phase (the correction for a slow phase is rough: two
-    jobs in one slow phase agree with each other and may both be off)."""
-    usable = _usable(readings)
-    agreeing = [r for r in usable if (r.seconds or 0.0) <= (usable[0].seconds or 0.0) * AGREEMENT] if usable else []
-    return len(agreeing) >= 2 and any(reading.in_usual_phase for reading in agreeing)
+    """Enough jobs for one solution: two from the CPU's usual phase, and they agree within AGREEMENT."""
+    fastest = [r.seconds or 0.0 for r in _usable(readings) if r.in_usual_phase][:2]
+    return len(fastest) == 2 and fastest[1] <= fastest[0] * AGREEMENT
 
 
 def _choose(readings: list[_Reading]) -> _Reading:

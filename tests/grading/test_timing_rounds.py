@@ -1,4 +1,4 @@
-"""How a solution's timing jobs become one figure: its fastest job, once two agree and one ran in the usual phase."""
+"""How a solution's timing jobs become one figure: its fastest job, once two from the usual phase agree."""
 
 from __future__ import annotations
 
@@ -31,7 +31,17 @@ def test_two_jobs_from_a_slow_phase_do_not_settle_on_their_own() -> None:
     slow = [job(1.02, slowdown=1.3), job(1.0, slowdown=1.32)]
     assert not _settled(slow)
     assert _choose(slow) == slow[1]  # nothing better measured: the fastest of them
-    assert _settled([*slow, job(1.05, slowdown=USUAL_PHASE)])  # one from the usual phase agrees
+    usual = [*slow, job(1.05, slowdown=USUAL_PHASE)]
+    assert not _settled(usual)  # one job from the usual phase is not yet two
+    assert _choose(usual) == job(1.05, slowdown=USUAL_PHASE)  # and it is trusted over corrected figures
+    assert _settled([*usual, job(1.08)])
+
+
+def test_a_corrected_figure_never_beats_one_from_the_usual_phase() -> None:
+    # The probe saw a slow phase that hardly slowed the job: its corrected figure is too low.
+    jobs = [job(0.54, slowdown=1.36), job(0.70), job(0.69, slowdown=1.06)]
+    assert _choose(jobs) == job(0.69, slowdown=1.06)
+    assert _settled(jobs)
 
 
 def test_one_job_is_never_settled() -> None:
