@@ -4,7 +4,8 @@ Run: .venv/bin/python benchmarks/grade_latency.py [--repeats 3]
 For each challenge it grades the reference once to warm the caches (the reference and naive
 profiles are measured once per server), then grades it `--repeats` more times and prints the
 median seconds, plus the spread of the timing ratio to the reference between grades, at the
-worst size (target: within 20%).
+worst size, and how many pairs of grades of one challenge agree within 20% at every size
+(target: all of them).
 Targets are read, not asserted: every submit under 2 s.
 """
 

@@ -20,7 +20,7 @@ from sandbox import Call, CallOptions, Job, Limits, RunResult, Sandbox
 MAX_REPEATS = 5000  # fast calls repeat until the budget is spent: a median of many is stable
 REPEAT_BUDGET_SECONDS = 0.05  # CPU seconds per job, after the minimum repeats
 MIN_REPEATS = 2
-MIN_ROUNDS, MAX_ROUNDS = 2, 6  # jobs per solution and size: more only while its two fastest disagree
+MIN_ROUNDS, MAX_ROUNDS = 2, 6  # jobs per solution and size: more only until two from the usual phase agree
 AGREEMENT = 1.1  # two jobs agree when within 10%
 EXTRA_ROUNDS_SECONDS = 0.5  # rounds beyond the minimum may take this much wall time in all, per timing
 USUAL_PERCENTILE = 10  # of recent probe figures: the CPU's speed outside its slow phases
@@ -56,10 +56,6 @@ class _Reading:
     @property
     def in_usual_phase(self) -> bool:
         return self.slowdown <= USUAL_PHASE
-
-    @property
-    def usable(self) -> bool:
-        return self.seconds is not None and not self.kernel_won
 
 
 class PhaseWatch:
