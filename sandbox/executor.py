@@ -378,10 +378,11 @@ def _fix_allocator(settings: dict[int, int]) -> None:
 def _wait_probing(child: int) -> tuple[int, Any, list[float]]:
     """Wait for a timing job while timing a fixed probe on its CPU every PROBE_INTERVAL_SECONDS.
 
-    The host slows this virtual CPU down 1.3-2x for 0.1-1 s at a time (whatever shares its
+    The host slows this virtual CPU down 1.2-1.4x for 0.1-1 s at a time (whatever shares its
     core), often for a whole job; the probe's durations, measured by trusted code beside the
-    job, tell the grader which jobs ran in such a phase. The probe runs twice each time and
-    only the second run counts, so the job's own use of the caches does not slow it.
+    job, tell the grader which jobs ran in such a phase (app.grading.timing.PhaseWatch). The
+    probe runs twice each time and only the second run counts, so the job's own use of the
+    caches does not slow it.
     """
     probes: list[float] = []
     while True:
