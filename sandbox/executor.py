@@ -289,12 +289,12 @@ class Executor:
             os.dup2(res_w, _harness.RESULT_FD)
             os.dup2(status_w, _STATUS_FD)
             _isolation.close_fds_except({0, 1, 2, _harness.RESULT_FD, _STATUS_FD})
-            given = codec.decode(inputs) if isinstance(inputs, mmap.mmap | bytearray) else inputs
+            given = inputs if isinstance(inputs, list) else codec.decode(inputs)
             job = _with_inputs(codec.decode(payload), given)
             # Decoded: the job needs none of the raw bytes, nor any other job's kept inputs
             # (big arrays are unmapped as they are let go; small ones, left in the heap, are wiped).
             _forget(payload)
-            if isinstance(inputs, mmap.mmap | bytearray):
+            if not isinstance(inputs, list):
                 _forget(inputs)
             _let_go(self.inputs, keep=given)
             self.inputs = InputCache()
@@ -458,24 +458,19 @@ def _let_go(kept: InputCache[list[Any]], *, keep: Any) -> None:
 
 
 def _forget_inputs(inputs: _Inputs) -> None:
-    if isinstance(inputs, mmap.mmap | bytearray):
-        _forget(inputs)
-    else:
+    if isinstance(inputs, list):
         _wipe_small_arrays(inputs)
+    else:
+        _forget(inputs)
 
 
 def _forget(payload: mmap.mmap | bytearray) -> None:
-    """Unmap a request's own mapping (no page is copied or left behind); wipe it if it is not one."""
+    """Unmap a request's own mapping (no page is copied or left behind).
+
+    A frame that is not a mapping is an empty one (framing.read_frame_mapped): nothing to forget.
+    """
     if isinstance(payload, mmap.mmap):
         payload.close()
-    else:
-        _wipe(payload)
-
-
-def _wipe(buffer: bytearray) -> None:
-    """Zero a buffer in place, so a later job's child cannot find this job's data in our memory."""
-    if buffer:
-        ctypes.memset((ctypes.c_char * len(buffer)).from_buffer(buffer), 0, len(buffer))
 
 
 def main(argv: list[str] | None = None) -> None:

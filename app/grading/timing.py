@@ -125,13 +125,11 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     (PhaseWatch); noise that is left only ever slows a job down, so each solution's figure is
     its fastest job's (from the CPU's usual phase when it has any), and its rounds go on (up to
     max_rounds, while the extra ones fit in EXTRA_ROUNDS_SECONDS) until two jobs from the usual
-    phase agree.
-    The order alternates between rounds;
-    every timing job runs on one CPU and counts its own CPU time, after a warm-up call, until
-    the budget is spent. Sizes whose predicted time is over the budget are skipped. The
-    submission shares its process with the clock it is timed by, so it could patch it: the
-    kernel's CPU time for the job is the check, and when it overrules every job the kernel's
-    figure wins.
+    phase agree. The order alternates between rounds; every timing job runs on one CPU and
+    counts its own CPU time, after a warm-up call, until the budget is spent. Sizes whose
+    predicted time is over the budget are skipped. The submission shares its process with the
+    clock it is timed by, so it could patch it: the kernel's CPU time for the job is the check,
+    and when it overrules every job the kernel's figure wins.
     """
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
