@@ -15,10 +15,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, Criterion, SizedInput
 
-CRITERIA = ("vectorization", "numerical_stability", "axis_awareness", "broadcasting", "memory_efficiency")
-Criterion = Literal["vectorization", "numerical_stability", "axis_awareness", "broadcasting", "memory_efficiency"]
 REQUIRED_FILES = (
     "challenge.toml",
     "statement.md",

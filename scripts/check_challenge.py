@@ -22,8 +22,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from app.cases import Case  # noqa: E402
 from app.catalog import DEFAULT_CHALLENGES_DIR, Challenge, load_catalog, load_challenge  # noqa: E402
-from app.grading.cases import Case  # noqa: E402
 from app.grading.compare import compare_outputs  # noqa: E402
 
 SOLUTIONS = ROOT / "tests" / "challenges" / "solutions"

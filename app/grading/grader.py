@@ -10,9 +10,9 @@ from typing import Any, Literal
 
 import numpy as np
 
+from app.cases import Case, SizedInput
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
-from app.grading.cases import Case, SizedInput
 from app.grading.compare import compare_outputs
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
 from app.grading.rubric import Evidence, MemoryEvidence, rate

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from app.catalog import CRITERIA
+from app.cases import CRITERIA
 
 Verdict = Literal[
     "accepted",

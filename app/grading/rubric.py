@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from app.catalog import CRITERIA, Challenge
-from app.grading.cases import Case
+from app.cases import CRITERIA, Case
+from app.catalog import Challenge
 from app.grading.compare import compare_outputs
 from app.grading.feedback import feedback
 from app.grading.report import CriterionResult, FeedbackItem, Rating, TestReport

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from app.grading.cases import SizedInput
+from app.cases import SizedInput
 from sandbox import Call, CallOptions, Job, Limits, RunResult, Sandbox
 
 MAX_REPEATS = 5000  # fast calls repeat until the budget is spent: a median of many is stable

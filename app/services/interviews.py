@@ -15,7 +15,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field, field_validator, model_validator
 
 from app import store
-from app.catalog import CRITERIA, Catalog, Challenge
+from app.cases import CRITERIA
+from app.catalog import Catalog, Challenge
 from app.charts import timing_sentences
 from app.config import Settings
 from app.content import MarkdownRenderer

@@ -3,7 +3,7 @@ small but valid norms, n != m with d different from both, and random data."""
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 HALF_ROOT2 = 0.7071067811865476
 

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def _random_case(rng: np.random.Generator, n: int, k: int, scale: float = 3.0) -> tuple[np.ndarray, np.ndarray]:

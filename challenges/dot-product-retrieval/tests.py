@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def _designed_scores(scores: list[float], rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def _network(rng: np.random.Generator, n: int, d: int, h: int, c: int) -> tuple[np.ndarray, ...]:

@@ -4,7 +4,7 @@ are not 0..C-1, and random data."""
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def _ints(rows):

@@ -4,7 +4,7 @@ from functools import partial
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 from app.grading.compare import compare_outputs
 
 NORMWISE_RTOL = 1e-6

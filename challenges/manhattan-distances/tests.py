@@ -3,7 +3,7 @@ d == 1, a zero diagonal, and random data."""
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def cases() -> list[Case]:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 # Per-channel statistics on the 0-255 scale, close to the usual ImageNet values.
 _RGB_MEAN = np.array([123.675, 116.28, 103.53])

@@ -3,7 +3,7 @@ large norm), the unknown-metric error, and a custom check for exact symmetry and
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 from app.grading.compare import compare_outputs
 
 RTOL, ATOL = 1e-6, 1e-8

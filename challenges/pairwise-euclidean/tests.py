@@ -3,7 +3,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 from app.grading.compare import compare_outputs
 
 RTOL, ATOL = 1e-6, 1e-8

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def cases() -> list[Case]:

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 
 
 def _probs(rng: np.random.Generator, n: int, k: int, concentration: float = 1.0) -> np.ndarray:

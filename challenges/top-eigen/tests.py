@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from app.grading.cases import Case, SizedInput
+from app.cases import Case, SizedInput
 from app.grading.compare import compare_outputs
 
 VALUE_RTOL = 1e-6

@@ -1,14 +1,22 @@
-"""Test-case specification that every challenge's trusted `tests.py` builds on."""
+"""The challenge format's public vocabulary: what a challenge's `tests.py` imports.
+
+A leaf module (standard library only) so that the catalog, the grader and every
+`challenges/<id>/tests.py` can import it without importing each other.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 # A custom checker gets (expected, actual, case) and returns None when the output is
 # right, or a one-line message saying what is wrong. It runs in the trusted grader.
 Checker = Callable[[Any, Any, "Case"], "str | None"]
+
+# The five things an interviewer grades, in the order they are shown.
+CRITERIA = ("vectorization", "numerical_stability", "axis_awareness", "broadcasting", "memory_efficiency")
+Criterion = Literal["vectorization", "numerical_stability", "axis_awareness", "broadcasting", "memory_efficiency"]
 
 CATEGORIES = frozenset(
     {"example", "basic", "edge", "random", "axis", "stability", "broadcasting", "memory", "timing"}
