@@ -25,8 +25,12 @@ SETUP = """start => {
     const area = document.createElement("textarea");
     area.value = start;
     document.getElementById(id).appendChild(area);
-    return window.ArrayDojoEditor.create(area, { collab: { startVersion: 0, clientID: id }, label: id });
+    return window.ArrayDojoEditor.create(area, {
+      collab: { startVersion: 0, clientID: id }, label: id,
+      onChange: (code, info) => window.changes.push([id, info.remote, code === area.value]),
+    });
   };
+  window.changes = [];
   const log = [];
   window.log = log;
   window.editors = { a: make("a"), b: make("b") };
@@ -110,6 +114,17 @@ def test_concurrent_typing_in_the_same_place_converges_with_both_edits(page: Pag
     assert final == server_text(page)
     assert page.evaluate("() => [window.editors.a.shared.version(), window.editors.b.shared.version()]") == [
         len(page.evaluate("() => window.log"))] * 2
+    changes = page.evaluate("() => window.changes")
+    assert ["a", True, True] in changes, "a page cannot tell a pulled change from the user's typing"
+    assert ["b", False, True] in changes
+
+
+def test_a_read_only_editor_still_follows_the_shared_document(page: Page) -> None:
+    page.evaluate("() => window.editors.b.setReadOnly(true)")  # the interviewer when typing is off
+    type_at_end_of_line(page, "b", 4, "typed while read-only")
+    type_at_end_of_line(page, "a", 4, " + 1")
+    sync(page)
+    assert code(page, "b") == code(page, "a") == START.replace("return x", "return x + 1")
 
 
 def test_offline_typing_is_kept_and_rebased_on_the_next_pull(page: Page) -> None:
@@ -198,6 +213,17 @@ def test_numpy_completion_stays_out_of_strings(page: Page) -> None:
     page.keyboard.press("Control+Space")
     page.wait_for_timeout(300)
     assert "linalg" not in page.locator("#a .cm-tooltip-autocomplete li").all_inner_texts()
+
+
+def test_completion_can_open_while_typing(page: Page) -> None:
+    page.evaluate("""() => {
+      const area = document.createElement("textarea");
+      area.value = "import numpy as xp\\n";
+      document.getElementById("a").replaceChildren(area);
+      window.editors.c = window.ArrayDojoEditor.create(area, { completeOnTyping: true });
+    }""")
+    type_at_end_of_line(page, "c", 2, "xp.linalg.sol")  # the document's own alias for NumPy
+    expect(page.locator("#a .cm-tooltip-autocomplete li").first).to_have_text("solve")
 
 
 def test_line_wrapping_is_an_option_that_can_be_toggled(page: Page) -> None:
