@@ -6,6 +6,7 @@ import json
 import random
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -178,3 +179,12 @@ def test_committed_fixtures_match_a_fresh_generation_by_codemirror() -> None:
     result = subprocess.run(["node", "gen_changeset_fixtures.mjs", "--check"], cwd=FRONTEND, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_module_imports_only_the_standard_library() -> None:
+    # The server's copy of the text must not depend on web or NumPy code: it is pure and easy to trust.
+    script = "import sys, app.collab; print('\\n'.join(sorted({name.split('.')[0] for name in sys.modules})))"
+    # -S: no site hooks (editable-install finders), so whatever is loaded is the import chain of app.collab.
+    loaded = subprocess.run([sys.executable, "-S", "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            check=True).stdout.split()
+    assert [name for name in loaded if name not in sys.stdlib_module_names and name not in {"app", "__main__"}] == []
