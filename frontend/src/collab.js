@@ -19,7 +19,8 @@ export function updateFromJSON(json) {
 
 // Colours arrive from other people's browsers: only plain hex reaches a style attribute.
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
-export const PALETTE = ["#d9480f", "#1971c2", "#2f9e44", "#ae3ec9", "#e8590c", "#0c8599", "#c2255c", "#5c940d"];
+// Each at least 5.4:1 against the label's white text (WCAG AA asks 4.5:1).
+export const PALETTE = ["#c92a2a", "#1864ab", "#237032", "#5f3dc4", "#a61e4d", "#0b7285", "#862e9c", "#a34700"];
 
 function colourFor(id, colour) {
   if (typeof colour === "string" && COLOUR.test(colour)) return colour;
@@ -33,6 +34,16 @@ function colourFor(id, colour) {
  * positions in the current document. `ranges: []` or null removes the participant.
  */
 export const setRemoteSelection = StateEffect.define();
+
+/** Black or white, whichever reads better on `colour` (a participant may pick a light one). */
+function labelTextColour(colour) {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(colour.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05 ? "#ffffff" : "#000000";
+}
 
 function clamp(pos, length) {
   return Number.isInteger(pos) ? Math.max(0, Math.min(pos, length)) : 0;
@@ -98,6 +109,7 @@ class RemoteCursorWidget extends WidgetType {
     const label = document.createElement("span");
     label.className = "cm-remote-cursor-label";
     label.style.backgroundColor = this.colour;
+    label.style.color = labelTextColour(this.colour);
     label.textContent = this.name; // text, never markup: the name is someone else's input
     cursor.appendChild(label);
     return cursor;
@@ -141,7 +153,6 @@ export const remoteSelectionTheme = EditorView.baseTheme({
     left: "-2px",
     padding: "0 4px",
     borderRadius: "3px 3px 3px 0",
-    color: "#fff",
     fontSize: "11px",
     lineHeight: "1.4",
     fontFamily: "system-ui, sans-serif",

@@ -181,6 +181,26 @@ def test_a_hostile_name_and_colour_stay_text(page: Page) -> None:
     assert remote["ranges"] == [{"anchor": 0, "head": len(START)}]
 
 
+def test_a_light_colour_gets_a_dark_label_text(page: Page) -> None:
+    page.evaluate("""() => window.editors.b.shared.setRemoteSelection({
+      id: "x", name: "Interviewer", colour: "#ffe066", ranges: [{ anchor: 3 }] })""")
+    expect(page.locator("#b .cm-remote-cursor-label")).to_have_css("color", "rgb(0, 0, 0)")
+    page.evaluate("""() => window.editors.b.shared.setRemoteSelection({
+      id: "x", name: "Interviewer", colour: "#1864ab", ranges: [{ anchor: 3 }] })""")
+    expect(page.locator("#b .cm-remote-cursor-label")).to_have_css("color", "rgb(255, 255, 255)")
+
+
+def test_raw_rebase_moves_a_late_push_over_the_accepted_ones(page: Page) -> None:
+    # For a server that would rebase instead of refusing: the bundle exposes CodeMirror's own rebaseUpdates.
+    rebased = page.evaluate("""() => {
+      const { ChangeSet, rebaseUpdates, updateToJSON } = window.ArrayDojoEditor.shared;
+      const accepted = [{ clientID: "a", changes: ChangeSet.fromJSON([[0, "ab"], 3]) }];
+      const late = [{ clientID: "b", changes: ChangeSet.fromJSON([3, [0, "!"]]) }];
+      return rebaseUpdates(late, accepted).map(updateToJSON);
+    }""")
+    assert rebased == [{"clientID": "b", "changes": [5, [0, "!"]]}]
+
+
 def completions(page: Page, name: str, typed: str) -> list[str]:
     type_at_end_of_line(page, name, 4, f"\n    {typed}")
     page.keyboard.press("Control+Space")
