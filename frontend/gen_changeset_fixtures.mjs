@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { ChangeSet, Text } from "@codemirror/state";
+import { ChangeSet, EditorState, Text } from "@codemirror/state";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outfile = join(here, "..", "tests", "app", "fixtures", "changesets.json");
@@ -121,12 +121,20 @@ function malformedCases() {
   });
 }
 
+// Text with "\r\n" and lone "\r" as an editor loads it (the server normalises starter code the same way).
+function loadCase() {
+  let doc = "";
+  for (let n = int(8); n > 0; n--) doc += pick(["a", "😀", "\r\n", "\r", "\n", "\r\r\n", "\n\r"]);
+  return { kind: "load", doc, result: EditorState.create({ doc }).doc.toString() };
+}
+
 const cases = [];
 for (let n = 0; n < 260; n++) cases.push(applyCase(false));
 for (let n = 0; n < 60; n++) cases.push(applyCase(true));
 for (let n = 0; n < 80; n++) cases.push(composeCase());
 for (let n = 0; n < 20; n++) cases.push(wrongLengthCase());
 cases.push(...malformedCases());
+for (let n = 0; n < 12; n++) cases.push(loadCase());
 
 // One case per line: small diffs when the pinned package changes.
 const text = `[\n${cases.map((c) => JSON.stringify(c)).join(",\n")}\n]\n`;

@@ -37,7 +37,7 @@ def _is_unicode(text: str) -> bool:
 def test_fixtures_cover_the_cases_that_matter() -> None:
     kinds = [case["kind"] for case in FIXTURES]
     assert len(FIXTURES) >= 300
-    assert {"apply", "compose", "refused", "malformed"} <= set(kinds)
+    assert {"apply", "compose", "refused", "malformed", "load"} <= set(kinds)
     docs = [case["doc"] for case in FIXTURES]
     assert "" in docs
     assert any(utf16_length(doc) > len(doc) for doc in docs), "no astral character in any document"
@@ -89,6 +89,11 @@ def test_json_codemirror_rejects_is_rejected(case: dict[str, Any]) -> None:
     assert case["refused"]
     with pytest.raises(ValueError, match="ChangeSet"):
         ChangeSet.from_json(case["changes"])
+
+
+@pytest.mark.parametrize("case", _cases("load"))
+def test_line_breaks_are_normalized_as_codemirror_loads_a_text(case: dict[str, Any]) -> None:
+    assert normalize_line_breaks(case["doc"]) == case["result"]
 
 
 @pytest.mark.parametrize("changes", [
