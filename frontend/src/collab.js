@@ -79,7 +79,7 @@ export const remoteSelectionsField = StateField.define({
       }
     }
     for (const effect of tr.effects) {
-      if (!effect.is(setRemoteSelection)) continue;
+      if (!effect.is(setRemoteSelection) || effect.value?.id == null) continue; // presence without an id: ignored
       if (next === value) next = new Map(value);
       const remote = normalise(effect.value, tr.newDoc.length);
       if (remote.ranges.length) next.set(remote.id, remote);
