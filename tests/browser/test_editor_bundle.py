@@ -176,7 +176,7 @@ def test_a_hostile_name_and_colour_stay_text(page: Page) -> None:
     expect(page.locator("#b .cm-remote-cursor-label")).to_have_text("<img src=x onerror=window.owned=1>")
     assert page.locator("#b img:not(.cm-widgetBuffer)").count() == 0  # CodeMirror's own buffers only
     assert page.evaluate("() => window.owned") is None
-    page.evaluate("() => { window.editors.b.shared.setRemoteSelection(null); window.editors.b.shared.setRemoteSelection({}); }")
+    page.evaluate("() => [null, {}].forEach((value) => window.editors.b.shared.setRemoteSelection(value))")
     remote = page.evaluate("() => window.editors.b.shared.remoteSelections()[0]")
     assert remote["colour"] in page.evaluate("() => window.ArrayDojoEditor.shared.PALETTE")
     assert remote["ranges"] == [{"anchor": 0, "head": len(START)}]
