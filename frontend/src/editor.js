@@ -209,8 +209,8 @@ export function create(textarea, options = {}) {
             const remote = update.transactions.some((tr) => tr.annotation(Transaction.remote));
             options.onChange?.(textarea.value, { remote });
           }
-          if (update.selectionSet || update.docChanged) options.onSelection?.(rangesOf(update.state.selection));
           if (update.docChanged || update.selectionSet) {
+            options.onSelection?.(rangesOf(update.state.selection));
             // Any edit or cursor move after a rubric link ends the highlight.
             if (update.state.field(flashLineField).size && update.transactions.some((t) => t.isUserEvent("input") || t.isUserEvent("delete"))) {
               view.dispatch({ effects: setFlashLine.of(null) });
