@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "ChangeSet",
+    "ChangeSetJSON",
     "apply_changes",
     "compose_changes",
     "normalize_line_breaks",
