@@ -3,25 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
-
-FRONTEND = Path(__file__).resolve().parent.parent.parent / "frontend"
+from tests._frontend import FRONTEND, node_run
 
 
 def test_committed_editor_bundle_matches_a_rebuild() -> None:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("Node is not installed: the committed static/editor.js is used as is")
-    if not (FRONTEND / "node_modules" / "esbuild").is_dir():
-        # Exactly the lockfile's versions; no install scripts run (esbuild's binary comes as a package).
-        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=FRONTEND, check=True,
-                       capture_output=True, timeout=300)
-    result = subprocess.run(["node", "build.mjs", "--check"], cwd=FRONTEND, capture_output=True, text=True,
-                            timeout=120)
+    result = node_run("build.mjs", "--check")
     assert result.returncode == 0, result.stderr
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,9 +12,9 @@ from typing import Any
 import pytest
 
 from app.collab import ChangeSet, apply_changes, compose_changes, normalize_line_breaks, utf16_length
+from tests._frontend import node_run
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-FRONTEND = ROOT / "frontend"
 FIXTURES: list[dict[str, Any]] = json.loads((ROOT / "tests" / "app" / "fixtures" / "changesets.json")
                                             .read_text(encoding="utf-8"))
 
@@ -175,14 +174,7 @@ def test_empty_changes_keep_the_text() -> None:
 
 
 def test_committed_fixtures_match_a_fresh_generation_by_codemirror() -> None:
-    if shutil.which("node") is None or shutil.which("npm") is None:
-        pytest.skip("Node is not installed: the committed fixtures are used as they are")
-    if not (FRONTEND / "node_modules" / "@codemirror" / "state").is_dir():
-        # Exactly the lockfile's versions; no install scripts run.
-        subprocess.run(["npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund"], cwd=FRONTEND, check=True,
-                       capture_output=True, timeout=300)
-    result = subprocess.run(["node", "gen_changeset_fixtures.mjs", "--check"], cwd=FRONTEND, capture_output=True,
-                            text=True, timeout=120)
+    result = node_run("gen_changeset_fixtures.mjs", "--check")
     assert result.returncode == 0, result.stderr
 
 
