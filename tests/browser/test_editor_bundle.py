@@ -141,6 +141,37 @@ def test_offline_typing_is_kept_and_rebased_on_the_next_pull(page: Page) -> None
     assert "import math\nxyz" in code(page, "a")
 
 
+def test_random_concurrent_edits_converge_to_the_servers_text(page: Page) -> None:
+    # Random edits (emoji included) by both editors, pushed and pulled in random order; the server
+    # side (app/collab.py) applies each accepted update in turn, as the real server will.
+    page.evaluate("""() => {
+      let seed = 42;
+      const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const pieces = ["a", "😀", "\\n", "    ", "np.", "é"];
+      for (let round = 0; round < 120; round++) {
+        const name = random() < 0.5 ? "a" : "b";
+        const view = window.editors[name].view;
+        const doc = view.state.doc.toString();
+        const isHigh = (code) => code >= 0xd800 && code < 0xdc00;  // never cut an emoji in two
+        const boundary = (pos) => (pos < doc.length && isHigh(doc.charCodeAt(pos - 1)) ? pos - 1 : pos);
+        const from = boundary(Math.floor(random() * (doc.length + 1)));
+        const to = boundary(Math.min(doc.length, from + Math.floor(random() * 4)));
+        const insert = random() < 0.3 ? "" : pieces[Math.floor(random() * pieces.length)];
+        view.dispatch({ changes: { from, to: Math.max(from, to), insert }, userEvent: "input" });
+        const action = random();
+        if (action < 0.3) window.push(name);
+        else if (action < 0.5) window.pull(name);
+      }
+    }""")
+    sync(page)
+    log: list[dict[str, Any]] = page.evaluate("() => window.log")
+    text = START
+    for update in log:
+        text = ChangeSet.from_json(update["changes"]).apply(text)
+    assert code(page, "a") == code(page, "b") == text == server_text(page)
+    assert len(log) > 20
+
+
 def test_updates_seen_twice_are_skipped_and_a_gap_is_refused(page: Page) -> None:
     type_at_end_of_line(page, "a", 4, "!")
     sync(page)
