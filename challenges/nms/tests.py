@@ -25,6 +25,12 @@ def _far_clusters(rng: np.random.Generator, n: int, objects: int = 4) -> tuple[n
     return base + rng.uniform(-0.4, 0.4, size=(n, 4)), rng.uniform(0.0, 1.0, size=n)
 
 
+def _whole_boxes(rng: np.random.Generator, n: int) -> np.ndarray:
+    """n boxes with whole-number corners (as floats) and sides of 1 to 7."""
+    corner = rng.integers(0, 20, size=(n, 2))
+    return np.hstack([corner, corner + rng.integers(1, 8, size=(n, 2))]).astype(np.float64)
+
+
 def cases() -> list[Case]:
     rng = np.random.default_rng(20261206)
     example = np.array([[0.0, 0, 10, 10], [1, 1, 11, 11], [20, 20, 30, 30], [0, 0, 10, 4]])
@@ -55,9 +61,7 @@ def cases() -> list[Case]:
              category="edge"),
         Case("seven boxes, some overlapping (boxes are rows)", args=(*_clustered(rng, 7, 3), 0.4), category="axis"),
         Case("three objects, twelve boxes", args=(*_clustered(rng, 12, 3, 0.3), 0.5), category="axis"),
-        Case("integer coordinates", args=(rng.integers(0, 20, size=(15, 2)) @ np.array([[1, 0, 1, 0], [0, 1, 0, 1]])
-                                          + np.hstack([np.zeros((15, 2), int), rng.integers(1, 8, size=(15, 2))]),
-                                          rng.uniform(size=15), 0.3), category="basic"),
+        Case("whole-number coordinates", args=(_whole_boxes(rng, 15), rng.uniform(size=15), 0.3), category="basic"),
         Case("random: 60 boxes around 8 objects, threshold 0.5", args=(*_clustered(rng, 60, 8), 0.5),
              category="random"),
         Case("random: 200 boxes around 20 objects, threshold 0.3", args=(*_clustered(rng, 200, 20), 0.3),
