@@ -2,6 +2,8 @@
 mask, head order through Wo, shapes with T != D, and scores of magnitude 1e3 (with and
 without the mask)."""
 
+from typing import Any
+
 import numpy as np
 
 from app.cases import Case, SizedInput
@@ -12,8 +14,8 @@ def _weights(rng: np.random.Generator, d: int, scale: float = 1.0) -> tuple[np.n
 
 
 def _case(name: str, x: np.ndarray, weights: tuple[np.ndarray, ...], n_heads: int, causal: bool = False,
-          **fields: object) -> Case:
-    return Case(name, args=(x, *weights, n_heads), kwargs={"causal": causal}, **fields)  # type: ignore[arg-type]
+          **fields: Any) -> Case:
+    return Case(name, args=(x, *weights, n_heads), kwargs={"causal": causal}, **fields)
 
 
 def _large_scores(rng: np.random.Generator) -> tuple[np.ndarray, tuple[np.ndarray, ...]]:

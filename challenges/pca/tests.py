@@ -2,6 +2,8 @@
 and the stability probe of columns offset by 1e8 with variances spread over 16 orders of
 magnitude. Inputs keep their top k + 1 variances distinct, so the axes are well defined."""
 
+from typing import Any
+
 import numpy as np
 
 from app.cases import Case, SizedInput
@@ -45,8 +47,8 @@ def _data(rng: np.random.Generator, n: int, spreads: list[float], offset: float 
     return (rng.normal(size=(n, d)) * np.asarray(spreads)) @ axes.T + offset
 
 
-def _case(name: str, X: np.ndarray, k: int, **fields: object) -> Case:
-    return Case(name, args=(X, k), check=check_pca, **fields)  # type: ignore[arg-type]
+def _case(name: str, X: np.ndarray, k: int, **fields: Any) -> Case:
+    return Case(name, args=(X, k), check=check_pca, **fields)
 
 
 def cases() -> list[Case]:
