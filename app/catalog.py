@@ -91,7 +91,7 @@ class ChallengeConfig(_Frozen):
     """The contents of challenge.toml."""
 
     id: str = Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")
-    lesson: int = Field(ge=2, le=7)
+    lesson: int = Field(ge=2, le=9)
     title: str = Field(min_length=1)
     difficulty: Literal["easy", "medium", "hard"]
     function: str = Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")
