@@ -47,6 +47,8 @@ def cases() -> list[Case]:
     asymmetric = (np.array([0.0, -2.0, -2.0]),
                   _log([[0.1, 0.9, 0.0], [0.0, 0.1, 0.9], [0.9, 0.0, 0.1]]),
                   _log([[0.8, 0.1, 0.1], [0.3, 0.4, 0.3], [0.3, 0.3, 0.4], [0.4, 0.3, 0.3], [0.1, 0.5, 0.4]]))
+    silent_state = (np.zeros(3), _log([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]),
+                    np.array([[-1.0, NEG_INF, -2.0], [NEG_INF, -0.5, -0.1], [-0.3, NEG_INF, -0.2]]))
     long_start, long_trans, long_emit = _random_hmm(rng, 1000, 4)
     return [
         Case("rainy or sunny: walk, shop, clean", args=weather, visible=True, category="example",
@@ -66,9 +68,7 @@ def cases() -> list[Case]:
              category="edge", expected=(np.zeros(5, dtype=np.int64), 0.0)),
         Case("impossible start states", args=(np.array([NEG_INF, 0.0, NEG_INF]), np.zeros((3, 3)),
                                              np.array([[0.0, -1.0, 0.0], [0.0, -2.0, -1.0]])), category="edge"),
-        Case("a state that can never emit", args=(np.zeros(3), _log([[0.5, 0.5, 0.0], [0.2, 0.3, 0.5], [0.1, 0.1, 0.8]]),
-                                                  np.array([[-1.0, NEG_INF, -2.0], [NEG_INF, -0.5, -0.1],
-                                                            [-0.3, NEG_INF, -0.2]])), category="edge"),
+        Case("a state that can never emit", args=silent_state, category="edge"),
         Case("transitions are [from, to]: an asymmetric matrix", args=asymmetric, category="axis"),
         Case("more states than steps", args=_random_hmm(rng, 3, 10), category="axis"),
         Case("integer log-probabilities full of ties", args=_integer_hmm(rng, 30, 5), category="edge"),
