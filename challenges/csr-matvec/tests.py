@@ -78,8 +78,8 @@ def cases() -> list[Case]:
 
 
 def sized_input(n: int, rng: np.random.Generator) -> SizedInput:
-    """m = n rows and columns with about 2 entries per row (13% of rows empty): at n = 10^6 the timing probe."""
-    return SizedInput(args=_random_csr(rng, n, n, 2.0))
+    """m = n rows and columns, about one entry per row (37% of rows empty): at n = 10^6 the timing probe."""
+    return SizedInput(args=_random_csr(rng, n, n, 1.0))
 
 
 def loop_input(n: int, rng: np.random.Generator) -> SizedInput:
