@@ -1,0 +1,9 @@
+import numpy as np
+
+
+def logistic_loss_grad(w, X, y, l2=0.0):
+    z = X @ w
+    loss = np.mean(np.logaddexp(0, -(2 * y - 1) * z)) + 0.5 * l2 * (w @ w)
+    p = np.exp(-np.logaddexp(0, -z))
+    # d/dw of (l2 / 2) w.w is l2 * w, not (l2 / 2) * w.
+    return loss, X.T @ (p - y) / len(y) + 0.5 * l2 * w
