@@ -29,7 +29,6 @@ from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.middleware import ProfileMiddleware, SecurityMiddleware
 from app.routes import challenges_api, health, interview_pages, pages, progress_api, sessions_api
-from app.services.interviews import interrupt_abandoned_runs
 from app.services.recovery import interrupt_abandoned_gradings
 from app.sweeper import sweep_sessions
 from sandbox import Sandbox
@@ -122,7 +121,6 @@ def _start(settings: Settings) -> AppContext:
     db = Database(settings.database_url)
     db.migrate()
     interrupt_abandoned_gradings(db=db)
-    interrupt_abandoned_runs(db=db)
     catalog = load_catalog(settings.challenges_dir, settings.lessons_dir)
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
