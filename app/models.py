@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, RootModel
 
 from app import store
 from app.cases import Mode
@@ -335,3 +335,11 @@ class ReportPublic(BaseModel):
     notes_html: str
     scorecard: ReportScorecard
     labels: dict[str, dict[str, str]] = Field(description="Verdict, rating and criterion labels for the page")
+
+
+class ReportFileHtml(RootModel[str]):
+    """The report as one self-contained HTML file: styles, script and data inline; opens offline."""
+
+
+class EventStreamPublic(RootModel[EventPublic | ClockPublic]):
+    """A Server-Sent Events stream: each message's data is an event of the session, or the clock when it changes."""

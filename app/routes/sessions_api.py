@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
@@ -17,11 +17,13 @@ from app.models import (
     AttemptResult,
     CandidateSessionPublic,
     ClockPublic,
+    EventStreamPublic,
     FollowupPublic,
     HintsPublic,
     InterviewerSessionPublic,
     NotesPublic,
     NotesSaved,
+    ReportFileHtml,
     ReportPublic,
     ScorecardPublic,
     SessionCreated,
@@ -32,6 +34,15 @@ from app.services import attempts, interview_reports, interviews
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
 KEEPALIVE_SECONDS = 15.0
+
+
+def _schema_of(model: type[BaseModel], media_type: str) -> dict[int | str, dict[str, Any]]:
+    """Name the model as the schema of a response that is not JSON (FastAPI says only "string" there)."""
+    return {200: {"content": {media_type: {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
+
+
+class EventStreamResponse(StreamingResponse):
+    media_type = "text/event-stream"
 
 
 class ChallengeRef(BaseModel):
@@ -128,7 +139,8 @@ def reveal_hint(body: ChallengeRef, access: SessionAccess, context: Context) -> 
 
 @router.get("/{session_id}/events", summary="Live stream (Server-Sent Events) read from the database; "
             "the candidate's carries only start, follow-ups, extensions and the end",
-            response_class=StreamingResponse)
+            response_class=EventStreamResponse, response_model=EventStreamPublic,
+            responses=_schema_of(EventStreamPublic, "text/event-stream"))
 async def events(access: SessionAccess, request: Request, context: Context, after: int = 0,
                  last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
     if last_event_id and last_event_id.isdigit():
@@ -158,8 +170,7 @@ async def events(access: SessionAccess, request: Request, context: Context, afte
             if not found:
                 await anyio.sleep(poll)
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    return EventStreamResponse(stream(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 @router.post("/{session_id}/followups", response_model=FollowupPublic,
@@ -217,7 +228,8 @@ def report(access: SessionAccess, context: Context, download: bool = False) -> J
     return JSONResponse(body.model_dump(mode="json"), headers=headers)
 
 
-@router.get("/{session_id}/report.html", response_class=HTMLResponse,
+@router.get("/{session_id}/report.html", response_class=HTMLResponse, response_model=ReportFileHtml,
+            responses=_schema_of(ReportFileHtml, "text/html"),
             summary="Interviewer: the report as one self-contained HTML file (styles, script and data inline)")
 def report_html(access: SessionAccess, request: Request, context: Context) -> Response:
     body = interview_reports.build_report(db=context.db, catalog=context.catalog, markdown=context.markdown,

@@ -45,7 +45,7 @@ def test_kill_9_mid_grade_keeps_earlier_submissions_and_marks_the_interrupted_on
         client.close()
         client = httpx.Client(base_url=server.url, cookies=client.cookies, timeout=60)
         for report in earlier:
-            stored = client.get(f"/api/submissions/{report['submission_id']}").json()
+            stored = client.get(f"/api/submissions/{report['attempt_id']}").json()
             assert stored["status"] == "graded"
             assert stored["verdict"] == report["verdict"]
             assert stored["report"]["tests"] == report["tests"]
