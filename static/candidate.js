@@ -2,7 +2,7 @@
 // server's countdown, follow-ups as they arrive, debounced snapshots, and the lock at the end.
 import { $, el, clockTime, setBusy as disable, setupEditor, onGradeKeys, onLineLinks } from "./dom.js";
 import { gradeLoop, readResponse, sessionClient } from "./api.js";
-import { Countdown, showError } from "./session.js";
+import { Countdown, openRoom, showError } from "./session.js";
 
 const SNAPSHOT_DEBOUNCE_MS = 300;
 const S = sessionClient($("session-root").getAttribute("data-session"));
@@ -219,12 +219,4 @@ function wire() {
 }
 
 wire();
-if (!S.token) {
-  showError("This link has no token. Open the full candidate link you were sent (it ends with #…).");
-} else {
-  load().then(() => {
-    S.stream(onEvent, (connected) => {
-      $("stream-status").textContent = connected ? "" : "Reconnecting…";
-    }, state ? state.last_event_id : 0);
-  });
-}
+openRoom(S, { who: "candidate", load, lastEventId: () => (state ? state.last_event_id : 0), onEvent, liveText: "" });

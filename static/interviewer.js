@@ -2,7 +2,7 @@
 // submits as they happen, follow-ups, private notes, the scorecard, the timeline, extend and end.
 import { $, el, clockTime, labels, setupEditor, verdictLabel } from "./dom.js";
 import { sessionClient } from "./api.js";
-import { Countdown, formatClock, showError } from "./session.js";
+import { Countdown, formatClock, openRoom, showError } from "./session.js";
 
 const NOTES_DEBOUNCE_MS = 700;
 const KINDS = {
@@ -261,13 +261,4 @@ function wire() {
 }
 
 wire();
-if (!S.token) {
-  showError("This link has no token. Open the full interviewer link (it ends with #…).");
-} else {
-  load().then(() => {
-    S.stream(onEvent, (connected) => {
-      $("stream-status").textContent = connected ? "Live" : "Reconnecting…";
-      $("stream-status").classList.toggle("live", connected);
-    }, state.last_event_id);
-  });
-}
+openRoom(S, { who: "interviewer", load, lastEventId: () => state.last_event_id, onEvent, liveText: "Live" });

@@ -64,3 +64,19 @@ export function showError(message) {
   box.textContent = message;
   box.hidden = !message;
 }
+
+// Open a room: without a token in the link say so; else load the session, then follow its stream
+// (from the last event the load saw), showing the connection in #stream-status.
+export function openRoom(client, { who, load, lastEventId, onEvent, liveText }) {
+  if (!client.token) {
+    showError("This link has no token. Open the full " + who + " link you were sent (it ends with #…).");
+    return;
+  }
+  load().then(() => {
+    const status = document.getElementById("stream-status");
+    client.stream(onEvent, (connected) => {
+      status.textContent = connected ? liveText : "Reconnecting…";
+      status.classList.toggle("live", connected && Boolean(liveText));
+    }, lastEventId());
+  });
+}
