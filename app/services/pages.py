@@ -15,17 +15,16 @@ from app.errors import NotFoundError
 from app.grading.grader import Grader, challenge_limits
 from app.labels import load_labels
 from app.services import attempts, challenges, progress
-from sandbox import Limits
 
 
-def results_context(report: dict[str, Any], *, attempt_id: int | None, challenge: Challenge | None,
+def results_context(report: dict[str, Any], *, attempt_id: int | None, challenge: Challenge,
                     automatic: bool = False) -> dict[str, Any]:
     """Everything the results panel (`_results.html`) shows for one stored report, in any mode or page."""
     labels = load_labels()
     verdict = report.get("verdict", "internal_error")
     mode = report.get("mode", "submit")
     tests = report.get("tests") or []
-    limits = challenge_limits(challenge) if challenge is not None else Limits()
+    limits = challenge_limits(challenge)  # what the verdict's explanation quotes: this challenge's own limits
     rubric_rows = []
     for name, result in (report.get("rubric") or {}).items():
         rating = result.get("rating", "n/a")
