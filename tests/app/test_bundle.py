@@ -11,6 +11,7 @@ import pytest
 FRONTEND = Path(__file__).resolve().parent.parent.parent / "frontend"
 
 
+@pytest.mark.slow
 def test_committed_editor_bundle_matches_a_rebuild() -> None:
     if shutil.which("node") is None or shutil.which("npm") is None:
         pytest.skip("Node is not installed: the committed static/editor.js is used as is")
