@@ -18,6 +18,9 @@ Checker = Callable[[Any, Any, "Case"], "str | None"]
 CRITERIA = ("vectorization", "numerical_stability", "axis_awareness", "broadcasting", "memory_efficiency")
 Criterion = Literal["vectorization", "numerical_stability", "axis_awareness", "broadcasting", "memory_efficiency"]
 
+# A run grades the visible examples only; a submit every test, the rubric and the timing.
+Mode = Literal["run", "submit"]
+
 CATEGORIES = frozenset(
     {"example", "basic", "edge", "random", "axis", "stability", "broadcasting", "memory", "timing"}
 )

@@ -27,9 +27,9 @@ from app.database import Database
 from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
+from app.labels import load_labels
 from app.middleware import ProfileMiddleware, SecurityMiddleware
-from app.routes import challenges_api, health, interview_pages, pages, progress_api, sessions_api
-from app.services.interviews import interrupt_abandoned_runs
+from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
 from app.services.recovery import interrupt_abandoned_gradings
 from app.sweeper import sweep_sessions
 from sandbox import Sandbox
@@ -52,6 +52,7 @@ def build_templates(settings: Settings, assets: Assets) -> Jinja2Templates:
         lstrip_blocks=True,
     )
     environment.globals["static_url"] = assets.url
+    environment.globals["labels"] = load_labels()
     environment.filters["seconds"] = format_seconds
     return Jinja2Templates(env=environment)
 
@@ -76,10 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await anyio.to_thread.run_sync(_stop, context)
 
     app = FastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None)
+                  docs_url=None, redoc_url=None)
     install_error_handlers(app)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
-                   interview_pages.router):
+                   interview_pages.router, docs.router):
         app.include_router(router)
     # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
@@ -122,7 +123,6 @@ def _start(settings: Settings) -> AppContext:
     db = Database(settings.database_url)
     db.migrate()
     interrupt_abandoned_gradings(db=db)
-    interrupt_abandoned_runs(db=db)
     catalog = load_catalog(settings.challenges_dir, settings.lessons_dir)
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,

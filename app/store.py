@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -25,25 +26,6 @@ drafts = sa.Table(
     sa.Column("challenge_id", sa.String(64), primary_key=True),
     sa.Column("code", sa.Text, nullable=False),
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
-)
-submissions = sa.Table(
-    "submissions", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("public_id", sa.String(32), nullable=False),
-    sa.Column("profile_id", sa.Integer, sa.ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("challenge_id", sa.String(64), nullable=False),
-    sa.Column("mode", sa.String(8), nullable=False),
-    sa.Column("status", sa.String(16), nullable=False),
-    sa.Column("code", sa.Text, nullable=False),
-    sa.Column("verdict", sa.String(32)),
-    sa.Column("score", sa.Float),
-    sa.Column("report", sa.JSON),
-    sa.Column("worker", sa.String(200)),
-    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("finished_at", sa.DateTime(timezone=True)),
-    sa.Index("ix_submissions_profile_challenge", "profile_id", "challenge_id", "id"),
-    sa.Index("ix_submissions_status", "status"),
-    sa.Index("ux_submissions_profile_public_id", "profile_id", "public_id", unique=True),
 )
 challenge_states = sa.Table(
     "challenge_states", metadata,
@@ -87,14 +69,16 @@ interview_events = sa.Table(
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_interview_events_session_id", "session_id", "id"),
 )
-interview_runs = sa.Table(
-    "interview_runs", metadata,
+# One graded attempt (a run or a submit) by a practice profile or an interview session's candidate.
+attempts = sa.Table(
+    "attempts", metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
-              nullable=False),
+    sa.Column("public_id", sa.String(32), nullable=False),
+    sa.Column("profile_id", sa.Integer, sa.ForeignKey("profiles.id", ondelete="CASCADE")),
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE")),
     sa.Column("challenge_id", sa.String(64), nullable=False),
     sa.Column("mode", sa.String(8), nullable=False),
-    sa.Column("is_automatic", sa.Boolean, nullable=False),
+    sa.Column("is_automatic", sa.Boolean, nullable=False, server_default=sa.false()),
     sa.Column("status", sa.String(16), nullable=False),
     sa.Column("code", sa.Text, nullable=False),
     sa.Column("verdict", sa.String(32)),
@@ -103,7 +87,11 @@ interview_runs = sa.Table(
     sa.Column("worker", sa.String(200)),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("finished_at", sa.DateTime(timezone=True)),
-    sa.Index("ix_interview_runs_session_id", "session_id", "id"),
+    sa.CheckConstraint("(profile_id IS NULL) <> (session_id IS NULL)", name="ck_attempts_one_owner"),
+    sa.Index("ix_attempts_profile_challenge", "profile_id", "challenge_id", "id"),
+    sa.Index("ix_attempts_session", "session_id", "id"),
+    sa.Index("ix_attempts_status", "status"),
+    sa.Index("ux_attempts_profile_public_id", "profile_id", "public_id", unique=True),
 )
 
 GRADING, GRADED, INTERRUPTED = "grading", "graded", "interrupted"
@@ -129,12 +117,23 @@ class Draft:
 
 
 @dataclass(frozen=True)
-class Submission:
+class Owner:
+    """Who an attempt belongs to: a practice profile or an interview session's candidate seat."""
+
+    profile_id: int | None = None
+    session_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One run or submit of some code, and once graded its verdict, score and report."""
+
     id: int
     public_id: str
-    profile_id: int
+    owner: Owner
     challenge_id: str
     mode: str
+    is_automatic: bool
     status: str
     code: str
     verdict: str | None
@@ -146,6 +145,11 @@ class Submission:
     @property
     def is_accepted(self) -> bool:
         return self.status == GRADED and self.verdict == "accepted"
+
+    @property
+    def is_rated(self) -> bool:
+        """Rated only when every test passed: a score of None means "not rated", never zero."""
+        return self.status == GRADED and self.score is not None
 
 
 @dataclass(frozen=True)
@@ -212,101 +216,109 @@ def list_drafts(conn: Connection, *, profile_id: int) -> list[Draft]:
     return [Draft(r.challenge_id, r.code, _aware(r.updated_at)) for r in rows]  # type: ignore[arg-type]
 
 
-# Submissions (runs too: mode "run" or "submit")
+# Attempts (runs and submits, practice and interviews)
 
-def _submission(row: sa.Row[Any]) -> Submission:
-    return Submission(
-        id=row.id, public_id=row.public_id, profile_id=row.profile_id, challenge_id=row.challenge_id,
-        mode=row.mode, status=row.status, code=row.code, verdict=row.verdict, score=row.score,
-        report=row.report, created_at=_aware(row.created_at),  # type: ignore[arg-type]
+def _attempt(row: sa.Row[Any]) -> Attempt:
+    return Attempt(
+        id=row.id, public_id=row.public_id, owner=Owner(row.profile_id, row.session_id),
+        challenge_id=row.challenge_id, mode=row.mode, is_automatic=bool(row.is_automatic), status=row.status,
+        code=row.code, verdict=row.verdict, score=row.score, report=row.report,
+        created_at=_aware(row.created_at),  # type: ignore[arg-type]
         finished_at=_aware(row.finished_at),
     )
 
 
-def start_submission(conn: Connection, *, public_id: str, profile_id: int, challenge_id: str, mode: str,
-                     code: str, worker: str) -> int:
+def _owned_by(owner: Owner) -> sa.ColumnElement[bool]:
+    if owner.profile_id is not None:
+        return attempts.c.profile_id == owner.profile_id
+    return attempts.c.session_id == owner.session_id
+
+
+def start_attempt(conn: Connection, *, owner: Owner, challenge_id: str, mode: str, code: str, worker: str,
+                  is_automatic: bool = False) -> int:
     """Store the code as 'grading' before the sandbox runs it, so a crash leaves a trace."""
-    result = conn.execute(sa.insert(submissions).values(
-        public_id=public_id, profile_id=profile_id, challenge_id=challenge_id, mode=mode, status=GRADING,
-        code=code, worker=worker, created_at=utcnow(),
+    result = conn.execute(sa.insert(attempts).values(
+        public_id=uuid.uuid4().hex, profile_id=owner.profile_id, session_id=owner.session_id,
+        challenge_id=challenge_id, mode=mode, is_automatic=is_automatic, status=GRADING, code=code, worker=worker,
+        created_at=utcnow(),
     ))
     return int(result.inserted_primary_key[0])  # type: ignore[index]
 
 
-def finish_submission(conn: Connection, *, submission_id: int, verdict: str, score: float | None,
-                      report: dict[str, Any]) -> None:
+def finish_attempt(conn: Connection, *, attempt_id: int, verdict: str, score: float | None,
+                   report: dict[str, Any]) -> None:
     conn.execute(
-        sa.update(submissions).where(submissions.c.id == submission_id)
+        sa.update(attempts).where(attempts.c.id == attempt_id)
         .values(status=GRADED, verdict=verdict, score=score, report=report, finished_at=utcnow())
     )
 
 
-def delete_submission(conn: Connection, *, submission_id: int) -> None:
-    conn.execute(sa.delete(submissions).where(submissions.c.id == submission_id))
+def delete_attempt(conn: Connection, *, attempt_id: int) -> None:
+    conn.execute(sa.delete(attempts).where(attempts.c.id == attempt_id))
 
 
-def get_submission(conn: Connection, *, submission_id: int) -> Submission | None:
-    row = conn.execute(sa.select(submissions).where(submissions.c.id == submission_id)).one_or_none()
-    return _submission(row) if row else None
+def get_attempt(conn: Connection, *, attempt_id: int) -> Attempt | None:
+    row = conn.execute(sa.select(attempts).where(attempts.c.id == attempt_id)).one_or_none()
+    return _attempt(row) if row else None
 
 
-def list_submissions(conn: Connection, *, profile_id: int, challenge_id: str | None = None,
-                     mode: str | None = None, limit: int | None = None) -> list[Submission]:
-    query = sa.select(submissions).where(submissions.c.profile_id == profile_id)
+def list_attempts(conn: Connection, *, owner: Owner, challenge_id: str | None = None, mode: str | None = None,
+                  limit: int | None = None, newest_first: bool = True) -> list[Attempt]:
+    query = sa.select(attempts).where(_owned_by(owner))
     if challenge_id is not None:
-        query = query.where(submissions.c.challenge_id == challenge_id)
+        query = query.where(attempts.c.challenge_id == challenge_id)
     if mode is not None:
-        query = query.where(submissions.c.mode == mode)
-    query = query.order_by(submissions.c.id.desc())
+        query = query.where(attempts.c.mode == mode)
+    query = query.order_by(attempts.c.id.desc() if newest_first else attempts.c.id)
     if limit is not None:
         query = query.limit(limit)
-    return [_submission(row) for row in conn.execute(query)]
+    return [_attempt(row) for row in conn.execute(query)]
 
 
-def import_submission(conn: Connection, *, profile_id: int, submission: Submission) -> bool:
-    """Insert an exported submission unless one with its public id exists; True when inserted."""
+def import_attempt(conn: Connection, *, attempt: Attempt) -> bool:
+    """Insert an exported practice attempt unless its profile has one with its public id; True when inserted."""
     exists = conn.execute(
-        sa.select(submissions.c.id)
-        .where(submissions.c.profile_id == profile_id, submissions.c.public_id == submission.public_id)
+        sa.select(attempts.c.id)
+        .where(attempts.c.profile_id == attempt.owner.profile_id, attempts.c.public_id == attempt.public_id)
     ).first()
     if exists:
         return False
-    conn.execute(sa.insert(submissions).values(
-        public_id=submission.public_id, profile_id=profile_id, challenge_id=submission.challenge_id,
-        mode=submission.mode, status=submission.status, code=submission.code, verdict=submission.verdict,
-        score=submission.score, report=submission.report, created_at=submission.created_at,
-        finished_at=submission.finished_at, worker=None,
+    conn.execute(sa.insert(attempts).values(
+        public_id=attempt.public_id, profile_id=attempt.owner.profile_id, session_id=None,
+        challenge_id=attempt.challenge_id, mode=attempt.mode, is_automatic=attempt.is_automatic,
+        status=attempt.status, code=attempt.code, verdict=attempt.verdict, score=attempt.score,
+        report=attempt.report, created_at=attempt.created_at, finished_at=attempt.finished_at, worker=None,
     ))
     return True
 
 
-def interrupt_gradings(conn: Connection, *, is_abandoned: Callable[[str | None, datetime], bool]) -> int:
+def interrupt_attempts(conn: Connection, *, is_abandoned: Callable[[str | None, datetime], bool]) -> int:
     """Mark 'grading' rows whose server process is gone as interrupted; returns how many."""
     rows = conn.execute(
-        sa.select(submissions.c.id, submissions.c.worker, submissions.c.created_at)
-        .where(submissions.c.status == GRADING)
+        sa.select(attempts.c.id, attempts.c.worker, attempts.c.created_at).where(attempts.c.status == GRADING)
     ).all()
     abandoned = [row.id for row in rows if is_abandoned(row.worker, _aware(row.created_at))]  # type: ignore[arg-type]
     if abandoned:
         conn.execute(
-            sa.update(submissions).where(submissions.c.id.in_(abandoned))
-            .values(status=INTERRUPTED, finished_at=utcnow())
+            sa.update(attempts).where(attempts.c.id.in_(abandoned)).values(status=INTERRUPTED, finished_at=utcnow())
         )
     return len(abandoned)
 
 
 def progress_by_challenge(conn: Connection, *, profile_id: int) -> dict[str, ChallengeProgress]:
-    is_accepted = sa.and_(submissions.c.mode == "submit", submissions.c.status == GRADED,
-                          submissions.c.verdict == "accepted")
+    """Attempts, solved, and the best score of rated submits only (a null score is "not rated", not zero)."""
+    is_submit = attempts.c.mode == "submit"
+    is_accepted = sa.and_(is_submit, attempts.c.status == GRADED, attempts.c.verdict == "accepted")
     query = (
         sa.select(
-            submissions.c.challenge_id,
+            attempts.c.challenge_id,
             sa.func.count().label("attempts"),
             sa.func.max(sa.case((is_accepted, 1), else_=0)).label("solved"),
-            sa.func.max(sa.case((submissions.c.mode == "submit", submissions.c.score), else_=None)).label("best"),
+            sa.func.max(sa.case((sa.and_(is_submit, attempts.c.score.is_not(None)), attempts.c.score),
+                                else_=None)).label("best"),
         )
-        .where(submissions.c.profile_id == profile_id)
-        .group_by(submissions.c.challenge_id)
+        .where(attempts.c.profile_id == profile_id)
+        .group_by(attempts.c.challenge_id)
     )
     return {
         row.challenge_id: ChallengeProgress(row.challenge_id, int(row.attempts), bool(row.solved), row.best)
@@ -352,18 +364,11 @@ def ping(conn: Connection) -> None:
 
 def has_accepted_submit(conn: Connection, *, profile_id: int, challenge_id: str) -> bool:
     return conn.execute(
-        sa.select(submissions.c.id).where(
-            submissions.c.profile_id == profile_id, submissions.c.challenge_id == challenge_id,
-            submissions.c.mode == "submit", submissions.c.status == GRADED, submissions.c.verdict == "accepted",
+        sa.select(attempts.c.id).where(
+            attempts.c.profile_id == profile_id, attempts.c.challenge_id == challenge_id,
+            attempts.c.mode == "submit", attempts.c.status == GRADED, attempts.c.verdict == "accepted",
         ).limit(1)
     ).first() is not None
-
-
-def count_by_status(conn: Connection) -> dict[str, int]:
-    rows = conn.execute(
-        sa.select(submissions.c.status, sa.func.count().label("rows")).group_by(submissions.c.status)
-    ).all()
-    return {row.status: int(row.rows) for row in rows}
 
 
 # Interview sessions: the session row owns the clock (started_at, deadline, extensions)
@@ -398,22 +403,6 @@ class InterviewEvent:
     challenge_id: str | None
     payload: dict[str, Any]
     created_at: datetime
-
-
-@dataclass(frozen=True)
-class InterviewRun:
-    id: int
-    session_id: str
-    challenge_id: str
-    mode: str
-    is_automatic: bool
-    status: str
-    code: str
-    verdict: str | None
-    score: float | None
-    report: dict[str, Any] | None
-    created_at: datetime
-    finished_at: datetime | None
 
 
 def _interview_session(row: sa.Row[Any]) -> InterviewSession:
@@ -562,49 +551,3 @@ def count_recent_snapshots(conn: Connection, *, session_id: str, since: datetime
         .where(interview_events.c.session_id == session_id, interview_events.c.kind == "snapshot",
                interview_events.c.created_at >= since)
     ).scalar_one())
-
-
-def _interview_run(row: sa.Row[Any]) -> InterviewRun:
-    return InterviewRun(
-        id=row.id, session_id=row.session_id, challenge_id=row.challenge_id, mode=row.mode,
-        is_automatic=bool(row.is_automatic), status=row.status, code=row.code, verdict=row.verdict, score=row.score,
-        report=row.report, created_at=_aware(row.created_at),  # type: ignore[arg-type]
-        finished_at=_aware(row.finished_at),
-    )
-
-
-def start_interview_run(conn: Connection, *, session_id: str, challenge_id: str, mode: str, code: str,
-                        is_automatic: bool, worker: str) -> int:
-    result = conn.execute(sa.insert(interview_runs).values(
-        session_id=session_id, challenge_id=challenge_id, mode=mode, is_automatic=is_automatic, status=GRADING,
-        code=code, worker=worker, created_at=utcnow(),
-    ))
-    return int(result.inserted_primary_key[0])  # type: ignore[index]
-
-
-def finish_interview_run(conn: Connection, *, run_id: int, verdict: str, score: float | None,
-                         report: dict[str, Any]) -> None:
-    conn.execute(sa.update(interview_runs).where(interview_runs.c.id == run_id)
-                 .values(status=GRADED, verdict=verdict, score=score, report=report, finished_at=utcnow()))
-
-
-def delete_interview_run(conn: Connection, *, run_id: int) -> None:
-    conn.execute(sa.delete(interview_runs).where(interview_runs.c.id == run_id))
-
-
-def list_interview_runs(conn: Connection, *, session_id: str) -> list[InterviewRun]:
-    rows = conn.execute(sa.select(interview_runs).where(interview_runs.c.session_id == session_id)
-                        .order_by(interview_runs.c.id))
-    return [_interview_run(row) for row in rows]
-
-
-def interrupt_interview_runs(conn: Connection, *, is_abandoned: Callable[[str | None, datetime], bool]) -> int:
-    rows = conn.execute(
-        sa.select(interview_runs.c.id, interview_runs.c.worker, interview_runs.c.created_at)
-        .where(interview_runs.c.status == GRADING)
-    ).all()
-    abandoned = [row.id for row in rows if is_abandoned(row.worker, _aware(row.created_at))]  # type: ignore[arg-type]
-    if abandoned:
-        conn.execute(sa.update(interview_runs).where(interview_runs.c.id.in_(abandoned))
-                     .values(status=INTERRUPTED, finished_at=utcnow()))
-    return len(abandoned)

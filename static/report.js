@@ -1,211 +1,168 @@
-// The interview report: scorecard, challenges with final code and rubric, notes, timeline, and a
-// playback of the code over time. Runs in the app (data fetched with the interviewer's token) and
-// inlined in the downloaded HTML file (data embedded in #report-data), so it needs nothing else.
-(function () {
-  "use strict";
-  var IDLE_CAP_SECONDS = 2; // playback skips idle time: a pause longer than this plays as this long
-  var SPEEDS = [1, 2, 4, 8, 16];
-  var VERDICTS = {
-    accepted: "Accepted", wrong_answer: "Wrong answer", runtime_error: "Runtime error",
-    time_limit_exceeded: "Time limit exceeded", memory_limit_exceeded: "Memory limit exceeded",
-    output_limit_exceeded: "Output limit exceeded", internal_error: "Internal error",
-  };
-  var CRITERIA = {
-    vectorization: "Vectorization", numerical_stability: "Numerical stability", axis_awareness: "Axis awareness",
-    broadcasting: "Broadcasting", memory_efficiency: "Memory efficiency",
-  };
-  var RATINGS = { pass: "Good", warn: "Could be better", fail: "Needs work", "n/a": "Not assessed" };
-  var KINDS = { run: "Run", submit: "Submit", followup: "Follow-up", started: "Start", ended: "End", extended: "Extended", hint: "Hint" };
+// The interview report: scorecard, challenges with final code and their results (rendered by the
+// server as on the practice page), notes, timeline, and a playback of the code over time. Used in
+// the app (report_page.js) and inlined in the downloaded HTML file (report_file.js), which the
+// server joins with dom.js into one module so the file needs nothing else.
+import { el, labels, setLabels, verdictLabel } from "./dom.js";
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === "text") node.textContent = attrs[key];
-      else if (key === "class") node.className = attrs[key];
-      else node.setAttribute(key, attrs[key]);
-    });
-    (children || []).forEach(function (child) { if (child) node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); });
-    return node;
-  }
+const IDLE_CAP_SECONDS = 2; // playback skips idle time: a pause longer than this plays as this long
+const SPEEDS = [1, 2, 4, 8, 16];
+const KINDS = { run: "Run", submit: "Submit", followup: "Follow-up", started: "Start", ended: "End", extended: "Extended", hint: "Hint" };
 
-  function mmss(seconds) {
-    seconds = Math.max(0, Math.round(seconds || 0));
-    var m = Math.floor(seconds / 60), s = seconds % 60;
-    return m + ":" + (s < 10 ? "0" : "") + s;
-  }
+function mmss(seconds) {
+  seconds = Math.max(0, Math.round(seconds || 0));
+  var m = Math.floor(seconds / 60), s = seconds % 60;
+  return m + ":" + (s < 10 ? "0" : "") + s;
+}
 
-  function when(iso) { return iso ? new Date(iso).toLocaleString() : "–"; }
+function when(iso) { return iso ? new Date(iso).toLocaleString() : "–"; }
 
-  function section(title, id, children) {
-    return el("section", { class: "card report-section", id: id }, [el("h2", { text: title })].concat(children));
-  }
+function section(title, id, children) {
+  return el("section", { class: "card report-section", id: id }, [el("h2", { text: title })].concat(children));
+}
 
-  function header(data) {
-    var s = data.session;
-    var card = data.scorecard || {};
-    return el("header", { class: "report-header" }, [
-      el("div", {}, [
-        el("p", { class: "session-kicker", text: "Mock interview report" }),
-        el("h1", { text: s.candidate_name || "Candidate" }),
-        el("p", { class: "muted", text: "Started " + when(s.started_at) + " · " + mmss(s.elapsed_seconds) + " of " +
-          mmss(s.duration_seconds + s.extension_seconds) + (s.extension_seconds ? " (extended by " + mmss(s.extension_seconds) + ")" : "") +
-          " · " + (s.end_reason === "time" ? "time ran out" : s.end_reason === "interviewer" ? "ended by the interviewer" : s.status) }),
-      ]),
-      card.recommendation ? el("p", { class: "recommendation rec-" + card.recommendation, "data-recommendation": card.recommendation },
-        [el("span", { class: "muted small", text: "Recommendation" }), el("strong", { text: card.recommendation_label || card.recommendation })]) : null,
+function header(data) {
+  var s = data.session;
+  var card = data.scorecard || {};
+  return el("header", { class: "report-header" }, [
+    el("div", {}, [
+      el("p", { class: "session-kicker", text: "Mock interview report" }),
+      el("h1", { text: s.candidate_name || "Candidate" }),
+      el("p", { class: "muted", text: "Started " + when(s.started_at) + " · " + mmss(s.elapsed_seconds) + " of " +
+        mmss(s.duration_seconds + s.extension_seconds) + (s.extension_seconds ? " (extended by " + mmss(s.extension_seconds) + ")" : "") +
+        " · " + (s.end_reason === "time" ? "time ran out" : s.end_reason === "interviewer" ? "ended by the interviewer" : s.status) }),
+    ]),
+    card.recommendation ? el("p", { class: "recommendation rec-" + card.recommendation, "data-recommendation": card.recommendation },
+      [el("span", { class: "muted small", text: "Recommendation" }), el("strong", { text: card.recommendation_label || card.recommendation })]) : null,
+  ]);
+}
+
+function scorecard(data) {
+  var card = data.scorecard || { criteria: {} };
+  var rows = Object.keys(labels().criteria).map(function (name) {
+    var score = card.criteria[name];
+    var bar = el("span", { class: "score-bar" }, [el("span", { style: "width:" + (score ? score * 25 : 0) + "%" })]);
+    return el("tr", { "data-criterion": name }, [el("th", { text: labels().criteria[name] }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar])]);
+  });
+  return section("Scorecard", "scorecard", [
+    card.is_prefilled ? el("p", { class: "muted small", text: "Pre-filled from the rubric evidence; the interviewer has not edited it." }) : null,
+    el("table", { class: "report-table" }, [el("tbody", {}, rows)]),
+    card.summary ? el("p", { class: "scorecard-summary", text: card.summary }) : null,
+  ]);
+}
+
+function challenges(data) {
+  return section("Challenges", "challenges", data.challenges.map(function (c) {
+    var verdict = c.verdict || "not_submitted";
+    var submit = c.final_submit;
+    var results = el("div", { class: "report-results" });
+    if (c.results_html) results.innerHTML = c.results_html; // the server's _results.html fragment, escaped there
+    return el("article", { class: "report-challenge", "data-challenge": c.id }, [
+      el("h3", {}, [c.title + " ", el("span", { class: "badge difficulty-" + c.difficulty, text: c.difficulty }),
+        el("span", { class: "verdict-pill verdict-" + verdict, text: c.verdict ? verdictLabel(c.verdict) : "Not submitted" })]),
+      el("p", { class: "muted small", text: c.submits + " submit(s), " + c.runs + " run(s)" +
+        (c.score !== null && c.score !== undefined ? " · rubric score " + Math.round(c.score) + "%" : "") +
+        (c.first_edit_seconds !== null ? " · first edit at " + mmss(c.first_edit_seconds) : "") +
+        (c.accepted_at_seconds !== null ? " · accepted at " + mmss(c.accepted_at_seconds) : "") +
+        (submit && submit.automatic ? " · final submit was automatic" : "") }),
+      c.results_html ? results : null,
+      c.first_edit_seconds === null
+        ? el("p", { class: "muted", text: "Never edited: the code is the starter." })
+        : el("details", { open: "" }, [el("summary", { text: "Final code" }), el("pre", { class: "code-block final-code" }, [el("code", { text: c.final_code })])]),
     ]);
-  }
+  }));
+}
 
-  function scorecard(data) {
-    var card = data.scorecard || { criteria: {} };
-    var rows = Object.keys(CRITERIA).map(function (name) {
-      var score = card.criteria[name];
-      var bar = el("span", { class: "score-bar" }, [el("span", { style: "width:" + (score ? score * 25 : 0) + "%" })]);
-      return el("tr", { "data-criterion": name }, [el("th", { text: CRITERIA[name] }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar])]);
-    });
-    return section("Scorecard", "scorecard", [
-      card.is_prefilled ? el("p", { class: "muted small", text: "Pre-filled from the rubric evidence; the interviewer has not edited it." }) : null,
-      el("table", { class: "report-table" }, [el("tbody", {}, rows)]),
-      card.summary ? el("p", { class: "scorecard-summary", text: card.summary }) : null,
-    ]);
-  }
+function notes(data) {
+  var body = el("div", { class: "prose notes-body" });
+  if (data.notes_html) body.innerHTML = data.notes_html; // Markdown rendered on the server with raw HTML escaped
+  else body.appendChild(el("p", { class: "muted", text: "No notes." }));
+  return section("Interviewer's notes", "notes", [body]);
+}
 
-  function challenges(data) {
-    return section("Challenges", "challenges", data.challenges.map(function (c) {
-      var verdict = c.verdict || "not_submitted";
-      var rubric = c.rubric || {};
-      var ratings = Object.keys(rubric).filter(function (k) { return rubric[k].rating !== "n/a"; }).map(function (name) {
-        var r = rubric[name];
-        return el("li", { class: "criterion rating-" + r.rating }, [
-          el("div", { class: "criterion-head" }, [el("span", { class: "criterion-name", text: CRITERIA[name] || name }),
-            el("span", { class: "rating rating-" + r.rating, text: RATINGS[r.rating] || r.rating })]),
-          (r.feedback || []).length ? el("ul", { class: "feedback" }, r.feedback.map(function (f) {
-            return el("li", { text: f.message + (f.line ? " (line " + f.line + ")" : "") });
-          })) : null,
-        ]);
-      });
-      var submit = c.final_submit;
-      var timingWords = submit && submit.report ? submit.report.timing_words || [] : [];
-      return el("article", { class: "report-challenge", "data-challenge": c.id }, [
-        el("h3", {}, [c.title + " ", el("span", { class: "badge difficulty-" + c.difficulty, text: c.difficulty }),
-          el("span", { class: "verdict-pill verdict-" + verdict, text: VERDICTS[verdict] || "Not submitted" })]),
-        el("p", { class: "muted small", text: c.submits + " submit(s), " + c.runs + " run(s)" +
-          (c.score !== null && c.score !== undefined ? " · rubric score " + Math.round(c.score) + "%" : "") +
-          (c.first_edit_seconds !== null ? " · first edit at " + mmss(c.first_edit_seconds) : "") +
-          (c.accepted_at_seconds !== null ? " · accepted at " + mmss(c.accepted_at_seconds) : "") +
-          (submit && submit.automatic ? " · final submit was automatic" : "") }),
-        ratings.length ? el("ul", { class: "rubric" }, ratings) : null,
-        timingWords.length ? el("div", { class: "timing" }, timingWords.map(function (t) { return el("p", { class: "timing-words", text: t }); })) : null,
-        c.first_edit_seconds === null
-          ? el("p", { class: "muted", text: "Never edited: the code is the starter." })
-          : el("details", { open: "" }, [el("summary", { text: "Final code" }), el("pre", { class: "code-block final-code" }, [el("code", { text: c.final_code })])]),
-      ]);
-    }));
-  }
+function timeline(data) {
+  return section("Timeline", "timeline", [el("ol", { class: "timeline" }, data.timeline.map(function (e) {
+    var text = KINDS[e.kind] || e.kind;
+    if (e.verdict) text += ": " + verdictLabel(e.verdict) + (e.automatic ? " (automatic)" : "");
+    if (e.text) text += ": " + e.text;
+    if (e.reason) text += e.reason === "time" ? ": time ran out" : ": by the interviewer";
+    if (e.challenge) text += " · " + e.challenge;
+    return el("li", { class: "timeline-item kind-" + e.kind }, [el("time", { class: "muted small", text: mmss(e.at_seconds) }), " " + text]);
+  }))]);
+}
 
-  function notes(data) {
-    var body = el("div", { class: "prose notes-body" });
-    if (data.notes_html) body.innerHTML = data.notes_html; // Markdown rendered on the server with raw HTML escaped
-    else body.appendChild(el("p", { class: "muted", text: "No notes." }));
-    return section("Interviewer's notes", "notes", [body]);
+// Playback: frames on a compressed time axis where idle gaps are capped, so minutes of thinking
+// do not play as minutes of nothing; markers for runs, submits and follow-ups on the same axis.
+function playback(data) {
+  var frames = data.playback;
+  if (!frames.length) return section("Playback", "playback", [el("p", { class: "muted", text: "No code was typed." })]);
+  var axis = [0];
+  for (var i = 1; i < frames.length; i++) axis.push(axis[i - 1] + Math.min(frames[i].t - frames[i - 1].t, IDLE_CAP_SECONDS));
+  function compress(t) {
+    var index = 0;
+    while (index + 1 < frames.length && frames[index + 1].t <= t) index++;
+    if (t < frames[0].t) return 0;
+    return axis[index] + Math.min(t - frames[index].t, IDLE_CAP_SECONDS);
   }
-
-  function timeline(data) {
-    return section("Timeline", "timeline", [el("ol", { class: "timeline" }, data.timeline.map(function (e) {
-      var text = KINDS[e.kind] || e.kind;
-      if (e.verdict) text += ": " + (VERDICTS[e.verdict] || e.verdict) + (e.automatic ? " (automatic)" : "");
-      if (e.text) text += ": " + e.text;
-      if (e.reason) text += e.reason === "time" ? ": time ran out" : ": by the interviewer";
-      if (e.challenge) text += " · " + e.challenge;
-      return el("li", { class: "timeline-item kind-" + e.kind }, [el("time", { class: "muted small", text: mmss(e.at_seconds) }), " " + text]);
-    }))]);
+  var markers = data.timeline.filter(function (e) { return e.kind === "run" || e.kind === "submit" || e.kind === "followup"; });
+  var total = Math.max(axis[axis.length - 1], markers.length ? compress(markers[markers.length - 1].at_seconds) : 0, 0.1);
+  var slider = el("input", { type: "range", min: "0", max: String(total), step: "0.05", value: String(total), id: "playback-slider", "aria-label": "Moment of the session" });
+  var speed = el("select", { id: "playback-speed", "aria-label": "Playback speed" }, SPEEDS.map(function (x) { return el("option", { value: String(x), text: x + "x" }); }));
+  var play = el("button", { type: "button", class: "button small", id: "playback-play", text: "Play" });
+  var label = el("span", { class: "playback-time", id: "playback-time" });
+  var challengeLabel = el("span", { class: "tag", id: "playback-challenge" });
+  var code = el("code", { id: "playback-code" });
+  var track = el("div", { class: "playback-markers", "aria-hidden": "true" }, markers.map(function (e) {
+    var marker = el("button", { type: "button", class: "marker marker-" + e.kind, title: mmss(e.at_seconds) + " " + (KINDS[e.kind] || e.kind) + (e.verdict ? ": " + verdictLabel(e.verdict) : e.text ? ": " + e.text : ""), tabindex: "-1" });
+    marker.style.left = (100 * compress(e.at_seconds) / total) + "%";
+    marker.addEventListener("click", function () { seek(compress(e.at_seconds)); });
+    return marker;
+  }));
+  function frameAt(position) {
+    var index = 0;
+    while (index + 1 < frames.length && axis[index + 1] <= position + 1e-9) index++;
+    return index;
   }
-
-  // Playback: frames on a compressed time axis where idle gaps are capped, so minutes of thinking
-  // do not play as minutes of nothing; markers for runs, submits and follow-ups on the same axis.
-  function playback(data) {
-    var frames = data.playback;
-    if (!frames.length) return section("Playback", "playback", [el("p", { class: "muted", text: "No code was typed." })]);
-    var axis = [0];
-    for (var i = 1; i < frames.length; i++) axis.push(axis[i - 1] + Math.min(frames[i].t - frames[i - 1].t, IDLE_CAP_SECONDS));
-    function compress(t) {
-      var index = 0;
-      while (index + 1 < frames.length && frames[index + 1].t <= t) index++;
-      if (t < frames[0].t) return 0;
-      return axis[index] + Math.min(t - frames[index].t, IDLE_CAP_SECONDS);
-    }
-    var markers = data.timeline.filter(function (e) { return e.kind === "run" || e.kind === "submit" || e.kind === "followup"; });
-    var total = Math.max(axis[axis.length - 1], markers.length ? compress(markers[markers.length - 1].at_seconds) : 0, 0.1);
-    var slider = el("input", { type: "range", min: "0", max: String(total), step: "0.05", value: String(total), id: "playback-slider", "aria-label": "Moment of the session" });
-    var speed = el("select", { id: "playback-speed", "aria-label": "Playback speed" }, SPEEDS.map(function (x) { return el("option", { value: String(x), text: x + "x" }); }));
-    var play = el("button", { type: "button", class: "button small", id: "playback-play", text: "Play" });
-    var label = el("span", { class: "playback-time", id: "playback-time" });
-    var challengeLabel = el("span", { class: "tag", id: "playback-challenge" });
-    var code = el("code", { id: "playback-code" });
-    var track = el("div", { class: "playback-markers", "aria-hidden": "true" }, markers.map(function (e) {
-      var marker = el("button", { type: "button", class: "marker marker-" + e.kind, title: mmss(e.at_seconds) + " " + (KINDS[e.kind] || e.kind) + (e.verdict ? ": " + (VERDICTS[e.verdict] || e.verdict) : e.text ? ": " + e.text : ""), tabindex: "-1" });
-      marker.style.left = (100 * compress(e.at_seconds) / total) + "%";
-      marker.addEventListener("click", function () { seek(compress(e.at_seconds)); });
-      return marker;
-    }));
-    function frameAt(position) {
-      var index = 0;
-      while (index + 1 < frames.length && axis[index + 1] <= position + 1e-9) index++;
-      return index;
-    }
-    function seek(position) {
-      slider.value = String(position);
-      var index = frameAt(position);
-      var frame = frames[index];
-      code.textContent = frame.code;
-      challengeLabel.textContent = frame.challenge;
-      var real = frame.t + Math.max(0, position - axis[index]);
-      label.textContent = mmss(real) + " into the session · edit " + (index + 1) + " of " + frames.length;
-      slider.setAttribute("aria-valuetext", mmss(real));
-      root.setAttribute("data-frame", String(index));
-    }
-    var timer = null;
-    function stop() { clearInterval(timer); timer = null; play.textContent = "Play"; }
-    play.addEventListener("click", function () {
-      if (timer) { stop(); return; }
-      if (parseFloat(slider.value) >= total) seek(0);
-      play.textContent = "Pause";
-      timer = setInterval(function () {
-        var next = parseFloat(slider.value) + 0.1 * parseFloat(speed.value);
-        if (next >= total) { seek(total); stop(); return; }
-        seek(next);
-      }, 100);
-    });
-    slider.addEventListener("input", function () { seek(parseFloat(slider.value)); });
-    var root = section("Playback", "playback", [
-      el("p", { class: "muted small", text: "The code as it was typed. Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
-      el("div", { class: "playback-controls" }, [play, el("label", { class: "inline-label" }, ["Speed ", speed]), label, challengeLabel]),
-      el("div", { class: "playback-track" }, [track, slider]),
-      el("pre", { class: "code-block playback-code" }, [code]),
-    ]);
-    root.playbackSeekSeconds = function (seconds) { seek(compress(seconds)); };
-    seek(total);
-    return root;
+  function seek(position) {
+    slider.value = String(position);
+    var index = frameAt(position);
+    var frame = frames[index];
+    code.textContent = frame.code;
+    challengeLabel.textContent = frame.challenge;
+    var real = frame.t + Math.max(0, position - axis[index]);
+    label.textContent = mmss(real) + " into the session · edit " + (index + 1) + " of " + frames.length;
+    slider.setAttribute("aria-valuetext", mmss(real));
+    root.setAttribute("data-frame", String(index));
   }
+  var timer = null;
+  function stop() { clearInterval(timer); timer = null; play.textContent = "Play"; }
+  play.addEventListener("click", function () {
+    if (timer) { stop(); return; }
+    if (parseFloat(slider.value) >= total) seek(0);
+    play.textContent = "Pause";
+    timer = setInterval(function () {
+      var next = parseFloat(slider.value) + 0.1 * parseFloat(speed.value);
+      if (next >= total) { seek(total); stop(); return; }
+      seek(next);
+    }, 100);
+  });
+  slider.addEventListener("input", function () { seek(parseFloat(slider.value)); });
+  var root = section("Playback", "playback", [
+    el("p", { class: "muted small", text: "The code as it was typed. Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
+    el("div", { class: "playback-controls" }, [play, el("label", { class: "inline-label" }, ["Speed ", speed]), label, challengeLabel]),
+    el("div", { class: "playback-track" }, [track, slider]),
+    el("pre", { class: "code-block playback-code" }, [code]),
+  ]);
+  seek(total);
+  return root;
+}
 
-  function render(container, data) {
-    container.textContent = "";
-    container.appendChild(header(data));
-    container.appendChild(scorecard(data));
-    container.appendChild(challenges(data));
-    var player = playback(data);
-    container.appendChild(player);
-    container.appendChild(notes(data));
-    container.appendChild(timeline(data));
-    window.arraydojoPlayback = { seekSeconds: player.playbackSeekSeconds || function () {} };
-  }
-
-  window.ArrayDojoReport = { render: render };
-
-  var embedded = document.getElementById("report-data");
-  if (embedded) {
-    document.addEventListener("DOMContentLoaded", function () {
-      render(document.getElementById("report"), JSON.parse(embedded.textContent));
-    });
-  }
-})();
+export function render(container, data) {
+  if (data.labels) setLabels(data.labels);
+  container.textContent = "";
+  container.appendChild(header(data));
+  container.appendChild(scorecard(data));
+  container.appendChild(challenges(data));
+  container.appendChild(playback(data));
+  container.appendChild(notes(data));
+  container.appendChild(timeline(data));
+}

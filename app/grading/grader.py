@@ -6,11 +6,11 @@ import ast
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
-from app.cases import Case, SizedInput
+from app.cases import Case, Mode, SizedInput
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.compare import compare_outputs
@@ -29,7 +29,6 @@ from app.grading.timing import (
 from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox
 from sandbox.limits import MIB
 
-Mode = Literal["run", "submit"]
 PREVIEW_CHARS = 600
 
 

@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from app.cases import CRITERIA
+from app.cases import CRITERIA, Mode
 
 Verdict = Literal[
     "accepted",
@@ -63,7 +63,7 @@ class GradeReport(BaseModel):
 
     version: int = REPORT_VERSION
     challenge: str
-    mode: Literal["run", "submit"] = "submit"
+    mode: Mode = "submit"
     verdict: Verdict
     summary: str
     tests: list[TestReport] = []

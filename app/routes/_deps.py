@@ -1,23 +1,30 @@
-"""Shared route dependencies: the app context, the profile, and reading a code body safely."""
+"""Shared route dependencies: the app context, the profile, the grade ticket, and reading a code body safely."""
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import Depends, Request
-from pydantic import BaseModel, Field
+from fastapi import Depends, Header, Request
+from fastapi.security import HTTPBearer
+from pydantic import BaseModel, Field, ValidationError
 
 from app.context import AppContext
 from app.errors import InvalidInputError, PayloadTooLargeError
-from app.services.grading import check_code
+from app.services import interviews
+from app.services.attempts import check_code
+
+_TICKET = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class CodeBody(BaseModel):
-    """The body of run, submit and draft requests."""
+    """The one body for code: run, submit, draft and snapshot requests (`challenge` in a session's)."""
 
     code: str = Field(description="Python source, at most 64 KiB of UTF-8", examples=["import numpy as np\n"])
+    challenge: str | None = Field(default=None, max_length=64, examples=["softmax"],
+                                  description="In a session: which of its challenges the code is for")
 
 
 CODE_BODY_DOC: dict[str, Any] = {
@@ -35,8 +42,26 @@ def get_token_hash(request: Request) -> str:
     return token_hash
 
 
+def grade_ticket(x_grade_ticket: Annotated[str | None, Header(include_in_schema=False)] = None) -> str | None:
+    """The page's name for its grade (to poll /api/queue/{ticket}); anything malformed just gets a fresh one."""
+    return x_grade_ticket if x_grade_ticket and _TICKET.fullmatch(x_grade_ticket) else None
+
+
 Context = Annotated[AppContext, Depends(get_context)]
 TokenHash = Annotated[str, Depends(get_token_hash)]
+GradeTicket = Annotated[str | None, Depends(grade_ticket)]
+# Only for /docs' "Authorize" button; the header is parsed by interviews.bearer_token for clear errors.
+_bearer_doc = HTTPBearer(auto_error=False, description="The candidate's or the interviewer's token")
+
+
+def session_access(session_id: str, context: Context, _doc: Annotated[Any, Depends(_bearer_doc)],
+                   authorization: Annotated[str | None, Header(include_in_schema=False)] = None
+                   ) -> interviews.Access:
+    token = interviews.bearer_token(authorization)
+    return interviews.authenticate(db=context.db, session_id=session_id, token=token)
+
+
+SessionAccess = Annotated[interviews.Access, Depends(session_access)]
 
 
 async def read_body(request: Request, *, max_bytes: int) -> bytes:
@@ -70,23 +95,37 @@ def parse_json(text: str) -> Any:
                                 f"column {exc.colno}.") from None
 
 
-async def read_code(request: Request, context: AppContext) -> str:
-    """`{"code": "..."}` as JSON, or a form field `code` (the page without JavaScript)."""
-    limit = context.settings.max_code_bytes
+def _fields(request: Request, text: str) -> Any:
+    """The body's fields: a JSON object, or a form (the challenge page without JavaScript)."""
+    if not request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
+        return parse_json(text)
+    form = parse_qs(text, keep_blank_values=True)
+    if not form.get("code"):
+        raise InvalidInputError("The form has no 'code' field.")
+    return {name: values[0].replace("\r\n", "\n") for name, values in form.items() if name in CodeBody.model_fields}
+
+
+def _problem(error: Any) -> str:
+    name = ".".join(str(p) for p in error["loc"]) or "the body"
+    if error["type"] == "missing":
+        return f"'{name}' is missing"
+    if error["type"] == "string_type":
+        return f"'{name}' is a {type(error['input']).__name__}"
+    return f"'{name}': {error['msg']}"
+
+
+async def read_code(request: Request, *, max_bytes: int, needs_challenge: bool = False) -> CodeBody:
+    """The code body with one size limit (on the code itself) and one set of messages for every route."""
     # JSON escapes can make the body up to 6x the code (\\uXXXX); the code's own size is checked after.
-    raw = await read_body(request, max_bytes=6 * limit + 4096)
-    text = decode_utf8(raw)
-    if request.headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
-        values = parse_qs(text, keep_blank_values=True).get("code")
-        if not values:
-            raise InvalidInputError("The form has no 'code' field.")
-        code = values[0].replace("\r\n", "\n")
-    else:
-        data = parse_json(text)
-        if not isinstance(data, dict) or not isinstance(data.get("code"), str):
-            got = type(data.get("code")).__name__ if isinstance(data, dict) and "code" in data else None
-            raise InvalidInputError(
-                'The body must be a JSON object with a string field "code", like {"code": "import numpy as np"}'
-                + (f"; 'code' is a {got}." if got else "; 'code' is missing."))
-        code = data["code"]
-    return check_code(code, max_bytes=limit)
+    data = _fields(request, decode_utf8(await read_body(request, max_bytes=6 * max_bytes + 4096)))
+    example = '{"challenge": "softmax", "code": "import numpy as np"}' if needs_challenge \
+        else '{"code": "import numpy as np"}'
+    try:
+        body = CodeBody.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidInputError(f"The body must be a JSON object with a string field \"code\", like {example}; "
+                                f"{'; '.join(_problem(e) for e in exc.errors())}.") from None
+    if needs_challenge and body.challenge is None:
+        raise InvalidInputError(f'The body needs the string field "challenge" too, like {example}.')
+    check_code(body.code, max_bytes=max_bytes)
+    return body

@@ -14,8 +14,9 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from app.errors import InvalidInputError
-from app.routes._deps import Context, decode_utf8, read_body
+from app.routes._deps import Context, SessionAccess, decode_utf8, read_body
 from app.services import interviews
+from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
 
@@ -99,3 +100,12 @@ def interviewer_room(session_id: str, request: Request, context: Context) -> HTM
 @router.get("/sessions/{session_id}/report")
 def report_page(session_id: str, request: Request, context: Context) -> HTMLResponse:
     return _render(request, context, "session_report.html", {"session_id": session_id})
+
+
+@router.get("/sessions/{session_id}/attempts/{attempt_id}/results")
+def attempt_results(attempt_id: int, request: Request, context: Context, access: SessionAccess) -> HTMLResponse:
+    """A run's or submit's results as the practice page's fragment (Bearer token, like the API)."""
+    attempt = interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)
+    view = results_view(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,
+                                   challenge=context.catalog.get(attempt.challenge_id))
+    return _render(request, context, "_results.html", {"r": view})

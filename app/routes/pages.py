@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from functools import partial
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from app.cases import Mode
 from app.errors import InvalidInputError
-from app.routes._deps import Context, TokenHash, decode_utf8, parse_json, read_code
-from app.services import challenges, grading, pages, progress
+from app.routes._deps import Context, GradeTicket, TokenHash, decode_utf8, parse_json
+from app.routes.challenges_api import grade_practice
+from app.services import challenges, pages, progress
+from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
 
@@ -52,33 +54,33 @@ def challenge(challenge_id: str, request: Request, context: Context, token_hash:
     return render(request, context, "challenge.html", values)
 
 
-async def _grade_page(challenge_id: str, request: Request, context: Context, token_hash: str,
-                      mode: Literal["run", "submit"]) -> HTMLResponse:
-    challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
-    code = await read_code(request, context)
-    work = partial(grading.grade_and_store, db=context.db, grader=context.grader, catalog=context.catalog,
-                   token_hash=token_hash, challenge_id=challenge_id, code=code, mode=mode)
-    outcome = await context.queue.run(work, ticket=request.headers.get("x-grade-ticket", "")[:64])
+async def _grade_page(challenge_id: str, request: Request, context: Context, token_hash: str, mode: Mode,
+                      ticket: str | None) -> HTMLResponse:
+    graded = await grade_practice(request, context, token_hash=token_hash, challenge_id=challenge_id, mode=mode,
+                                  ticket=ticket)
     if wants_fragment(request):
-        values = pages.results_context(outcome.report.public_dict(), submission_id=outcome.submission_id)
-        response = render(request, context, "_results.html", {"r": values})
-        response.headers["X-Verdict"] = outcome.report.verdict
-        response.headers["X-Submission-Id"] = str(outcome.submission_id)
+        challenge = context.catalog.get(graded.attempt.challenge_id)
+        view = results_view(graded.attempt.report or {}, attempt_id=graded.attempt.id, challenge=challenge)
+        response = render(request, context, "_results.html", {"r": view})
+        response.headers["X-Verdict"] = graded.report.verdict
+        response.headers["X-Attempt-Id"] = str(graded.attempt.id)
         return response
     values = pages.challenge_page(db=context.db, catalog=context.catalog, grader=context.grader,
                                   markdown=context.markdown, token_hash=token_hash, challenge_id=challenge_id,
-                                  code=code, result=outcome)
+                                  code=graded.attempt.code, result=graded)
     return render(request, context, "challenge.html", values)
 
 
 @router.post("/challenges/{challenge_id}/run")
-async def run(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
-    return await _grade_page(challenge_id, request, context, token_hash, "run")
+async def run(challenge_id: str, request: Request, context: Context, token_hash: TokenHash,
+              ticket: GradeTicket) -> HTMLResponse:
+    return await _grade_page(challenge_id, request, context, token_hash, "run", ticket)
 
 
 @router.post("/challenges/{challenge_id}/submit")
-async def submit(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
-    return await _grade_page(challenge_id, request, context, token_hash, "submit")
+async def submit(challenge_id: str, request: Request, context: Context, token_hash: TokenHash,
+                 ticket: GradeTicket) -> HTMLResponse:
+    return await _grade_page(challenge_id, request, context, token_hash, "submit", ticket)
 
 
 @router.post("/challenges/{challenge_id}/hints")

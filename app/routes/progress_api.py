@@ -2,57 +2,62 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from app.errors import NotFoundError
+from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportResult, ProgressPublic
 from app.routes._deps import CODE_BODY_DOC, Context, TokenHash, decode_utf8, parse_json, read_body, read_code
-from app.services import challenges, grading, progress
+from app.services import attempts, challenges, progress
 
 router = APIRouter(prefix="/api", tags=["progress"])
 
 
-@router.get("/progress", summary="Solved / attempted counts per lesson and per challenge")
-def get_progress(context: Context, token_hash: TokenHash) -> dict[str, Any]:
+@router.get("/progress", response_model=ProgressPublic,
+            summary="Solved / attempted counts per lesson and per challenge")
+def get_progress(context: Context, token_hash: TokenHash) -> ProgressPublic:
     return progress.progress_summary(db=context.db, catalog=context.catalog, token_hash=token_hash)
 
 
-@router.put("/drafts/{challenge_id}", openapi_extra=CODE_BODY_DOC, summary="Save the editor's code as a draft")
-async def save_draft(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> dict[str, Any]:
+@router.put("/drafts/{challenge_id}", openapi_extra=CODE_BODY_DOC, response_model=DraftSaved,
+            summary="Save the editor's code as a draft")
+async def save_draft(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> DraftSaved:
     challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
-    code = await read_code(request, context)
-    saved_at = progress.save_draft(db=context.db, token_hash=token_hash, challenge_id=challenge_id, code=code)
-    return {"challenge": challenge_id, "saved_at": saved_at.isoformat()}
+    body = await read_code(request, max_bytes=context.settings.max_code_bytes)
+    saved_at = progress.save_draft(db=context.db, token_hash=token_hash, challenge_id=challenge_id, code=body.code)
+    return DraftSaved(challenge=challenge_id, saved_at=saved_at)
 
 
-@router.get("/drafts/{challenge_id}", summary="The saved draft (404 when there is none)")
-def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> dict[str, Any]:
+@router.get("/drafts/{challenge_id}", response_model=DraftPublic, summary="The saved draft (404 when there is none)")
+def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> DraftPublic:
     challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
     draft = progress.get_draft(db=context.db, token_hash=token_hash, challenge_id=challenge_id)
     if draft is None:
         raise NotFoundError(f"No draft of {challenge_id!r} yet.")
-    return {"challenge": challenge_id, "code": draft.code, "saved_at": draft.updated_at.isoformat()}
+    return DraftPublic(challenge=challenge_id, code=draft.code, saved_at=draft.updated_at)
 
 
-@router.get("/submissions/{submission_id}", summary="One of this profile's submissions, with its report")
-def get_submission(submission_id: int, context: Context, token_hash: TokenHash) -> dict[str, Any]:
-    submission = grading.get_submission(db=context.db, token_hash=token_hash, submission_id=submission_id)
-    return grading.submission_public(submission)
+@router.get("/submissions/{submission_id}", response_model=AttemptPublic,
+            summary="One of this profile's runs or submits, with its report")
+def get_submission(submission_id: int, context: Context, token_hash: TokenHash) -> AttemptPublic:
+    attempt = attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)
+    return AttemptPublic.of(attempt)
 
 
-@router.get("/progress/export", summary="Download this profile's progress as one JSON file")
+@router.get("/progress/export", response_model=progress.ProgressExport,
+            summary="Download this profile's progress as one JSON file")
 def export_progress(context: Context, token_hash: TokenHash) -> JSONResponse:
     data = progress.export_progress(db=context.db, token_hash=token_hash)
-    filename = f"arraydojo-progress-{data['exported_at'][:10]}.json"
-    return JSONResponse(data, headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    filename = f"arraydojo-progress-{data.exported_at.date().isoformat()}.json"
+    return JSONResponse(data.model_dump(mode="json"),
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-@router.post("/progress/import", summary="Merge an exported progress file into this profile")
-async def import_progress(request: Request, context: Context, token_hash: TokenHash) -> dict[str, Any]:
+@router.post("/progress/import", response_model=ImportResult,
+             summary="Merge an exported progress file into this profile")
+async def import_progress(request: Request, context: Context, token_hash: TokenHash) -> ImportResult:
     raw = await read_body(request, max_bytes=context.settings.max_import_bytes)
     data = parse_json(decode_utf8(raw, what="progress file"))
     counts = progress.import_progress(db=context.db, catalog=context.catalog, token_hash=token_hash, data=data,
                                       max_code_bytes=context.settings.max_code_bytes)
-    return {"imported": counts}
+    return ImportResult(imported=counts)

@@ -2,42 +2,47 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator
 from functools import partial
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Depends, Header, Request
+from fastapi import APIRouter, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
-from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
 
-from app.errors import InvalidInputError
-from app.routes._deps import Context, decode_utf8, parse_json, read_body
-from app.services import interview_reports, interviews
-from app.services.grading import check_code
+from app.cases import Mode
+from app.models import (
+    AttemptResult,
+    CandidateSessionPublic,
+    ClockPublic,
+    EventStreamPublic,
+    FollowupPublic,
+    HintsPublic,
+    InterviewerSessionPublic,
+    NotesPublic,
+    NotesSaved,
+    ReportFileHtml,
+    ReportPublic,
+    ScorecardPublic,
+    SessionCreated,
+    SnapshotSaved,
+)
+from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, read_code
+from app.services import attempts, interview_reports, interviews
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
-# Only for /docs' "Authorize" button; the header is parsed by interviews.bearer_token for clear errors.
-_bearer_doc = HTTPBearer(auto_error=False, description="The candidate's or the interviewer's token")
 KEEPALIVE_SECONDS = 15.0
 
 
-def session_access(session_id: str, context: Context, _doc: Annotated[Any, Depends(_bearer_doc)],
-                   authorization: Annotated[str | None, Header(include_in_schema=False)] = None
-                   ) -> interviews.Access:
-    token = interviews.bearer_token(authorization)
-    return interviews.authenticate(db=context.db, session_id=session_id, token=token)
+def _schema_of(model: type[BaseModel], media_type: str) -> dict[int | str, dict[str, Any]]:
+    """Name the model as the schema of a response that is not JSON (FastAPI says only "string" there)."""
+    return {200: {"content": {media_type: {"schema": {"$ref": f"#/components/schemas/{model.__name__}"}}}}}
 
 
-SessionAccess = Annotated[interviews.Access, Depends(session_access)]
-
-
-class ChallengeCode(BaseModel):
-    challenge: str = Field(description="A challenge id of the session", examples=["softmax"])
-    code: str = Field(description="Python source, at most 64 KiB of UTF-8")
+class EventStreamResponse(StreamingResponse):
+    media_type = "text/event-stream"
 
 
 class ChallengeRef(BaseModel):
@@ -60,21 +65,6 @@ class Extension(BaseModel):
     minutes: float = Field(gt=0, le=interviews.MAX_EXTENSION_MINUTES, examples=[5])
 
 
-def _code_body_doc(model: type[BaseModel]) -> dict[str, Any]:
-    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
-
-
-async def read_challenge_code(request: Request, context: Context, *, max_bytes: int) -> tuple[str, str]:
-    """`{"challenge", "code"}` read with the same limits and messages as the practice API."""
-    raw = await read_body(request, max_bytes=6 * max_bytes + 4096)
-    data = parse_json(decode_utf8(raw))
-    if not isinstance(data, dict) or not isinstance(data.get("challenge"), str) or not isinstance(data.get("code"),
-                                                                                                  str):
-        raise InvalidInputError('The body must be a JSON object with string fields "challenge" and "code", like '
-                                '{"challenge": "softmax", "code": "import numpy as np"}.')
-    return data["challenge"], check_code(data["code"], max_bytes=max_bytes)
-
-
 def _links(request: Request, created: interviews.Created) -> dict[str, str]:
     # The token travels in the fragment: browsers never send it to the server in the URL, in
     # Referer headers or in access logs; the page reads it and sends it as a Bearer header.
@@ -85,66 +75,72 @@ def _links(request: Request, created: interviews.Created) -> dict[str, str]:
     }
 
 
-@router.post("", status_code=201, summary="Create a session: two links with unguessable tokens (shown once)")
-def create_session(body: interviews.SessionCreate, request: Request, context: Context) -> dict[str, Any]:
+@router.post("", status_code=201, response_model=SessionCreated,
+             summary="Create a session: two links with unguessable tokens (shown once)")
+def create_session(body: interviews.SessionCreate, request: Request, context: Context) -> SessionCreated:
     created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings, body=body)
-    return {"id": created.session.id, "candidate_token": created.candidate_token,
-            "interviewer_token": created.interviewer_token, **_links(request, created),
-            "challenges": created.session.challenges, "duration_seconds": created.session.duration_seconds}
+    return SessionCreated(id=created.session.id, candidate_token=created.candidate_token,
+                          interviewer_token=created.interviewer_token, **_links(request, created),
+                          challenges=created.session.challenges, duration_seconds=created.session.duration_seconds)
 
 
-@router.get("/{session_id}", summary="The session as the token's role sees it: clock, challenges, follow-ups")
-def get_session(access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.get("/{session_id}", response_model=CandidateSessionPublic | InterviewerSessionPublic,
+            summary="The session as the token's role sees it: clock, challenges, follow-ups")
+def get_session(access: SessionAccess, context: Context) -> CandidateSessionPublic | InterviewerSessionPublic:
     return interviews.session_state(db=context.db, catalog=context.catalog, markdown=context.markdown, access=access)
 
 
-@router.post("/{session_id}/start", summary="Start the clock (interviewer; the candidate too if allowed)")
-def start(access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.post("/{session_id}/start", response_model=ClockPublic,
+             summary="Start the clock (interviewer; the candidate too if allowed)")
+def start(access: SessionAccess, context: Context) -> ClockPublic:
     session = interviews.start_session(db=context.db, access=access)
     return interviews.clock_now(session)
 
 
-@router.post("/{session_id}/snapshots", openapi_extra=_code_body_doc(ChallengeCode),
+@router.post("/{session_id}/snapshots", openapi_extra=CODE_BODY_DOC, response_model=SnapshotSaved,
              summary="Candidate: the editor's code now (debounced by the page; size-capped and rate-limited)")
-async def snapshot(access: SessionAccess, request: Request, context: Context) -> dict[str, Any]:
+async def snapshot(access: SessionAccess, request: Request, context: Context) -> SnapshotSaved:
     interviews.require_candidate(access, action="sends snapshots")
-    challenge, code = await read_challenge_code(request, context, max_bytes=context.settings.snapshot_max_bytes)
+    body = await read_code(request, max_bytes=context.settings.snapshot_max_bytes, needs_challenge=True)
+    assert body.challenge is not None
     return await anyio.to_thread.run_sync(partial(
-        interviews.save_snapshot, db=context.db, settings=context.settings, access=access, challenge_id=challenge,
-        code=code))
+        interviews.save_snapshot, db=context.db, settings=context.settings, access=access, challenge_id=body.challenge,
+        code=body.code))
 
 
-async def _grade(access: interviews.Access, request: Request, context: Context, mode: Literal["run", "submit"],
-                 ticket: str | None) -> dict[str, Any]:
-    challenge, code = await read_challenge_code(request, context, max_bytes=context.settings.max_code_bytes)
-    interviews.check_can_grade(access=access, challenge_id=challenge)
-    work = partial(interviews.grade_in_session, db=context.db, grader=context.grader, catalog=context.catalog,
-                   session_id=access.session.id, challenge_id=challenge, code=code, mode=mode)
-    return await context.queue.run(work, ticket=ticket)
+async def _grade(access: interviews.Access, request: Request, context: Context, mode: Mode,
+                 ticket: str | None) -> AttemptResult:
+    body = await read_code(request, max_bytes=context.settings.max_code_bytes, needs_challenge=True)
+    assert body.challenge is not None
+    interviews.check_can_grade(access=access, challenge_id=body.challenge)
+    work = partial(attempts.grade_attempt, db=context.db, grader=context.grader, catalog=context.catalog,
+                   seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
+                   mode=mode)
+    return attempts.result_of(await context.queue.run(work, ticket=ticket))
 
 
-@router.post("/{session_id}/run", openapi_extra=_code_body_doc(ChallengeCode),
+@router.post("/{session_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,
              summary="Candidate: run on the visible examples (409 once the session is over)")
-async def run(access: SessionAccess, request: Request, context: Context,
-              x_grade_ticket: str | None = Header(default=None, max_length=64)) -> dict[str, Any]:
-    return await _grade(access, request, context, "run", x_grade_ticket)
+async def run(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket) -> AttemptResult:
+    return await _grade(access, request, context, "run", ticket)
 
 
-@router.post("/{session_id}/submit", openapi_extra=_code_body_doc(ChallengeCode),
+@router.post("/{session_id}/submit", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,
              summary="Candidate: submit for every test and the rubric (409 once the session is over)")
-async def submit(access: SessionAccess, request: Request, context: Context,
-                 x_grade_ticket: str | None = Header(default=None, max_length=64)) -> dict[str, Any]:
-    return await _grade(access, request, context, "submit", x_grade_ticket)
+async def submit(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket) -> AttemptResult:
+    return await _grade(access, request, context, "submit", ticket)
 
 
-@router.post("/{session_id}/hints", summary="Candidate: reveal the next hint tier, if the session allows hints")
-def reveal_hint(body: ChallengeRef, access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.post("/{session_id}/hints", response_model=HintsPublic,
+             summary="Candidate: reveal the next hint tier, if the session allows hints")
+def reveal_hint(body: ChallengeRef, access: SessionAccess, context: Context) -> HintsPublic:
     return interviews.reveal_hint(db=context.db, catalog=context.catalog, access=access, challenge_id=body.challenge)
 
 
 @router.get("/{session_id}/events", summary="Live stream (Server-Sent Events) read from the database; "
             "the candidate's carries only start, follow-ups, extensions and the end",
-            response_class=StreamingResponse)
+            response_class=EventStreamResponse, response_model=EventStreamPublic,
+            responses=_schema_of(EventStreamPublic, "text/event-stream"))
 async def events(access: SessionAccess, request: Request, context: Context, after: int = 0,
                  last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
     if last_event_id and last_event_id.isdigit():
@@ -158,12 +154,12 @@ async def events(access: SessionAccess, request: Request, context: Context, afte
             found, clock = await anyio.to_thread.run_sync(partial(
                 interviews.stream_events, db=context.db, access=access, after_id=last_id))
             for event in found:
-                last_id = event["id"]
-                yield f"id: {event['id']}\nevent: {event['kind']}\ndata: {json.dumps(event)}\n\n"
-            shown = (clock["status"], clock["deadline"])
+                last_id = event.id
+                yield f"id: {event.id}\nevent: {event.kind}\ndata: {event.model_dump_json()}\n\n"
+            shown = (clock.status, clock.deadline)
             if shown != last_clock:
                 last_clock = shown
-                yield f"event: clock\ndata: {json.dumps(clock)}\n\n"
+                yield f"event: clock\ndata: {clock.model_dump_json()}\n\n"
             elif found:
                 quiet = 0.0
             else:
@@ -174,64 +170,70 @@ async def events(access: SessionAccess, request: Request, context: Context, afte
             if not found:
                 await anyio.sleep(poll)
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+    return EventStreamResponse(stream(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
-@router.post("/{session_id}/followups", summary="Interviewer: push a follow-up question to the candidate")
-def push_followup(body: FollowupCreate, access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.post("/{session_id}/followups", response_model=FollowupPublic,
+             summary="Interviewer: push a follow-up question to the candidate")
+def push_followup(body: FollowupCreate, access: SessionAccess, context: Context) -> FollowupPublic:
     return interviews.push_followup(db=context.db, catalog=context.catalog, access=access,
                                     challenge_id=body.challenge, index=body.index, text=body.text)
 
 
-@router.get("/{session_id}/notes", summary="Interviewer: the private Markdown notes")
-def get_notes(access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.get("/{session_id}/notes", response_model=NotesPublic, summary="Interviewer: the private Markdown notes")
+def get_notes(access: SessionAccess, context: Context) -> NotesPublic:
     interviews.require_interviewer(access)
     session = interviews.reload(db=context.db, session_id=access.session.id)
-    return {"notes": session.notes, "notes_html": str(context.markdown.render(session.notes))}
+    return NotesPublic(notes=session.notes, notes_html=str(context.markdown.render(session.notes)))
 
 
-@router.put("/{session_id}/notes", summary="Interviewer: save the private Markdown notes, never sent to the candidate")
-def save_notes(body: NotesUpdate, access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.put("/{session_id}/notes", response_model=NotesSaved,
+            summary="Interviewer: save the private Markdown notes, never sent to the candidate")
+def save_notes(body: NotesUpdate, access: SessionAccess, context: Context) -> NotesSaved:
     interviews.save_notes(db=context.db, access=access, notes=body.notes)
-    return {"saved": True, "notes_html": str(context.markdown.render(body.notes))}
+    return NotesSaved(saved=True, notes_html=str(context.markdown.render(body.notes)))
 
 
-@router.post("/{session_id}/extend", summary="Interviewer: add minutes to the clock")
-def extend(body: Extension, access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.post("/{session_id}/extend", response_model=ClockPublic, summary="Interviewer: add minutes to the clock")
+def extend(body: Extension, access: SessionAccess, context: Context) -> ClockPublic:
     session = interviews.extend_session(db=context.db, access=access, minutes=body.minutes)
     return interviews.clock_now(session)
 
 
-@router.post("/{session_id}/end", summary="Interviewer: end the session now; the last code is submitted")
-def end(access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.post("/{session_id}/end", response_model=ClockPublic,
+             summary="Interviewer: end the session now; the last code is submitted")
+def end(access: SessionAccess, context: Context) -> ClockPublic:
     session = interviews.end_session(db=context.db, access=access)
     return interviews.clock_now(session)
 
 
-@router.get("/{session_id}/scorecard", summary="Interviewer: the scorecard, pre-filled from the rubric evidence")
-def get_scorecard(access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.get("/{session_id}/scorecard", response_model=ScorecardPublic,
+            summary="Interviewer: the scorecard, pre-filled from the rubric evidence")
+def get_scorecard(access: SessionAccess, context: Context) -> ScorecardPublic:
     return interviews.get_scorecard(db=context.db, access=access)
 
 
-@router.put("/{session_id}/scorecard", summary="Interviewer: save 1-4 per criterion and a recommendation")
-def save_scorecard(body: interviews.ScorecardUpdate, access: SessionAccess, context: Context) -> dict[str, Any]:
+@router.put("/{session_id}/scorecard", response_model=ScorecardPublic,
+            summary="Interviewer: save 1-4 per criterion and a recommendation")
+def save_scorecard(body: interviews.ScorecardUpdate, access: SessionAccess, context: Context) -> ScorecardPublic:
     return interviews.save_scorecard(db=context.db, access=access, update=body)
 
 
-@router.get("/{session_id}/report", summary="Interviewer: the report as JSON (download with ?download=1)")
+@router.get("/{session_id}/report", response_model=ReportPublic,
+            summary="Interviewer: the report as JSON (download with ?download=1)")
 def report(access: SessionAccess, context: Context, download: bool = False) -> JSONResponse:
     body = interview_reports.build_report(db=context.db, catalog=context.catalog, markdown=context.markdown,
-                                          access=access)
+                                          templates=context.templates, access=access)
     headers = {"Content-Disposition": f'attachment; filename="interview-{access.session.id}.json"'} if download else {}
-    return JSONResponse(body, headers=headers)
+    return JSONResponse(body.model_dump(mode="json"), headers=headers)
 
 
-@router.get("/{session_id}/report.html", response_class=HTMLResponse,
+@router.get("/{session_id}/report.html", response_class=HTMLResponse, response_model=ReportFileHtml,
+            responses=_schema_of(ReportFileHtml, "text/html"),
             summary="Interviewer: the report as one self-contained HTML file (styles, script and data inline)")
 def report_html(access: SessionAccess, request: Request, context: Context) -> Response:
     body = interview_reports.build_report(db=context.db, catalog=context.catalog, markdown=context.markdown,
-                                          access=access)
+                                          templates=context.templates, access=access)
     html = interview_reports.render_report_file(report=body, templates=context.templates,
                                                 static_dir=context.settings.static_dir)
     return HTMLResponse(html, headers={"Content-Disposition":

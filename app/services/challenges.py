@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -12,26 +11,9 @@ from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.database import Database
 from app.errors import ChallengeNotFoundError, ConflictError, ForbiddenError
 from app.grading.grader import Grader
+from app.models import ChallengePublic, ChallengeSummaryPublic, ExamplePublic
 
 PREVIEW_CHARS = 400
-
-
-@dataclass(frozen=True)
-class Example:
-    name: str
-    call: str
-    expected: str
-
-
-@dataclass(frozen=True)
-class ChallengeSummary:
-    id: str
-    lesson: int
-    title: str
-    difficulty: str
-    summary: str
-    status: str  # solved / attempted / new
-    best_score: float | None
 
 
 def get_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
@@ -41,18 +23,18 @@ def get_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
         raise ChallengeNotFoundError(challenge_id, exc.suggestions) from None
 
 
-def _status(progress: store.ChallengeProgress | None) -> str:
+def _status(progress: store.ChallengeProgress | None) -> Literal["solved", "attempted", "new"]:
     if progress is None:
         return "new"
     return "solved" if progress.is_solved else "attempted"
 
 
-def list_challenges(*, db: Database, catalog: Catalog, token_hash: str) -> list[ChallengeSummary]:
+def list_challenges(*, db: Database, catalog: Catalog, token_hash: str) -> list[ChallengeSummaryPublic]:
     with db.read() as conn:
         profile_id = store.find_profile(conn, token_hash=token_hash)
         progress = store.progress_by_challenge(conn, profile_id=profile_id) if profile_id is not None else {}
     return [
-        ChallengeSummary(
+        ChallengeSummaryPublic(
             id=c.id, lesson=c.config.lesson, title=c.config.title, difficulty=c.config.difficulty,
             summary=c.config.summary, status=_status(progress.get(c.id)),
             best_score=progress[c.id].best_score if c.id in progress else None,
@@ -61,7 +43,7 @@ def list_challenges(*, db: Database, catalog: Catalog, token_hash: str) -> list[
     ]
 
 
-def examples(*, grader: Grader, challenge: Challenge) -> list[Example]:
+def examples(*, grader: Grader, challenge: Challenge) -> list[ExamplePublic]:
     """The visible cases with their expected answers (never the hidden ones)."""
     cases, expected = grader.cases_and_expected(challenge)
     shown = []
@@ -70,7 +52,7 @@ def examples(*, grader: Grader, challenge: Challenge) -> list[Example]:
             continue
         answer = expected[case.name]
         parts = [_preview(a) for a in case.args] + [f"{k}={_preview(v)}" for k, v in case.kwargs.items()]
-        shown.append(Example(
+        shown.append(ExamplePublic(
             name=case.name,
             call=_cut(f"{challenge.config.function}({', '.join(parts)})"),
             expected=f"raises {answer.raises}" if answer.raises else _preview(answer.value),
@@ -78,24 +60,15 @@ def examples(*, grader: Grader, challenge: Challenge) -> list[Example]:
     return shown
 
 
-def challenge_public(*, grader: Grader, challenge: Challenge) -> dict[str, Any]:
+def challenge_public(*, grader: Grader, challenge: Challenge) -> ChallengePublic:
     """What GET /api/challenges/{id} returns: no reference, no naive solution, no hidden case."""
     config = challenge.config
-    return {
-        "id": challenge.id,
-        "lesson": config.lesson,
-        "title": config.title,
-        "difficulty": config.difficulty,
-        "function": config.function,
-        "signature": config.signature,
-        "summary": config.summary,
-        "banned": list(config.banned),
-        "rubric_criteria": list(config.rubric.applies),
-        "statement": challenge.statement,
-        "starter": challenge.starter,
-        "examples": [e.__dict__ for e in examples(grader=grader, challenge=challenge)],
-        "hint_count": len(challenge.hints),
-    }
+    return ChallengePublic(
+        id=challenge.id, lesson=config.lesson, title=config.title, difficulty=config.difficulty,
+        function=config.function, signature=config.signature, summary=config.summary, banned=list(config.banned),
+        rubric_criteria=list(config.rubric.applies), statement=challenge.statement, starter=challenge.starter,
+        examples=examples(grader=grader, challenge=challenge), hint_count=len(challenge.hints),
+    )
 
 
 def get_state(*, db: Database, token_hash: str, challenge_id: str) -> tuple[store.ChallengeState, bool]:

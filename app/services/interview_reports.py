@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from starlette.templating import Jinja2Templates
 
@@ -12,26 +12,33 @@ from app import store
 from app.catalog import Catalog
 from app.content import MarkdownRenderer
 from app.database import Database
-from app.services.challenges import get_challenge
-from app.services.interviews import (
-    RECOMMENDATION_LABELS,
-    Access,
-    automatic_scorecard,
-    event_public,
-    require_interviewer,
-    run_public,
+from app.labels import load_labels
+from app.models import (
+    AttemptPublic,
+    PlaybackFrame,
+    ReportChallengePublic,
+    ReportPublic,
+    ReportScorecard,
+    ReportSessionPublic,
+    Scorecard,
+    TimedAttemptPublic,
+    TimedEventPublic,
 )
+from app.services.challenges import get_challenge
+from app.services.interviews import Access, automatic_scorecard, event_public, require_interviewer
+from app.services.results import render_results, results_view
 
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page
 TIMELINE_KINDS = ("started", "run", "submit", "followup", "hint", "extended", "ended")
 
 
-def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, access: Access) -> dict[str, Any]:
+def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, templates: Jinja2Templates,
+                 access: Access) -> ReportPublic:
     require_interviewer(access)
     with db.read() as conn:
         session = store.get_interview(conn, session_id=access.session.id)
         events = store.list_interview_events(conn, session_id=access.session.id)
-        runs = store.list_interview_runs(conn, session_id=access.session.id)
+        attempts = store.list_attempts(conn, owner=store.Owner(session_id=access.session.id), newest_first=False)
     assert session is not None
     origin = session.started_at or session.created_at
 
@@ -42,59 +49,68 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
     challenges = []
     for challenge_id in session.challenges:
         challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
-        own_runs = [r for r in runs if r.challenge_id == challenge_id]
-        submits = [r for r in own_runs if r.mode == "submit" and r.status == store.GRADED]
+        own = [a for a in attempts if a.challenge_id == challenge_id]
+        submits = [a for a in own if a.mode == "submit" and a.status == store.GRADED]
         own_snapshots = [e for e in snapshots if e.challenge_id == challenge_id]
         final = submits[-1] if submits else None
         final_code = (str(own_snapshots[-1].payload.get("code", "")) if own_snapshots
                       else final.code if final else challenge.starter)
-        report = final.report or {} if final else {}
-        challenges.append({
-            "id": challenge.id, "title": challenge.config.title, "lesson": challenge.config.lesson,
-            "difficulty": challenge.config.difficulty, "signature": challenge.config.signature,
-            "final_code": final_code,
-            "final_submit": run_public(final) if final else None,
-            "verdict": final.verdict if final else None,
-            "score": final.score if final else None,
-            "rubric": report.get("rubric"),
-            "timing": report.get("timing"),
-            "runs": sum(r.mode == "run" for r in own_runs),
-            "submits": len(submits),
-            "first_edit_seconds": offset(own_snapshots[0].created_at) if own_snapshots else None,
-            "last_edit_seconds": offset(own_snapshots[-1].created_at) if own_snapshots else None,
-            "accepted_at_seconds": next((offset(r.created_at) for r in submits if r.verdict == "accepted"), None),
-        })
+        results_html = render_results(templates, results_view(
+            final.report or {}, attempt_id=final.id, challenge=challenge, automatic=final.is_automatic)) \
+            if final is not None else None
+        challenges.append(ReportChallengePublic(
+            id=challenge.id, title=challenge.config.title, lesson=challenge.config.lesson,
+            difficulty=challenge.config.difficulty, signature=challenge.config.signature, final_code=final_code,
+            final_submit=AttemptPublic.of(final) if final else None, results_html=results_html,
+            verdict=final.verdict if final else None, score=final.score if final else None,
+            runs=sum(a.mode == "run" for a in own), submits=len(submits),
+            first_edit_seconds=offset(own_snapshots[0].created_at) if own_snapshots else None,
+            last_edit_seconds=offset(own_snapshots[-1].created_at) if own_snapshots else None,
+            accepted_at_seconds=next((offset(a.created_at) for a in submits if a.verdict == "accepted"), None),
+        ))
     end = session.ended_at or store.utcnow()
-    scorecard = session.scorecard or automatic_scorecard(runs)
-    return {
-        "version": REPORT_VERSION,
-        "generated_at": store.utcnow().isoformat(),
-        "session": {
-            "id": session.id, "candidate_name": session.candidate_name, "status": session.status,
-            "created_at": session.created_at.isoformat(),
-            "started_at": session.started_at.isoformat() if session.started_at else None,
-            "deadline": session.deadline.isoformat() if session.deadline else None,
-            "ended_at": session.ended_at.isoformat() if session.ended_at else None,
-            "end_reason": session.end_reason, "duration_seconds": session.duration_seconds,
-            "extension_seconds": session.extension_seconds, "hints_allowed": session.hints_allowed,
-            "elapsed_seconds": offset(end) if session.started_at else 0.0,
-        },
-        "challenges": challenges,
-        "runs": [run_public(r) | {"at_seconds": offset(r.created_at)} for r in runs],
-        "timeline": [event_public(e) | {"at_seconds": offset(e.created_at)} for e in events
-                     if e.kind in TIMELINE_KINDS],
-        "playback": [{"id": e.id, "t": offset(e.created_at), "challenge": e.challenge_id,
-                      "code": str(e.payload.get("code", ""))} for e in snapshots],
-        "notes": session.notes,
-        "notes_html": str(markdown.render(session.notes)) if session.notes.strip() else "",
-        "scorecard": scorecard | {"is_prefilled": session.scorecard is None,
-                                  "recommendation_label": RECOMMENDATION_LABELS.get(scorecard.get("recommendation")
-                                                                                    or "", None)},
-    }
+    scorecard = Scorecard.model_validate(session.scorecard) if session.scorecard else automatic_scorecard(attempts)
+    labels = load_labels()
+    return ReportPublic(
+        version=REPORT_VERSION,
+        generated_at=store.utcnow(),
+        session=ReportSessionPublic(
+            id=session.id, candidate_name=session.candidate_name, status=session.status,
+            created_at=session.created_at, started_at=session.started_at, deadline=session.deadline,
+            ended_at=session.ended_at, end_reason=session.end_reason, duration_seconds=session.duration_seconds,
+            extension_seconds=session.extension_seconds, hints_allowed=session.hints_allowed,
+            elapsed_seconds=offset(end) if session.started_at else 0.0,
+        ),
+        challenges=challenges,
+        runs=[TimedAttemptPublic(**AttemptPublic.of(a).model_dump(), at_seconds=offset(a.created_at))
+              for a in attempts],
+        timeline=[TimedEventPublic(**event_public(e).model_dump(), at_seconds=offset(e.created_at)) for e in events
+                  if e.kind in TIMELINE_KINDS],
+        playback=[PlaybackFrame(id=e.id, t=offset(e.created_at), challenge=e.challenge_id,
+                                code=str(e.payload.get("code", ""))) for e in snapshots],
+        notes=session.notes,
+        notes_html=str(markdown.render(session.notes)) if session.notes.strip() else "",
+        scorecard=ReportScorecard(
+            **scorecard.model_dump(),
+            is_prefilled=session.scorecard is None,
+            recommendation_label=labels.recommendations.get(scorecard.recommendation or "")),
+        labels=labels.for_scripts(),
+    )
 
 
-def render_report_file(*, report: dict[str, Any], templates: Jinja2Templates, static_dir: Path) -> str:
+# An ES module's own imports and exports, stripped when it is inlined with what it imports.
+_IMPORT = re.compile(r"^import\s[^;]*;\s*$", re.MULTILINE)
+_EXPORT = re.compile(r"^export\s+(?=(async\s+)?(function|const|let|class)\b)", re.MULTILINE)
+
+
+def inline_modules(static_dir: Path, *names: str) -> str:
+    """ES modules joined into one module for a file that must open offline (no imports to fetch)."""
+    parts = [(static_dir / name).read_text() for name in names]
+    return "\n".join(_EXPORT.sub("", _IMPORT.sub("", part)) for part in parts)
+
+
+def render_report_file(*, report: ReportPublic, templates: Jinja2Templates, static_dir: Path) -> str:
     """One HTML file that opens anywhere, offline: the stylesheet, the player and the data are inline."""
     template = templates.env.get_template("report_file.html")
-    return template.render(report=report, css=(static_dir / "app.css").read_text(),
-                           script=(static_dir / "report.js").read_text())
+    return template.render(report=report.model_dump(mode="json"), css=(static_dir / "app.css").read_text(),
+                           script=inline_modules(static_dir, "dom.js", "report.js", "report_file.js"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import logging
 import random
@@ -13,34 +12,42 @@ from datetime import datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
+from sqlalchemy import Connection
 
 from app import store
 from app.cases import CRITERIA
 from app.catalog import Catalog, Challenge
-from app.charts import timing_sentences
 from app.config import Settings
 from app.content import MarkdownRenderer
 from app.database import Database
 from app.errors import (
-    BusyError,
     ConflictError,
     ForbiddenError,
     InvalidInputError,
     NotFoundError,
-    PayloadTooLargeError,
     TooManyRequestsError,
     UnauthorizedError,
 )
 from app.grading.grader import Grader
-from app.grading.report import GradeReport
+from app.models import (
+    AttemptPublic,
+    CandidateSessionPublic,
+    ClockPublic,
+    EventPublic,
+    FollowupPublic,
+    HintsPublic,
+    InterviewerSessionPublic,
+    Scorecard,
+    ScorecardPublic,
+    SessionChallengePublic,
+    SnapshotSaved,
+)
+from app.services.attempts import check_code, grade_attempt
 from app.services.challenges import get_challenge
-from app.services.grading import check_code
-from app.services.recovery import is_abandoned, worker_identity
-from sandbox import QueueFullError
+from app.services.profiles import hash_token
 
 log = logging.getLogger("arraydojo.interviews")
 Role = Literal["candidate", "interviewer"]
-Mode = Literal["run", "submit"]
 MAX_CHALLENGES = 6
 MAX_FOLLOWUP_CHARS = 2000
 MAX_NOTES_CHARS = 100_000
@@ -48,8 +55,6 @@ MAX_EXTENSION_MINUTES = 120
 # What the candidate's stream and state may carry. Notes and the scorecard live on the session row
 # and are never events, so no event kind can leak them; snapshots and runs are the interviewer's view.
 CANDIDATE_EVENT_KINDS = ["started", "followup", "extended", "ended"]
-RECOMMENDATIONS = ("strong_no", "no", "yes", "strong_yes")
-RECOMMENDATION_LABELS = {"strong_no": "Strong no", "no": "No", "yes": "Yes", "strong_yes": "Strong yes"}
 RATING_SCORES = {"pass": 4, "warn": 2.5, "fail": 1}
 # A claim on an ended session's final submits is taken over after this long (its server died).
 FINAL_SUBMIT_STALE = timedelta(minutes=2)
@@ -114,10 +119,6 @@ class Created:
 class Access:
     session: store.InterviewSession
     role: Role
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 # Creating a session
@@ -221,25 +222,20 @@ def is_open(session: store.InterviewSession, now: datetime) -> bool:
     return session.status == store.RUNNING and session.deadline is not None and now < session.deadline
 
 
-def clock(session: store.InterviewSession, now: datetime) -> dict[str, Any]:
+def clock(session: store.InterviewSession, now: datetime) -> ClockPublic:
     """Everything a page needs to draw the countdown; `server_now` lets it ignore its own clock's error."""
     status = session.status
     if status == store.RUNNING and not is_open(session, now):
         status = "time_up"  # the sweep ends it in a moment; nothing can run in between
-    return {
-        "status": status,
-        "server_now": now.isoformat(),
-        "started_at": session.started_at.isoformat() if session.started_at else None,
-        "deadline": session.deadline.isoformat() if session.deadline else None,
-        "ended_at": session.ended_at.isoformat() if session.ended_at else None,
-        "end_reason": session.end_reason,
-        "duration_seconds": session.duration_seconds,
-        "extension_seconds": session.extension_seconds,
-        "remaining_seconds": remaining_seconds(session, now),
-    }
+    return ClockPublic(
+        status=status, server_now=now, started_at=session.started_at,  # type: ignore[arg-type]
+        deadline=session.deadline, ended_at=session.ended_at, end_reason=session.end_reason,
+        duration_seconds=session.duration_seconds, extension_seconds=session.extension_seconds,
+        remaining_seconds=remaining_seconds(session, now),
+    )
 
 
-def clock_now(session: store.InterviewSession) -> dict[str, Any]:
+def clock_now(session: store.InterviewSession) -> ClockPublic:
     return clock(session, store.utcnow())
 
 
@@ -331,10 +327,11 @@ def claim_final_submits(*, db: Database) -> list[str]:
 
 def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: str) -> int:
     """Blocking: submit the last code of each challenge unless that exact code was already submitted."""
+    owner = store.Owner(session_id=session_id)
     with db.read() as conn:
         session = store.get_interview(conn, session_id=session_id)
         snapshots = store.latest_snapshots(conn, session_id=session_id)
-        runs = store.list_interview_runs(conn, session_id=session_id)
+        attempts = store.list_attempts(conn, owner=owner, newest_first=False)
     assert session is not None
     count = 0
     for challenge_id in session.challenges:
@@ -342,12 +339,12 @@ def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: 
         if snapshot is None:
             continue  # never touched: nothing of the candidate's to grade
         code = str(snapshot.payload.get("code", ""))
-        submitted = [r for r in runs if r.challenge_id == challenge_id and r.mode == "submit"
-                     and r.status == store.GRADED]
+        submitted = [a for a in attempts if a.challenge_id == challenge_id and a.mode == "submit"
+                     and a.status == store.GRADED]
         if submitted and submitted[-1].code == code:
             continue
-        grade_in_session(db=db, grader=grader, catalog=catalog, session_id=session_id, challenge_id=challenge_id,
-                         code=code, mode="submit", is_automatic=True)
+        grade_attempt(db=db, grader=grader, catalog=catalog, seat=InterviewSeat(session_id, is_automatic=True),
+                      challenge_id=challenge_id, code=code, mode="submit")
         count += 1
     with db.write() as conn:
         store.finish_final_submits(conn, session_id=session_id)
@@ -357,13 +354,10 @@ def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: 
 # Snapshots, runs and submits
 
 def save_snapshot(*, db: Database, settings: Settings, access: Access, challenge_id: str, code: str
-                  ) -> dict[str, Any]:
+                  ) -> SnapshotSaved:
     require_candidate(access, action="sends snapshots")
     session = access.session
     check_challenge_in_session(session, challenge_id)
-    size = len(code.encode("utf-8", "surrogatepass"))
-    if size > settings.snapshot_max_bytes:
-        raise PayloadTooLargeError(f"The snapshot is {size:,} bytes; the limit is {settings.snapshot_max_bytes:,}.")
     check_code(code, max_bytes=settings.snapshot_max_bytes)
     now = store.utcnow()
     grace = timedelta(seconds=settings.session_grace_seconds)
@@ -379,7 +373,7 @@ def save_snapshot(*, db: Database, settings: Settings, access: Access, challenge
                 "pause in typing; wait a moment.", retry_after_seconds=2)
         event_id = store.add_interview_event(conn, session_id=session.id, kind="snapshot", challenge_id=challenge_id,
                                              created_at=now, payload={"code": code})
-    return {"id": event_id, "saved_at": now.isoformat()}
+    return SnapshotSaved(id=event_id, saved_at=now)
 
 
 def check_challenge_in_session(session: store.InterviewSession, challenge_id: str) -> None:
@@ -394,45 +388,40 @@ def check_can_grade(*, access: Access, challenge_id: str) -> None:
     refuse_unless_open(access.session, store.utcnow(), action="run or submit")
 
 
-def grade_in_session(*, db: Database, grader: Grader, catalog: Catalog, session_id: str, challenge_id: str,
-                     code: str, mode: Mode, is_automatic: bool = False) -> dict[str, Any]:
-    """Blocking (a grading thread): store the run, grade it, store the report and tell the stream."""
-    challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
-    with db.write() as conn:
-        if not is_automatic:  # checked again here: the deadline may have passed while this waited
-            session = store.get_interview(conn, session_id=session_id)
+@dataclass(frozen=True)
+class InterviewSeat:
+    """The candidate's seat in a session: grading only while it is open; the stream hears of each attempt."""
+
+    session_id: str
+    is_automatic: bool = False
+
+    def admit(self, conn: Connection) -> store.Owner:
+        if not self.is_automatic:  # checked again here: the deadline may have passed while this waited
+            session = store.get_interview(conn, session_id=self.session_id)
             assert session is not None
             refuse_unless_open(session, store.utcnow(), action="run or submit")
-        run_id = store.start_interview_run(conn, session_id=session_id, challenge_id=challenge.id, mode=mode,
-                                           code=code, is_automatic=is_automatic, worker=worker_identity())
-        store.add_interview_event(conn, session_id=session_id, kind="grading", challenge_id=challenge.id,
-                                  payload={"run_id": run_id, "mode": mode, "automatic": is_automatic, "code": code})
-    try:
-        report = grader.grade(challenge.id, code, mode=mode)
-    except QueueFullError:
-        with db.write() as conn:
-            store.delete_interview_run(conn, run_id=run_id)
-            store.add_interview_event(conn, session_id=session_id, kind="graded", challenge_id=challenge.id,
-                                      payload={"run_id": run_id, "mode": mode, "dropped": True})
-        raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
-                        queue_depth=grader.sandbox.queue_depth) from None
-    except Exception:
-        log.exception("grading %s in session %s failed", challenge.id, session_id)
-        report = GradeReport(challenge=challenge.id, mode=mode, verdict="internal_error",
-                             summary="Internal error: the grader failed, not your code. Please try again.")
-    public = report.public_dict()
-    public["timing_words"] = timing_sentences(public.get("timing"))  # the timing chart in words, for the stream
-    with db.write() as conn:
-        store.finish_interview_run(conn, run_id=run_id, verdict=report.verdict, score=report.score, report=public)
-        store.add_interview_event(conn, session_id=session_id, kind=mode, challenge_id=challenge.id, payload={
-            "run_id": run_id, "mode": mode, "automatic": is_automatic, "verdict": report.verdict,
-            "score": report.score, "summary": report.summary, "report": public})
-    return public | {"run_id": run_id}
+        return store.Owner(session_id=self.session_id)
+
+    def started(self, conn: Connection, attempt: store.Attempt) -> None:
+        store.add_interview_event(conn, session_id=self.session_id, kind="grading", challenge_id=attempt.challenge_id,
+                                  payload={"attempt_id": attempt.id, "mode": attempt.mode,
+                                           "automatic": attempt.is_automatic, "code": attempt.code})
+
+    def dropped(self, conn: Connection, attempt: store.Attempt) -> None:
+        store.add_interview_event(conn, session_id=self.session_id, kind="graded", challenge_id=attempt.challenge_id,
+                                  payload={"attempt_id": attempt.id, "mode": attempt.mode, "dropped": True})
+
+    def finished(self, conn: Connection, attempt: store.Attempt) -> None:
+        store.add_interview_event(conn, session_id=self.session_id, kind=attempt.mode,
+                                  challenge_id=attempt.challenge_id, payload={
+                                      "attempt_id": attempt.id, "mode": attempt.mode,
+                                      "automatic": attempt.is_automatic, "verdict": attempt.verdict,
+                                      "score": attempt.score, "summary": (attempt.report or {}).get("summary", "")})
 
 
 # Hints and follow-ups
 
-def reveal_hint(*, db: Database, catalog: Catalog, access: Access, challenge_id: str) -> dict[str, Any]:
+def reveal_hint(*, db: Database, catalog: Catalog, access: Access, challenge_id: str) -> HintsPublic:
     require_candidate(access, action="reveals hints")
     session = access.session
     check_challenge_in_session(session, challenge_id)
@@ -447,12 +436,12 @@ def reveal_hint(*, db: Database, catalog: Catalog, access: Access, challenge_id:
             raise ConflictError(f"All {len(challenge.hints)} hints are already shown.")
         store.add_interview_event(conn, session_id=session.id, kind="hint", challenge_id=challenge_id,
                                   payload={"tier": len(shown) + 1})
-    return {"hints": list(challenge.hints[: len(shown) + 1]), "revealed": len(shown) + 1,
-            "total": len(challenge.hints)}
+    return HintsPublic(hints=list(challenge.hints[: len(shown) + 1]), revealed=len(shown) + 1,
+                       total=len(challenge.hints))
 
 
 def push_followup(*, db: Database, catalog: Catalog, access: Access, challenge_id: str | None, index: int | None,
-                  text: str | None) -> dict[str, Any]:
+                  text: str | None) -> FollowupPublic:
     require_interviewer(access)
     session = access.session
     if session.status == store.ENDED:
@@ -477,7 +466,7 @@ def push_followup(*, db: Database, catalog: Catalog, access: Access, challenge_i
     with db.write() as conn:
         event_id = store.add_interview_event(conn, session_id=session.id, kind="followup", challenge_id=challenge_id,
                                              payload={"text": question, "index": index})
-    return {"id": event_id, "text": question, "challenge": challenge_id}
+    return FollowupPublic(id=event_id, text=question, challenge=challenge_id)
 
 
 # Notes and scorecard: interviewer only, never events
@@ -490,112 +479,106 @@ def save_notes(*, db: Database, access: Access, notes: str) -> None:
         store.save_interview_notes(conn, session_id=access.session.id, notes=notes)
 
 
-def automatic_scorecard(runs: list[store.InterviewRun]) -> dict[str, Any]:
-    """Pre-fill: each criterion's rating on the last submit of each challenge, as 1-4, and a recommendation."""
-    last_submits: dict[str, store.InterviewRun] = {}
-    for run in runs:
-        if run.mode == "submit" and run.status == store.GRADED:
-            last_submits[run.challenge_id] = run
+def automatic_scorecard(attempts: list[store.Attempt]) -> Scorecard:
+    """Pre-fill: each criterion's rating on the last rated submit of each challenge, as 1-4, and a recommendation.
+
+    Only rated submits (every test passed) say anything about the rubric; an unrated one counts
+    for the recommendation only, as a challenge not solved.
+    """
+    last_submits: dict[str, store.Attempt] = {}
+    last_rated: dict[str, store.Attempt] = {}
+    for attempt in attempts:
+        if attempt.mode == "submit" and attempt.status == store.GRADED:
+            last_submits[attempt.challenge_id] = attempt
+            if attempt.is_rated:
+                last_rated[attempt.challenge_id] = attempt
     criteria: dict[str, int | None] = {}
     for criterion in CRITERIA:
-        scores = [RATING_SCORES[rating] for run in last_submits.values()
-                  if (rating := ((run.report or {}).get("rubric") or {}).get(criterion, {}).get("rating"))
+        scores = [RATING_SCORES[rating] for attempt in last_rated.values()
+                  if (rating := ((attempt.report or {}).get("rubric") or {}).get(criterion, {}).get("rating"))
                   in RATING_SCORES]
         criteria[criterion] = round(sum(scores) / len(scores)) if scores else None
     rated = [v for v in criteria.values() if v is not None]
-    accepted = sum(run.verdict == "accepted" for run in last_submits.values())
+    accepted = sum(attempt.verdict == "accepted" for attempt in last_submits.values())
     recommendation = None
     if last_submits:
         mean = sum(rated) / len(rated) if rated else 1.0
         solved_all = accepted == len(last_submits)
         recommendation = ("strong_yes" if mean >= 3.5 and solved_all else "yes" if mean >= 2.75 and solved_all
                           else "no" if accepted else "strong_no")
-    return {"criteria": criteria, "recommendation": recommendation, "summary": ""}
+    return Scorecard(criteria=criteria, recommendation=recommendation, summary="")  # type: ignore[arg-type]
 
 
-def get_scorecard(*, db: Database, access: Access) -> dict[str, Any]:
+def get_scorecard(*, db: Database, access: Access) -> ScorecardPublic:
     require_interviewer(access)
     with db.read() as conn:
-        runs = store.list_interview_runs(conn, session_id=access.session.id)
+        attempts = store.list_attempts(conn, owner=store.Owner(session_id=access.session.id), newest_first=False)
         session = store.get_interview(conn, session_id=access.session.id)
     assert session is not None
-    automatic = automatic_scorecard(runs)
-    return {"scorecard": session.scorecard or automatic, "automatic": automatic,
-            "is_prefilled": session.scorecard is None}
+    automatic = automatic_scorecard(attempts)
+    saved = Scorecard.model_validate(session.scorecard) if session.scorecard else None
+    return ScorecardPublic(scorecard=saved or automatic, automatic=automatic, is_prefilled=saved is None)
 
 
-def save_scorecard(*, db: Database, access: Access, update: ScorecardUpdate) -> dict[str, Any]:
+def save_scorecard(*, db: Database, access: Access, update: ScorecardUpdate) -> ScorecardPublic:
     require_interviewer(access)
-    value = {"criteria": {c: update.criteria.get(c) for c in CRITERIA}, "recommendation": update.recommendation,
-             "summary": update.summary, "saved_at": store.utcnow().isoformat()}
+    value = Scorecard(criteria={c: update.criteria.get(c) for c in CRITERIA}, recommendation=update.recommendation,
+                      summary=update.summary, saved_at=store.utcnow())
     with db.write() as conn:
-        store.save_interview_scorecard(conn, session_id=access.session.id, scorecard=value)
+        store.save_interview_scorecard(conn, session_id=access.session.id, scorecard=value.model_dump(mode="json"))
     return get_scorecard(db=db, access=access)
 
 
 # What each role can read
 
-def _challenge_view(challenge: Challenge, markdown: MarkdownRenderer, *, role: Role) -> dict[str, Any]:
-    view: dict[str, Any] = {
-        "id": challenge.id, "title": challenge.config.title, "lesson": challenge.config.lesson,
-        "difficulty": challenge.config.difficulty, "signature": challenge.config.signature,
-        "statement_html": str(markdown.render(challenge.statement, True)), "starter": challenge.starter,
-        "hint_count": len(challenge.hints), "rubric_criteria": list(challenge.config.rubric.applies),
-    }
-    if role == "interviewer":
-        view["followups"] = list(challenge.followups)
-    return view
+def _challenge_view(challenge: Challenge, markdown: MarkdownRenderer, *, role: Role) -> SessionChallengePublic:
+    return SessionChallengePublic(
+        id=challenge.id, title=challenge.config.title, lesson=challenge.config.lesson,
+        difficulty=challenge.config.difficulty, signature=challenge.config.signature,
+        statement_html=str(markdown.render(challenge.statement, True)), starter=challenge.starter,
+        hint_count=len(challenge.hints), rubric_criteria=list(challenge.config.rubric.applies),
+        followups=list(challenge.followups) if role == "interviewer" else None,
+    )
 
 
-def event_public(event: store.InterviewEvent) -> dict[str, Any]:
-    return {"id": event.id, "kind": event.kind, "challenge": event.challenge_id, "at": event.created_at.isoformat(),
-            **event.payload}
+def event_public(event: store.InterviewEvent) -> EventPublic:
+    return EventPublic.model_validate(event.payload | {"id": event.id, "kind": event.kind,
+                                                       "challenge": event.challenge_id, "at": event.created_at})
 
 
-def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, access: Access) -> dict[str, Any]:
+def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, access: Access
+                  ) -> CandidateSessionPublic | InterviewerSessionPublic:
     """GET /api/sessions/{id}: the clock, the challenges, follow-ups; the interviewer also gets the activity."""
     session = reload(db=db, session_id=access.session.id)
-    now = store.utcnow()
-    role = access.role
-    state: dict[str, Any] = {
-        "id": session.id, "role": role, "candidate_name": session.candidate_name,
-        "hints_allowed": session.hints_allowed, "candidate_may_start": session.candidate_may_start,
-        "clock": clock(session, now), "challenge_count": len(session.challenges),
-    }
     # The waiting room says how many challenges, not which: no head start on reading them.
-    show_challenges = role == "interviewer" or session.status != store.WAITING
-    state["challenge_ids"] = session.challenges if show_challenges else []
-    state["challenges"] = [_challenge_view(get_challenge(catalog=catalog, challenge_id=c), markdown, role=role)
-                           for c in session.challenges] if show_challenges else []
+    shown = session.challenges if access.role == "interviewer" or session.status != store.WAITING else []
     with db.read() as conn:
-        state["last_event_id"] = store.last_interview_event_id(conn, session_id=session.id)
-        snapshots = store.latest_snapshots(conn, session_id=session.id)
-        state["code"] = {c: str(s.payload.get("code", "")) for c, s in snapshots.items()}
-        if role == "candidate":
+        common: dict[str, Any] = {
+            "id": session.id, "candidate_name": session.candidate_name, "hints_allowed": session.hints_allowed,
+            "candidate_may_start": session.candidate_may_start, "clock": clock(session, store.utcnow()),
+            "challenge_count": len(session.challenges), "challenge_ids": shown,
+            "challenges": [_challenge_view(get_challenge(catalog=catalog, challenge_id=c), markdown, role=access.role)
+                           for c in shown],
+            "last_event_id": store.last_interview_event_id(conn, session_id=session.id),
+            "code": {c: str(s.payload.get("code", ""))
+                     for c, s in store.latest_snapshots(conn, session_id=session.id).items()},
+        }
+        if access.role == "candidate":
             events = store.list_interview_events(conn, session_id=session.id, kinds=[*CANDIDATE_EVENT_KINDS, "hint"])
-            state["followups"] = [event_public(e) for e in events if e.kind == "followup"]
-            state["hints_revealed"] = {c: sum(e.kind == "hint" and e.challenge_id == c for e in events)
-                                       for c in session.challenges}
-            state["hints"] = {c: list(get_challenge(catalog=catalog, challenge_id=c).hints[:n])
-                              for c, n in state["hints_revealed"].items()}
-        else:
-            events = store.list_interview_events(conn, session_id=session.id)
-            runs = store.list_interview_runs(conn, session_id=session.id)
-            state["timeline"] = [event_public(e) for e in events if e.kind not in ("snapshot", "grading")]
-            state["followups"] = [event_public(e) for e in events if e.kind == "followup"]
-            state["runs"] = [run_public(r) for r in runs]
-            state["notes"] = session.notes
-    return state
+            revealed = {c: sum(e.kind == "hint" and e.challenge_id == c for e in events) for c in session.challenges}
+            return CandidateSessionPublic(
+                **common, role="candidate", followups=[event_public(e) for e in events if e.kind == "followup"],
+                hints_revealed=revealed,
+                hints={c: list(get_challenge(catalog=catalog, challenge_id=c).hints[:n]) for c, n in revealed.items()})
+        events = store.list_interview_events(conn, session_id=session.id)
+        attempts = store.list_attempts(conn, owner=store.Owner(session_id=session.id), newest_first=False)
+    return InterviewerSessionPublic(
+        **common, role="interviewer", followups=[event_public(e) for e in events if e.kind == "followup"],
+        timeline=[event_public(e) for e in events if e.kind not in ("snapshot", "grading")],
+        runs=[AttemptPublic.of(a) for a in attempts], notes=session.notes)
 
 
-def run_public(run: store.InterviewRun) -> dict[str, Any]:
-    return {"id": run.id, "challenge": run.challenge_id, "mode": run.mode, "automatic": run.is_automatic,
-            "status": run.status, "verdict": run.verdict, "score": run.score, "code": run.code, "report": run.report,
-            "at": run.created_at.isoformat(),
-            "finished_at": run.finished_at.isoformat() if run.finished_at else None}
-
-
-def stream_events(*, db: Database, access: Access, after_id: int) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+def stream_events(*, db: Database, access: Access, after_id: int) -> tuple[list[EventPublic], ClockPublic]:
     """New events for the live stream, filtered by role, and the session's clock now."""
     kinds = CANDIDATE_EVENT_KINDS if access.role == "candidate" else None
     with db.read() as conn:
@@ -606,6 +589,10 @@ def stream_events(*, db: Database, access: Access, after_id: int) -> tuple[list[
     return [event_public(e) for e in events], clock(session, store.utcnow())
 
 
-def interrupt_abandoned_runs(*, db: Database) -> int:
-    with db.write() as conn:
-        return store.interrupt_interview_runs(conn, is_abandoned=is_abandoned)
+def get_attempt(*, db: Database, access: Access, attempt_id: int) -> store.Attempt:
+    """One attempt of this session (either role may read its results)."""
+    with db.read() as conn:
+        attempt = store.get_attempt(conn, attempt_id=attempt_id)
+    if attempt is None or attempt.owner.session_id != access.session.id:
+        raise NotFoundError(f"No run {attempt_id} in this session.")
+    return attempt

@@ -6,79 +6,13 @@ from typing import Any
 
 from app import store
 from app.catalog import Catalog, Challenge
-from app.charts import timing_chart, timing_sentences
 from app.content import MarkdownRenderer
 from app.database import Database
 from app.errors import NotFoundError
 from app.grading.grader import Grader
-from app.services import challenges, grading, progress
-
-CRITERIA_INFO = {  # criterion -> (label, weight in the course)
-    "vectorization": ("Vectorization", "high"),
-    "numerical_stability": ("Numerical stability", "high"),
-    "axis_awareness": ("Axis awareness", "medium"),
-    "broadcasting": ("Broadcasting", "medium"),
-    "memory_efficiency": ("Memory efficiency", "low-medium"),
-}
-RATING_LABELS = {"pass": "Good", "warn": "Could be better", "fail": "Needs work", "n/a": "Not assessed"}
-VERDICT_LABELS = {
-    "accepted": "Accepted",
-    "wrong_answer": "Wrong answer",
-    "runtime_error": "Runtime error",
-    "time_limit_exceeded": "Time limit exceeded",
-    "memory_limit_exceeded": "Memory limit exceeded",
-    "output_limit_exceeded": "Output limit exceeded",
-    "internal_error": "Internal error",
-}
-VERDICT_EXPLANATIONS = {
-    "accepted": "Every test passed.",
-    "wrong_answer": "Your function ran, but at least one result differs from the expected output. The first "
-                    "failing test below says how.",
-    "runtime_error": "Your code raised an exception or crashed before it could return. The error and its line "
-                     "are below.",
-    "time_limit_exceeded": "This is a limit on your code, not a server error: it ran longer than the time allowed. "
-                           "Look for a Python loop over the data, or work repeated inside a loop.",
-    "memory_limit_exceeded": "Your code used more memory than allowed (256 MiB). Look for a temporary array much "
-                             "larger than the output, such as a 3-D broadcast.",
-    "output_limit_exceeded": "Your code printed too much. Remove the prints inside loops.",
-    "internal_error": "Our fault, not yours: the grader failed. Please try again in a moment.",
-}
-STATUS_LABELS = {"solved": "Solved", "attempted": "Attempted", "new": "New"}
-
-
-def results_context(report: dict[str, Any], *, submission_id: int | None) -> dict[str, Any]:
-    """Everything the results panel shows for one stored report."""
-    verdict = report.get("verdict", "internal_error")
-    mode = report.get("mode", "submit")
-    tests = report.get("tests") or []
-    explanation = VERDICT_EXPLANATIONS.get(verdict, "")
-    if verdict == "accepted" and mode == "run":
-        explanation = "Every example passed. Submit to run the hidden tests, the rubric and the timing."
-    rubric_rows = []
-    for name, result in (report.get("rubric") or {}).items():
-        label, weight = CRITERIA_INFO.get(name, (name.replace("_", " ").capitalize(), ""))
-        rating = result.get("rating", "n/a")
-        rubric_rows.append({"name": name, "label": label, "weight": weight, "rating": rating,
-                            "rating_label": RATING_LABELS.get(rating, rating), "feedback": result.get("feedback", [])})
-    assessed = any(row["rating"] != "n/a" for row in rubric_rows)
-    timing = report.get("timing")
-    return {
-        "report": report,
-        "mode": mode,
-        "submission_id": submission_id,
-        "verdict": verdict,
-        "verdict_label": VERDICT_LABELS.get(verdict, verdict),
-        "explanation": explanation,
-        "visible_tests": [t for t in tests if t.get("visible")],
-        "hidden_tests": [t for t in tests if not t.get("visible")],
-        "passed": sum(bool(t.get("passed")) for t in tests),
-        "total": len(tests),
-        "rubric": rubric_rows if assessed else [],
-        "score": report.get("score"),
-        "chart": timing_chart(timing if isinstance(timing, dict) else None),
-        "timing_words": timing_sentences(timing if isinstance(timing, dict) else None),
-        "timing_notes": [str(n) for n in timing.get("notes", [])] if isinstance(timing, dict) else [],
-    }
+from app.labels import load_labels
+from app.services import attempts, challenges, progress
+from app.services.results import results_view
 
 
 def home_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
@@ -89,7 +23,7 @@ def home_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, A
         "solved": sum(s.status == "solved" for s in summaries),
         "attempted": sum(s.status == "attempted" for s in summaries),
         "lesson_titles": {lesson.number: lesson.title for lesson in catalog.lessons()},
-        "status_labels": STATUS_LABELS,
+        "status_labels": load_labels().statuses,
     }
 
 
@@ -101,7 +35,7 @@ def challenges_page(*, db: Database, catalog: Catalog, token_hash: str, difficul
     return {
         "challenges": shown, "total": len(summaries), "difficulty": difficulty or "", "status": status or "",
         "lesson_titles": {lesson.number: lesson.title for lesson in catalog.lessons()},
-        "status_labels": STATUS_LABELS,
+        "status_labels": load_labels().statuses,
     }
 
 
@@ -121,7 +55,7 @@ def lesson_page(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, t
         "previous": catalog.lesson(numbers[index - 1]) if index > 0 else None,
         "next": catalog.lesson(numbers[index + 1]) if index + 1 < len(numbers) else None,
         "lesson_titles": {lesson.number: lesson.title},
-        "status_labels": STATUS_LABELS,
+        "status_labels": load_labels().statuses,
     }
 
 
@@ -138,31 +72,24 @@ def reference_context(*, challenge: Challenge) -> dict[str, Any]:
 
 
 def submissions_context(*, db: Database, token_hash: str, challenge: Challenge) -> dict[str, Any]:
-    items = grading.list_submissions(db=db, token_hash=token_hash, challenge_id=challenge.id)
-    return {"challenge_id": challenge.id, "submissions": items, "verdict_labels": VERDICT_LABELS}
+    items = attempts.list_practice_submits(db=db, token_hash=token_hash, challenge_id=challenge.id)
+    return {"challenge_id": challenge.id, "submissions": items, "verdict_labels": load_labels().verdicts}
 
 
 def challenge_page(*, db: Database, catalog: Catalog, grader: Grader, markdown: MarkdownRenderer, token_hash: str,
-                   challenge_id: str, code: str | None = None, result: grading.GradeOutcome | None = None
+                   challenge_id: str, code: str | None = None, result: attempts.Graded | None = None
                    ) -> dict[str, Any]:
     challenge = challenges.get_challenge(catalog=catalog, challenge_id=challenge_id)
     draft = progress.get_draft(db=db, token_hash=token_hash, challenge_id=challenge.id)
     state, solved = challenges.get_state(db=db, token_hash=token_hash, challenge_id=challenge.id)
-    latest: store.Submission | None = None
-    if result is None:
-        with db.read() as conn:
-            profile_id = store.find_profile(conn, token_hash=token_hash)
-            recent = store.list_submissions(conn, profile_id=profile_id, challenge_id=challenge.id, limit=1) \
-                if profile_id is not None else []
-        latest = recent[0] if recent else None
+    latest = result.attempt if result is not None else \
+        attempts.latest_practice_attempt(db=db, token_hash=token_hash, challenge_id=challenge.id)
     results = None
-    if result is not None:
-        results = results_context(result.report.public_dict(), submission_id=result.submission_id)
-    elif latest is not None and latest.report is not None:
-        results = results_context(latest.report, submission_id=latest.id)
+    if latest is not None and latest.report is not None:
+        results = results_view(latest.report, attempt_id=latest.id, challenge=challenge)
     lesson = catalog.lesson(challenge.config.lesson)
-    unlocked = solved or state.gave_up_at is not None or (result is not None and result.report.mode == "submit"
-                                                          and result.report.verdict == "accepted")
+    unlocked = solved or state.gave_up_at is not None or (latest is not None and latest.mode == "submit"
+                                                          and latest.is_accepted)
     return {
         "challenge": challenge,
         "challenge_id": challenge.id,
@@ -191,5 +118,4 @@ def challenge_page(*, db: Database, catalog: Catalog, grader: Grader, markdown: 
 
 def progress_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
     summary = progress.progress_summary(db=db, catalog=catalog, token_hash=token_hash)
-    return {"summary": summary, "lessons": summary["lessons"]}
-
+    return {"summary": summary, "lessons": summary.lessons}

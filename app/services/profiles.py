@@ -6,9 +6,6 @@ import hashlib
 import re
 import secrets
 
-from app import store
-from app.database import Database
-
 COOKIE_NAME = "arraydojo_profile"
 COOKIE_MAX_AGE_SECONDS = 2 * 365 * 24 * 3600
 _TOKEN_PATTERN = re.compile(r"[A-Za-z0-9_-]{32,64}")
@@ -25,8 +22,3 @@ def is_valid_token(token: str | None) -> bool:
 def hash_token(token: str) -> str:
     """Only the hash is stored, so a copy of the database does not let anyone act as a profile."""
     return hashlib.sha256(token.encode()).hexdigest()
-
-
-def find_profile_id(*, db: Database, token_hash: str) -> int | None:
-    with db.read() as conn:
-        return store.find_profile(conn, token_hash=token_hash)

@@ -8,10 +8,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from app import store
+from app.cases import Mode
 from app.catalog import Catalog
 from app.database import Database
 from app.errors import InvalidInputError
-from app.services.challenges import ChallengeSummary, list_challenges
+from app.models import ChallengeProgressPublic, ChallengeSummaryPublic, ImportCounts, LessonProgress, ProgressPublic
+from app.services.challenges import list_challenges
 
 EXPORT_FORMAT: Literal["arraydojo-progress"] = "arraydojo-progress"
 EXPORT_VERSION: Literal[1] = 1
@@ -31,29 +33,27 @@ def get_draft(*, db: Database, token_hash: str, challenge_id: str) -> store.Draf
         return store.get_draft(conn, profile_id=profile_id, challenge_id=challenge_id)
 
 
-def lesson_progress(*, catalog: Catalog, summaries: list[ChallengeSummary]) -> list[dict[str, Any]]:
+def lesson_progress(*, catalog: Catalog, summaries: list[ChallengeSummaryPublic]) -> list[LessonProgress]:
     lessons = []
     for lesson in catalog.lessons():
         mine = [s for s in summaries if s.lesson == lesson.number]
-        lessons.append({
-            "number": lesson.number, "slug": lesson.slug, "title": lesson.title, "challenges": len(mine),
-            "solved": sum(s.status == "solved" for s in mine),
-            "attempted": sum(s.status == "attempted" for s in mine),
-        })
+        lessons.append(LessonProgress(
+            number=lesson.number, slug=lesson.slug, title=lesson.title, challenges=len(mine),
+            solved=sum(s.status == "solved" for s in mine), attempted=sum(s.status == "attempted" for s in mine),
+        ))
     return lessons
 
 
-def progress_summary(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
+def progress_summary(*, db: Database, catalog: Catalog, token_hash: str) -> ProgressPublic:
     summaries = list_challenges(db=db, catalog=catalog, token_hash=token_hash)
-    return {
-        "solved": sum(s.status == "solved" for s in summaries),
-        "attempted": sum(s.status == "attempted" for s in summaries),
-        "total": len(summaries),
-        "lessons": lesson_progress(catalog=catalog, summaries=summaries),
-        "challenges": [
-            {"id": s.id, "lesson": s.lesson, "status": s.status, "best_score": s.best_score} for s in summaries
-        ],
-    }
+    return ProgressPublic(
+        solved=sum(s.status == "solved" for s in summaries),
+        attempted=sum(s.status == "attempted" for s in summaries),
+        total=len(summaries),
+        lessons=lesson_progress(catalog=catalog, summaries=summaries),
+        challenges=[ChallengeProgressPublic(id=s.id, lesson=s.lesson, status=s.status, best_score=s.best_score)
+                    for s in summaries],
+    )
 
 
 class _Strict(BaseModel):
@@ -69,7 +69,7 @@ class DraftExport(_Strict):
 class SubmissionExport(_Strict):
     id: str = Field(pattern=r"^[0-9a-f]{32}$")
     challenge: str = Field(max_length=64)
-    mode: Literal["run", "submit"]
+    mode: Mode
     status: Literal["graded", "interrupted", "grading"]
     code: str
     verdict: str | None = Field(default=None, max_length=32)
@@ -96,11 +96,12 @@ class ProgressExport(_Strict):
     challenges: list[StateExport] = []
 
 
-def export_progress(*, db: Database, token_hash: str) -> dict[str, Any]:
+def export_progress(*, db: Database, token_hash: str) -> ProgressExport:
     with db.read() as conn:
         profile_id = store.find_profile(conn, token_hash=token_hash)
         drafts = store.list_drafts(conn, profile_id=profile_id) if profile_id is not None else []
-        submissions = store.list_submissions(conn, profile_id=profile_id) if profile_id is not None else []
+        submissions = store.list_attempts(conn, owner=store.Owner(profile_id=profile_id)) \
+            if profile_id is not None else []
         states = store.list_states(conn, profile_id=profile_id) if profile_id is not None else []
     export = ProgressExport(
         format=EXPORT_FORMAT, version=EXPORT_VERSION, exported_at=store.utcnow(),
@@ -114,11 +115,11 @@ def export_progress(*, db: Database, token_hash: str) -> dict[str, Any]:
         challenges=[StateExport(challenge=s.challenge_id, hints_revealed=s.hints_revealed, gave_up_at=s.gave_up_at)
                     for s in states],
     )
-    return export.model_dump(mode="json")
+    return export
 
 
 def import_progress(*, db: Database, catalog: Catalog, token_hash: str, data: Any, max_code_bytes: int
-                    ) -> dict[str, int]:
+                    ) -> ImportCounts:
     """Merge an export into this profile: newer drafts win, submissions are added once, hints only grow."""
     try:
         export = ProgressExport.model_validate(data)
@@ -127,36 +128,36 @@ def import_progress(*, db: Database, catalog: Catalog, token_hash: str, data: An
         raise InvalidInputError("This is not an ArrayDojo progress file (export one from the Progress page).",
                                 details=details) from None
     known = set(catalog.ids)
-    counts = {"drafts": 0, "submissions": 0, "challenges": 0, "skipped": 0}
+    counts = ImportCounts()
     with db.write() as conn:
         profile_id = store.ensure_profile(conn, token_hash=token_hash)
         for draft in export.drafts:
             if draft.challenge not in known or len(draft.code.encode("utf-8", "replace")) > max_code_bytes:
-                counts["skipped"] += 1
+                counts.skipped += 1
                 continue
             current = store.get_draft(conn, profile_id=profile_id, challenge_id=draft.challenge)
             if current is None or current.updated_at < draft.updated_at:
                 store.save_draft(conn, profile_id=profile_id, challenge_id=draft.challenge, code=draft.code,
                                  updated_at=draft.updated_at)
-                counts["drafts"] += 1
+                counts.drafts += 1
         for item in export.submissions:
             if item.challenge not in known:
-                counts["skipped"] += 1
+                counts.skipped += 1
                 continue
             status = store.INTERRUPTED if item.status == store.GRADING else item.status
-            submission = store.Submission(
-                id=0, public_id=item.id, profile_id=profile_id, challenge_id=item.challenge, mode=item.mode,
-                status=status, code=item.code, verdict=item.verdict, score=item.score, report=item.report,
-                created_at=item.created_at, finished_at=item.finished_at)
-            counts["submissions"] += store.import_submission(conn, profile_id=profile_id, submission=submission)
+            attempt = store.Attempt(
+                id=0, public_id=item.id, owner=store.Owner(profile_id=profile_id), challenge_id=item.challenge,
+                mode=item.mode, is_automatic=False, status=status, code=item.code, verdict=item.verdict,
+                score=item.score, report=item.report, created_at=item.created_at, finished_at=item.finished_at)
+            counts.submissions += store.import_attempt(conn, attempt=attempt)
         for state in export.challenges:
             if state.challenge not in known:
-                counts["skipped"] += 1
+                counts.skipped += 1
                 continue
             current_state = store.get_state(conn, profile_id=profile_id, challenge_id=state.challenge)
             gave_up = [t for t in (current_state.gave_up_at, state.gave_up_at) if t is not None]
             store.save_state(conn, profile_id=profile_id, state=store.ChallengeState(
                 state.challenge, max(current_state.hints_revealed, state.hints_revealed),
                 min(gave_up) if gave_up else None))
-            counts["challenges"] += 1
+            counts.challenges += 1
     return counts

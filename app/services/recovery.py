@@ -1,4 +1,4 @@
-"""Which server process is grading a submission, and marking the ones a dead process left behind."""
+"""Which server process is grading an attempt, and marking the ones a dead process left behind."""
 
 from __future__ import annotations
 
@@ -45,8 +45,9 @@ def is_abandoned(worker: str | None, created_at: datetime) -> bool:
 
 
 def interrupt_abandoned_gradings(*, db: Database) -> int:
+    """Practice and interview attempts alike: a 'grading' row whose server is gone will never finish."""
     with db.write() as conn:
-        count = store.interrupt_gradings(conn, is_abandoned=is_abandoned)
+        count = store.interrupt_attempts(conn, is_abandoned=is_abandoned)
     if count:
-        log.warning("marked %d submission(s) interrupted: their server stopped while grading them", count)
+        log.warning("marked %d attempt(s) interrupted: their server stopped while grading them", count)
     return count

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import httpx
+import pytest
 
 from app.catalog import load_catalog
 from tests._server import ARRAYDOJO
@@ -55,27 +56,29 @@ def test_run_grades_the_visible_examples_only(client: httpx.Client) -> None:
     assert report["verdict"] == "accepted"
     assert report["tests"]
     assert all(test["visible"] for test in report["tests"])
-    assert isinstance(report["submission_id"], int)
+    assert isinstance(report["attempt_id"], int)
 
 
-def test_submit_answers_the_cli_json_plus_submission_id(client: httpx.Client, tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_submit_answers_the_cli_json_plus_attempt_id(client: httpx.Client, tmp_path: Path) -> None:
     solution = SOFTMAX / "wrong_answer__unstable.py"
     response = client.post("/api/challenges/softmax/submit", json={"code": solution.read_text()})
     assert response.status_code == 200
     report = response.json()
     cli = json.loads(subprocess.run([str(ARRAYDOJO), "grade", "softmax", str(solution), "--json"], check=True,
                                     capture_output=True, text=True).stdout)
-    assert set(report) == set(cli) | {"submission_id"}
+    assert set(report) == set(cli) | {"attempt_id"}
     assert report["verdict"] == cli["verdict"] == "wrong_answer"
     assert [t["name"] for t in report["tests"]] == [t["name"] for t in cli["tests"]]
     assert [t["passed"] for t in report["tests"]] == [t["passed"] for t in cli["tests"]]
     assert any(not t["visible"] for t in report["tests"])
 
 
+@pytest.mark.slow
 def test_a_submission_is_stored_with_its_code_and_report(client: httpx.Client) -> None:
     code = (SOFTMAX / "accepted__vectorized.py").read_text()
     report = client.post("/api/challenges/softmax/submit", json={"code": code}).json()
-    stored = client.get(f"/api/submissions/{report['submission_id']}").json()
+    stored = client.get(f"/api/submissions/{report['attempt_id']}").json()
     assert stored["code"] == code
     assert stored["status"] == "graded"
     assert stored["verdict"] == "accepted"
@@ -86,7 +89,7 @@ def test_a_submission_is_stored_with_its_code_and_report(client: httpx.Client) -
 def test_another_profile_cannot_read_my_submission(client: httpx.Client, server_url: str) -> None:
     report = client.post("/api/challenges/softmax/run", json={"code": "x = 1\n"}).json()
     with httpx.Client(base_url=server_url) as stranger:
-        response = stranger.get(f"/api/submissions/{report['submission_id']}")
+        response = stranger.get(f"/api/submissions/{report['attempt_id']}")
     assert response.status_code == 404
     assert response.json()["error"]["code"] == "not_found"
 
@@ -131,12 +134,14 @@ def test_reference_is_forbidden_until_solved_or_given_up(client: httpx.Client) -
     assert client.get("/api/challenges/softmax/solution").json()["reference"] == reference
 
 
+@pytest.mark.slow
 def test_reference_opens_after_an_accepted_submit(client: httpx.Client) -> None:
     code = (SOFTMAX / "accepted__vectorized.py").read_text()
     assert client.post("/api/challenges/softmax/submit", json={"code": code}).json()["verdict"] == "accepted"
     assert client.get("/api/challenges/softmax/solution").status_code == 200
 
 
+@pytest.mark.slow
 def test_progress_counts_solved_and_attempted(client: httpx.Client) -> None:
     client.post("/api/challenges/softmax/submit", json={"code": (SOFTMAX / "accepted__vectorized.py").read_text()})
     client.post("/api/challenges/one-hot/run", json={"code": "def one_hot(labels, num_classes):\n    pass\n"})

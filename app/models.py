@@ -1,0 +1,344 @@
+"""The API's public shapes: what every JSON route returns, so mypy and /openapi.json both know them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, RootModel
+
+from app import store
+from app.cases import Mode
+from app.grading.report import GradeReport
+
+AttemptStatus = Literal["grading", "graded", "interrupted"]
+ClockStatus = Literal["waiting", "running", "time_up", "ended"]
+Recommendation = Literal["strong_no", "no", "yes", "strong_yes"]
+
+
+# Attempts: one graded piece of code, practice or interview
+
+class AttemptResult(GradeReport):
+    """A run's or submit's answer: the `arraydojo grade --json` report plus the stored attempt's id."""
+
+    attempt_id: int
+
+
+class AttemptPublic(BaseModel):
+    """A stored attempt with its code and, once graded, its report (as it was stored: any report version)."""
+
+    id: int
+    challenge: str
+    mode: Mode
+    automatic: bool = Field(description="Submitted for the candidate when an interview ended")
+    status: AttemptStatus
+    verdict: str | None
+    score: float | None = Field(description="0-100; null until every test passes (not rated)")
+    code: str
+    report: dict[str, Any] | None
+    created_at: datetime
+    finished_at: datetime | None
+
+    @classmethod
+    def of(cls, attempt: store.Attempt) -> AttemptPublic:
+        return cls(id=attempt.id, challenge=attempt.challenge_id, mode=attempt.mode,  # type: ignore[arg-type]
+                   automatic=attempt.is_automatic, status=attempt.status,  # type: ignore[arg-type]
+                   verdict=attempt.verdict, score=attempt.score, code=attempt.code, report=attempt.report,
+                   created_at=attempt.created_at, finished_at=attempt.finished_at)
+
+
+class TimedAttemptPublic(AttemptPublic):
+    at_seconds: float = Field(description="Seconds since the session started")
+
+
+# Challenges and practice
+
+class ChallengeSummaryPublic(BaseModel):
+    id: str
+    lesson: int
+    title: str
+    difficulty: str
+    summary: str
+    status: Literal["solved", "attempted", "new"]
+    best_score: float | None = Field(description="The best rated submit's score; null when none is rated")
+
+
+class ExamplePublic(BaseModel):
+    name: str
+    call: str
+    expected: str
+
+
+class ChallengePublic(BaseModel):
+    """A challenge's public parts: no reference, no naive solution, no hidden case."""
+
+    id: str
+    lesson: int
+    title: str
+    difficulty: str
+    function: str
+    signature: str
+    summary: str
+    banned: list[str]
+    rubric_criteria: list[str]
+    statement: str
+    starter: str
+    examples: list[ExamplePublic]
+    hint_count: int
+
+
+class HintsPublic(BaseModel):
+    hints: list[str]
+    revealed: int
+    total: int
+
+
+class ReferencePublic(BaseModel):
+    reference: str
+
+
+class DraftSaved(BaseModel):
+    challenge: str
+    saved_at: datetime
+
+
+class DraftPublic(DraftSaved):
+    code: str
+
+
+class LessonProgress(BaseModel):
+    number: int
+    slug: str
+    title: str
+    challenges: int
+    solved: int
+    attempted: int
+
+
+class ChallengeProgressPublic(BaseModel):
+    id: str
+    lesson: int
+    status: Literal["solved", "attempted", "new"]
+    best_score: float | None
+
+
+class ProgressPublic(BaseModel):
+    solved: int
+    attempted: int
+    total: int
+    lessons: list[LessonProgress]
+    challenges: list[ChallengeProgressPublic]
+
+
+class ImportCounts(BaseModel):
+    drafts: int = 0
+    submissions: int = 0
+    challenges: int = 0
+    skipped: int = 0
+
+
+class ImportResult(BaseModel):
+    imported: ImportCounts
+
+
+class QueueTicketPublic(BaseModel):
+    state: Literal["queued", "running", "unknown"]
+    position: int = Field(description="0 while running; 1 = next to get a slot")
+    queue_depth: int
+
+
+class HealthPublic(BaseModel):
+    status: Literal["ok", "degraded"]
+    isolation: str
+    slots: int
+    busy_slots: int
+    queue_depth: int
+    in_flight: int
+    capacity: int
+    database: str
+
+
+# Mock-interview sessions
+
+class SessionTimes(BaseModel):
+    """A session's clock as stored: when it started, its deadline, its end, and how long it runs."""
+
+    started_at: datetime | None
+    deadline: datetime | None
+    ended_at: datetime | None
+    end_reason: str | None
+    duration_seconds: float
+    extension_seconds: float
+
+
+class ClockPublic(SessionTimes):
+    """Everything a page needs to draw the countdown; `server_now` lets it ignore its own clock's error."""
+
+    status: ClockStatus
+    server_now: datetime
+    remaining_seconds: float | None
+
+
+class SessionCreated(BaseModel):
+    id: str
+    candidate_token: str
+    interviewer_token: str
+    candidate_url: str
+    interviewer_url: str
+    challenges: list[str]
+    duration_seconds: float
+
+
+class SessionChallengePublic(BaseModel):
+    id: str
+    title: str
+    lesson: int
+    difficulty: str
+    signature: str
+    statement_html: str
+    starter: str
+    hint_count: int
+    rubric_criteria: list[str]
+    followups: list[str] | None = Field(default=None, description="The interviewer's view only")
+
+
+class EventPublic(BaseModel):
+    """One event of a session; its kind's own fields (text, verdict, attempt_id, ...) sit beside these."""
+
+    model_config = {"extra": "allow"}
+
+    id: int
+    kind: str
+    challenge: str | None
+    at: datetime
+
+
+class TimedEventPublic(EventPublic):
+    at_seconds: float
+
+
+class SessionPublic(BaseModel):
+    """What both roles see: the clock and, once started, the challenges with the latest code."""
+
+    id: str
+    role: Literal["candidate", "interviewer"]
+    candidate_name: str | None
+    hints_allowed: bool
+    candidate_may_start: bool
+    clock: ClockPublic
+    challenge_count: int
+    challenge_ids: list[str]
+    challenges: list[SessionChallengePublic]
+    last_event_id: int
+    code: dict[str, str]
+    followups: list[EventPublic]
+
+
+class CandidateSessionPublic(SessionPublic):
+    role: Literal["candidate"]
+    hints_revealed: dict[str, int]
+    hints: dict[str, list[str]]
+
+
+class InterviewerSessionPublic(SessionPublic):
+    role: Literal["interviewer"]
+    timeline: list[EventPublic]
+    runs: list[AttemptPublic]
+    notes: str
+
+
+class SnapshotSaved(BaseModel):
+    id: int
+    saved_at: datetime
+
+
+class FollowupPublic(BaseModel):
+    id: int
+    text: str
+    challenge: str | None
+
+
+class NotesPublic(BaseModel):
+    notes: str
+    notes_html: str
+
+
+class NotesSaved(BaseModel):
+    saved: bool
+    notes_html: str
+
+
+class Scorecard(BaseModel):
+    criteria: dict[str, int | None] = Field(description="1-4 per rubric criterion (4 is best), or null")
+    recommendation: Recommendation | None
+    summary: str
+    saved_at: datetime | None = None
+
+
+class ScorecardPublic(BaseModel):
+    scorecard: Scorecard
+    automatic: Scorecard
+    is_prefilled: bool
+
+
+class ReportSessionPublic(SessionTimes):
+    id: str
+    candidate_name: str | None
+    status: str
+    created_at: datetime
+    hints_allowed: bool
+    elapsed_seconds: float
+
+
+class ReportChallengePublic(BaseModel):
+    id: str
+    title: str
+    lesson: int
+    difficulty: str
+    signature: str
+    final_code: str
+    final_submit: AttemptPublic | None
+    results_html: str | None = Field(description="The final submit's results, rendered as on the practice page")
+    verdict: str | None
+    score: float | None
+    runs: int
+    submits: int
+    first_edit_seconds: float | None
+    last_edit_seconds: float | None
+    accepted_at_seconds: float | None
+
+
+class PlaybackFrame(BaseModel):
+    id: int
+    t: float
+    challenge: str | None
+    code: str
+
+
+class ReportScorecard(Scorecard):
+    is_prefilled: bool
+    recommendation_label: str | None
+
+
+class ReportPublic(BaseModel):
+    """The interviewer's report: the same data as the downloadable JSON and HTML files."""
+
+    version: int
+    generated_at: datetime
+    session: ReportSessionPublic
+    challenges: list[ReportChallengePublic]
+    runs: list[TimedAttemptPublic]
+    timeline: list[TimedEventPublic]
+    playback: list[PlaybackFrame]
+    notes: str
+    notes_html: str
+    scorecard: ReportScorecard
+    labels: dict[str, dict[str, str]] = Field(description="Verdict, rating and criterion labels for the page")
+
+
+class ReportFileHtml(RootModel[str]):
+    """The report as one self-contained HTML file: styles, script and data inline; opens offline."""
+
+
+class EventStreamPublic(RootModel[EventPublic | ClockPublic]):
+    """A Server-Sent Events stream: each message's data is an event of the session, or the clock when it changes."""

@@ -1,0 +1,158 @@
+// Shared by every page's module: talking to the server. One run/submit loop for practice and
+// interviews (a ticket to poll the queue with, a 503 retried after Retry-After), and the session
+// API with its Bearer token and its live stream.
+import { showQueue } from "./dom.js";
+
+const QUEUE_POLL_MS = 400;
+
+export function newTicket() {
+  if (window.crypto && window.crypto.randomUUID) return window.crypto.randomUUID().replace(/-/g, "");
+  return String(Math.random()).slice(2) + String(Date.now());
+}
+
+export class ApiError extends Error {
+  constructor(message, status, retryAfter) {
+    super(message);
+    this.status = status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+// A response's body, or an ApiError carrying the server's own message.
+export async function readResponse(response) {
+  const type = response.headers.get("content-type") || "";
+  const data = type.indexOf("json") >= 0 ? await response.json() : await response.text();
+  if (!response.ok) {
+    const error = data && data.error;
+    const message = error ? error.message + (error.details ? " " + error.details.join("; ") : "") : "HTTP " + response.status;
+    throw new ApiError(message, response.status,
+      parseInt(response.headers.get("Retry-After") || "0", 10));
+  }
+  return data;
+}
+
+// Run or submit: `send(mode, ticket)` makes the request; the queue line shows where it stands.
+export function gradeLoop({ send, queueNode, setBusy, onResponse, onFailure }) {
+  let busy = false;
+  let retryTimer = null;
+  function grade(mode) {
+    if (busy) return;
+    clearTimeout(retryTimer);
+    busy = true;
+    setBusy(true);
+    const ticket = newTicket();
+    const label = mode === "run" ? "Running on the examples…" : "Grading every test and timing…";
+    showQueue(queueNode, label, true);
+    const poll = setInterval(() => {
+      fetch("/api/queue/" + ticket).then((r) => r.json()).then((status) => {
+        if (!busy) return;
+        if (status.state === "queued") showQueue(queueNode, "Queued, position " + status.position, true);
+        else if (status.state === "running") showQueue(queueNode, label, true);
+      }).catch(() => { /* the grade's own response reports errors */ });
+    }, QUEUE_POLL_MS);
+    const done = () => { clearInterval(poll); busy = false; setBusy(false); };
+    send(mode, ticket).then((response) => {
+      done();
+      if (response.status === 503) {
+        const wait = parseInt(response.headers.get("Retry-After") || "2", 10);
+        const position = parseInt(response.headers.get("X-Queue-Position") || "1", 10);
+        showQueue(queueNode, "Queued, position " + position + ": every grader is busy, retrying in " + wait + " s", true);
+        retryTimer = setTimeout(() => grade(mode), wait * 1000);
+        return null;
+      }
+      showQueue(queueNode, "", false);
+      return onResponse(mode, response);
+    }).catch((error) => {
+      done();
+      onFailure(error);
+    });
+  }
+  return { grade, isBusy: () => busy };
+}
+
+// Fetch an HTML fragment into a container; resolves to whether it came back OK.
+export async function loadFragment(url, target, options) {
+  const response = await fetch(url, options || { headers: { "X-Fragment": "1" } });
+  if (!response.ok) return false;
+  target.innerHTML = await response.text(); // rendered on the server from escaped templates
+  return true;
+}
+
+// A mock-interview session: the token from the link's fragment, API calls with it, the live stream.
+export function sessionClient(sessionId) {
+  const tokenKey = "arraydojo.session." + sessionId;
+  // The token lives in the fragment (never sent to the server in the URL); keep it for reloads
+  // in this tab only, and take it off the address bar so it is not shown over a shoulder.
+  let token = window.location.hash.slice(1);
+  try {
+    if (token) sessionStorage.setItem(tokenKey, token);
+    else token = sessionStorage.getItem(tokenKey) || "";
+  } catch (e) { /* no storage: the fragment is all we have */ }
+  if (token && window.history.replaceState) window.history.replaceState(null, "", window.location.pathname + window.location.search);
+  const base = "/api/sessions/" + encodeURIComponent(sessionId);
+  const auth = () => ({ Authorization: "Bearer " + token });
+
+  function request(method, path, body, extraHeaders) {
+    const options = { method, headers: Object.assign(auth(), extraHeaders || {}) };
+    if (body !== undefined) {
+      options.headers["Content-Type"] = "application/json";
+      options.body = JSON.stringify(body);
+    }
+    return fetch(base + path, options);
+  }
+
+  return {
+    id: sessionId,
+    token,
+    request,
+    api: (method, path, body) => request(method, path, body).then(readResponse),
+    // A run's or submit's results, rendered by the server exactly as on the practice page.
+    results: (attemptId, target) => loadFragment("/sessions/" + encodeURIComponent(sessionId) + "/attempts/" + attemptId + "/results",
+      target, { headers: auth() }),
+    download: (path) => fetch(base + path, { headers: auth() }),
+    stream: (onEvent, onStatus, after) => stream(base, auth, onEvent, onStatus, after),
+  };
+}
+
+// The live stream: fetch + a stream reader (so the token goes in a header), reconnecting after a
+// drop with the last event id.
+function stream(base, auth, onEvent, onStatus, after) {
+  let lastId = after || 0;
+  let stopped = false;
+  function handle(block) {
+    let kind = "message", data = null, id = null;
+    block.split("\n").forEach((line) => {
+      if (line.indexOf("event: ") === 0) kind = line.slice(7);
+      else if (line.indexOf("data: ") === 0) data = line.slice(6);
+      else if (line.indexOf("id: ") === 0) id = parseInt(line.slice(4), 10);
+    });
+    if (id) lastId = id;
+    if (data !== null) {
+      try { onEvent(kind, JSON.parse(data)); } catch (e) { window.console.error(e); }
+    }
+  }
+  async function connect() {
+    if (stopped) return;
+    try {
+      const response = await fetch(base + "/events?after=" + lastId, { headers: Object.assign(auth(), { Accept: "text/event-stream" }) });
+      if (!response.ok || !response.body) throw new Error("HTTP " + response.status);
+      if (onStatus) onStatus(true);
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = "";
+      for (;;) {
+        const chunk = await reader.read();
+        if (chunk.done) throw new Error("closed");
+        buffer += decoder.decode(chunk.value, { stream: true });
+        const parts = buffer.split("\n\n");
+        buffer = parts.pop();
+        parts.forEach(handle);
+      }
+    } catch (e) {
+      if (onStatus) onStatus(false);
+      setTimeout(connect, 1000);
+    }
+  }
+  connect();
+  return { stop: () => { stopped = true; }, lastId: () => lastId };
+}
