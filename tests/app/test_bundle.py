@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests._frontend import FRONTEND, node_run
 
 
