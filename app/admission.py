@@ -10,10 +10,20 @@ and every admission first drops tickets whose deadline passed.
 from __future__ import annotations
 
 import time
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from functools import partial
+from typing import Literal, TypeVar
 
+import anyio
+import anyio.to_thread
 import redis
+
+from app.errors import BusyError
+from app.grading_queue import TicketStatus
+
+T = TypeVar("T")
 
 PREFIX = "arraydojo:admission:"
 
@@ -119,3 +129,56 @@ class SharedAdmission:
         if int(rank) < self.slots:  # type: ignore[arg-type]
             return QueueStatus("running", 0, waiting)
         return QueueStatus("queued", int(rank) - self.slots + 1, waiting)  # type: ignore[arg-type]
+
+
+class SharedGradingQueue:
+    """The web host's grading queue when workers grade: admission and positions in Redis, waiting here.
+
+    Same surface as `GradingQueue`, so routes do not know which one they have. A thread per
+    admitted attempt waits for the worker's answer; it pushes its ticket's deadline forward
+    meanwhile, so a host that dies frees its tickets within `ticket_seconds`.
+    """
+
+    def __init__(self, admission: SharedAdmission) -> None:
+        self.admission = admission
+        self.slots = admission.slots
+        self.capacity = admission.capacity
+        # Waiting threads cost little; one per ticket this host could hold.
+        self._limiter = anyio.CapacityLimiter(admission.capacity)
+
+    @property
+    def in_flight(self) -> int:
+        return int(self.admission.redis.zcard(PREFIX + "queue"))
+
+    @property
+    def waiting(self) -> int:
+        return max(0, self.in_flight - self.slots)
+
+    def status(self, ticket: str) -> TicketStatus:
+        status = self.admission.status(ticket)
+        return TicketStatus(status.state, status.position, status.depth)
+
+    async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
+        ticket = ticket or uuid.uuid4().hex
+        outcome = await anyio.to_thread.run_sync(partial(self.admission.admit, ticket=ticket, client=client))
+        if isinstance(outcome, Refused):
+            if outcome.reason == "client_share":
+                raise BusyError(f"You already have {outcome.depth} runs or submits waiting; wait for them to finish.",
+                                retry_after_seconds=5, queue_depth=self.waiting)
+            raise BusyError(f"Every grading worker is busy and {outcome.depth} attempts are queued; retry shortly "
+                            "(the page retries by itself).", retry_after_seconds=5, queue_depth=self.waiting)
+        try:
+            async with anyio.create_task_group() as tasks:
+                tasks.start_soon(self._keep_alive, ticket)
+                try:
+                    result = await anyio.to_thread.run_sync(work, limiter=self._limiter)
+                finally:
+                    tasks.cancel_scope.cancel()
+        finally:
+            await anyio.to_thread.run_sync(self.admission.release, ticket)
+        return result
+
+    async def _keep_alive(self, ticket: str) -> None:
+        while True:
+            await anyio.sleep(self.admission.ticket_seconds / 3)
+            await anyio.to_thread.run_sync(self.admission.keep_alive, ticket)

@@ -21,6 +21,8 @@ GRADING_QUEUE = "arraydojo-grading"
 MAX_DELIVERIES = 2
 DELIVERIES_KEY = "arraydojo:deliveries:{attempt_id}"
 RESULT_TTL_SECONDS = 24 * 3600
+# The `worker` of an attempt row sent to the workers: the result sweep of every web host looks for it.
+BROKER_WORKER = "broker"
 
 
 class GradeRequest(BaseModel):
@@ -97,3 +99,4 @@ def peek_response(celery: Celery, attempt_id: str) -> GradeResponse | None:
     if not result.ready() or not result.successful():
         return None
     return GradeResponse.model_validate(result.result)
+

@@ -66,6 +66,12 @@ class Settings(BaseSettings):
     broker_url: str | None = None
     # A job whose worker died is delivered again after this long; longer than any one grade takes.
     broker_visibility_seconds: float = Field(default=300.0, ge=1.0, le=86400.0)
+    # With a broker: the grading slots of all workers together (for queue positions), and how long a web
+    # host waits for a worker's answer before the attempt counts as lost ("interrupted, please retry").
+    broker_slots: int = Field(default=2, ge=1, le=4096)
+    broker_wait_seconds: float = Field(default=600.0, ge=5.0, le=86400.0)
+    # With a broker: how many runs or submits one client may have queued or grading at once.
+    queue_share: int = Field(default=4, ge=1, le=1024)
 
     @property
     def challenges_dir(self) -> Path:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
+from celery import Celery
 from starlette.templating import Jinja2Templates
 
+from app.admission import SharedGradingQueue
 from app.assets import Assets
 from app.catalog import Catalog
 from app.config import Settings
@@ -14,6 +16,7 @@ from app.content import MarkdownRenderer
 from app.database import Database
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
+from app.services.attempts import Grading
 from sandbox import Sandbox
 
 
@@ -23,10 +26,13 @@ class AppContext:
     db: Database
     catalog: Catalog
     sandbox: Sandbox
-    grader: Grader
-    queue: GradingQueue
+    grader: Grader  # examples and expected answers for pages; grades only through `grading`
+    grading: Grading
+    queue: GradingQueue | SharedGradingQueue
     templates: Jinja2Templates
     markdown: MarkdownRenderer
     assets: Assets
     # Set when the server is asked to stop: live streams end at once instead of holding it up.
     stopping: threading.Event = field(default_factory=threading.Event)
+    # Set when attempts go to worker hosts: every host's sweep collects the results left behind.
+    celery: Celery | None = None

@@ -65,8 +65,11 @@ class GradingQueue:
         per_second = len(recent) / max(1.0, now - recent[0]) if len(recent) >= 4 else float(self.slots)
         return max(1, min(60, math.ceil((self.waiting + 1) / per_second)))
 
-    async def run(self, work: Callable[[], T], *, ticket: str | None = None) -> T:
-        """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once."""
+    async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
+        """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once.
+
+        `client` (whose attempt it is) matters only to the shared queue, which keeps each client to a share.
+        """
         if self.in_flight >= self.capacity:
             raise BusyError(
                 f"Every sandbox slot is busy and {self.waiting} submissions are waiting; "

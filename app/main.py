@@ -12,12 +12,16 @@ from contextlib import asynccontextmanager
 from typing import Any
 
 import anyio.to_thread
+import redis
+from celery import Celery
 from fastapi import FastAPI
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.templating import Jinja2Templates
 
+from app.admission import SharedAdmission, SharedGradingQueue
 from app.assets import Assets
+from app.broker import create_celery
 from app.catalog import load_catalog
 from app.charts import format_seconds
 from app.config import Settings
@@ -30,7 +34,9 @@ from app.grading_queue import GradingQueue
 from app.labels import load_labels
 from app.middleware import ProfileMiddleware, SecurityMiddleware
 from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
+from app.services.attempts import Grading, LocalGrading
 from app.services.recovery import interrupt_abandoned_gradings
+from app.services.remote_grading import BrokerGrading
 from app.sweeper import sweep_sessions
 from sandbox import Sandbox
 
@@ -119,7 +125,7 @@ def _watch_stop_signals(stopping: threading.Event) -> Callable[[], None]:
 
 
 def _start(settings: Settings) -> AppContext:
-    """Blocking start-up: migrate, recover, load the catalog, start the sandbox."""
+    """Blocking start-up: migrate, recover, load the catalog, start the sandbox (or reach the broker)."""
     db = Database(settings.database_url)
     db.migrate()
     interrupt_abandoned_gradings(db=db)
@@ -127,14 +133,29 @@ def _start(settings: Settings) -> AppContext:
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
                       isolation=settings.isolation)
-    _start_niced(sandbox, settings.sandbox_nice)
-    log.info("ArrayDojo: %d challenges, %d lessons, sandbox isolation %s with %d slots, database %s",
-             len(catalog), len(catalog.lessons()), sandbox.isolation, sandbox.slots, db.url.render_as_string())
+    grader = Grader(catalog, sandbox)
+    grading: Grading
+    queue: GradingQueue | SharedGradingQueue
+    celery: Celery | None = None
+    if settings.broker_url:
+        # Worker hosts grade: this host runs no submission code, so its sandbox never starts.
+        celery = create_celery(settings.broker_url, visibility_timeout_seconds=settings.broker_visibility_seconds)
+        capacity = settings.broker_slots + settings.queue_size
+        admission = SharedAdmission(redis.Redis.from_url(settings.broker_url, socket_timeout=5),
+                                    slots=settings.broker_slots, capacity=capacity,
+                                    share=min(settings.queue_share, capacity))
+        grading, queue = BrokerGrading(celery, wait_seconds=settings.broker_wait_seconds), SharedGradingQueue(admission)
+        where = f"grading on worker hosts through {settings.broker_url.split('@')[-1]}"
+    else:
+        _start_niced(sandbox, settings.sandbox_nice)
+        grading, queue = LocalGrading(grader), GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size)
+        where = f"sandbox isolation {sandbox.isolation} with {sandbox.slots} slots"
+    log.info("ArrayDojo: %d challenges, %d lessons, %s, database %s", len(catalog), len(catalog.lessons()), where,
+             db.url.render_as_string())
     assets = Assets(settings.static_dir)
     return AppContext(
-        settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=Grader(catalog, sandbox),
-        queue=GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size),
-        templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets,
+        settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=grader, grading=grading, queue=queue,
+        templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
     )
 
 

@@ -246,11 +246,35 @@ def start_attempt(conn: Connection, *, owner: Owner, challenge_id: str, mode: st
 
 
 def finish_attempt(conn: Connection, *, attempt_id: int, verdict: str, score: float | None,
-                   report: dict[str, Any]) -> None:
-    conn.execute(
-        sa.update(attempts).where(attempts.c.id == attempt_id)
+                   report: dict[str, Any]) -> bool:
+    """Store the report once: False when the attempt was already finished or interrupted.
+
+    With grading on worker hosts, the web host that queued the attempt and any other host's
+    result sweep may both hold the result; only the first write counts.
+    """
+    result = conn.execute(
+        sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING)
         .values(status=GRADED, verdict=verdict, score=score, report=report, finished_at=utcnow())
     )
+    return bool(result.rowcount)
+
+
+def interrupt_attempt(conn: Connection, *, attempt_id: int) -> bool:
+    """Give up on one attempt still 'grading' (its job was lost); False when it had finished meanwhile."""
+    result = conn.execute(
+        sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING)
+        .values(status=INTERRUPTED, finished_at=utcnow())
+    )
+    return bool(result.rowcount)
+
+
+def list_queued_attempts(conn: Connection, *, worker_prefix: str) -> list[Attempt]:
+    """Attempts still 'grading' that were sent to the workers (their `worker` names the queue)."""
+    rows = conn.execute(
+        sa.select(attempts).where(attempts.c.status == GRADING, attempts.c.worker.startswith(worker_prefix))
+        .order_by(attempts.c.id)
+    )
+    return [_attempt(row) for row in rows]
 
 
 def delete_attempt(conn: Connection, *, attempt_id: int) -> None:

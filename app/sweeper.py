@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 from functools import partial
 
 import anyio
@@ -10,7 +11,7 @@ import anyio.to_thread
 
 from app.context import AppContext
 from app.errors import BusyError
-from app.services import interviews
+from app.services import interviews, remote_grading
 
 log = logging.getLogger("arraydojo.sweeper")
 
@@ -32,13 +33,20 @@ async def sweep_sessions(context: AppContext) -> None:
 
 async def sweep_once(context: AppContext) -> None:
     db = context.db
+    if context.celery is not None:
+        settings = context.settings
+        lost_after = timedelta(seconds=settings.broker_wait_seconds + settings.broker_visibility_seconds)
+        stored = await anyio.to_thread.run_sync(partial(
+            remote_grading.collect_results, db=db, celery=context.celery, lost_after=lost_after))
+        if stored:
+            log.info("stored %d result(s) that another web host had queued", stored)
     ended = await anyio.to_thread.run_sync(partial(
         interviews.end_due_sessions, db=db, grace_seconds=context.settings.session_grace_seconds))
     for session_id in ended:
         log.info("session %s: time is up", session_id)
     claimed = await anyio.to_thread.run_sync(partial(interviews.claim_final_submits, db=db))
     for session_id in claimed:
-        work = partial(interviews.final_submit, db=db, grader=context.grader, catalog=context.catalog,
+        work = partial(interviews.final_submit, db=db, grading=context.grading, catalog=context.catalog,
                        session_id=session_id)
         try:
             count = await context.queue.run(work)

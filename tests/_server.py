@@ -25,7 +25,8 @@ def free_port() -> int:
 class ServerProcess:
     """Start, stop or kill -9 one server; the same database file survives restarts."""
 
-    def __init__(self, database: Path, log: Path, **settings: str) -> None:
+    def __init__(self, database: Path | str, log: Path, **settings: str) -> None:
+        """`database`: a SQLite file, or a database URL (PostgreSQL)."""
         self.database = database
         self.log_path = log
         self.settings = settings
@@ -36,9 +37,13 @@ class ServerProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
+    @property
+    def database_url(self) -> str:
+        return self.database if isinstance(self.database, str) else f"sqlite:///{self.database}"
+
     def start(self, timeout_seconds: float = 60) -> ServerProcess:
         self.port = free_port()
-        env = {**os.environ, "ARRAYDOJO_DATABASE_URL": f"sqlite:///{self.database}", "ARRAYDOJO_PORT": str(self.port),
+        env = {**os.environ, "ARRAYDOJO_DATABASE_URL": self.database_url, "ARRAYDOJO_PORT": str(self.port),
                "ARRAYDOJO_HOST": "127.0.0.1"}
         env |= {f"ARRAYDOJO_{key.upper()}": value for key, value in self.settings.items()}
         log = self.log_path.open("ab")

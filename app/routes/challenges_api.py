@@ -32,9 +32,9 @@ async def grade_practice(request: Request, context: Context, *, token_hash: str,
     """Read the code, then grade it as this profile's attempt in a grading thread (the page routes too)."""
     challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)  # 404 before reading the body
     body = await read_code(request, max_bytes=context.settings.max_code_bytes)
-    work = partial(attempts.grade_attempt, db=context.db, grader=context.grader, catalog=context.catalog,
+    work = partial(attempts.grade_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
                    seat=attempts.PracticeSeat(token_hash), challenge_id=challenge_id, code=body.code, mode=mode)
-    return await context.queue.run(work, ticket=ticket)
+    return await context.queue.run(work, ticket=ticket, client=f"profile:{token_hash}")
 
 
 @router.post("/{challenge_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,

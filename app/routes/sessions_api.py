@@ -113,10 +113,10 @@ async def _grade(access: interviews.Access, request: Request, context: Context, 
     body = await read_code(request, max_bytes=context.settings.max_code_bytes, needs_challenge=True)
     assert body.challenge is not None
     interviews.check_can_grade(access=access, challenge_id=body.challenge)
-    work = partial(attempts.grade_attempt, db=context.db, grader=context.grader, catalog=context.catalog,
+    work = partial(attempts.grade_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
                    seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
                    mode=mode)
-    return attempts.result_of(await context.queue.run(work, ticket=ticket))
+    return attempts.result_of(await context.queue.run(work, ticket=ticket, client=f"session:{access.session.id}"))
 
 
 @router.post("/{session_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,

@@ -84,42 +84,90 @@ def check_code(code: str, *, max_bytes: int) -> str:
     return code
 
 
-def _grade(grader: Grader, challenge_id: str, code: str, mode: Mode) -> GradeReport:
+class Grading(Protocol):
+    """Where attempts are graded: this host's sandbox, or worker hosts behind the broker."""
+
+    @property
+    def queue_depth(self) -> int: ...
+
+    @property
+    def worker_label(self) -> str:
+        """What the attempt row's `worker` names: this process, or the broker that took the job."""
+
+    def grade(self, attempt: store.Attempt) -> GradeReport:
+        """Blocking; raises QueueFullError when no slot is free, GradingLostError when the job was lost."""
+
+
+class GradingLostError(Exception):
+    """The job left this host and never came back (its worker died twice, or no worker answered)."""
+
+
+@dataclass(frozen=True)
+class LocalGrading:
+    """Grades in this process's own sandbox pool (the embedded default)."""
+
+    grader: Grader
+
+    @property
+    def queue_depth(self) -> int:
+        return self.grader.sandbox.queue_depth
+
+    @property
+    def worker_label(self) -> str:
+        return worker_identity()
+
+    def grade(self, attempt: store.Attempt) -> GradeReport:
+        return self.grader.grade(attempt.challenge_id, attempt.code, mode=attempt.mode)  # type: ignore[arg-type]
+
+
+def _grade(grading: Grading, attempt: store.Attempt) -> GradeReport:
     """The grader's report; our own failure becomes an internal_error report (never the candidate's fault)."""
     try:
-        return grader.grade(challenge_id, code, mode=mode)
-    except QueueFullError:
+        return grading.grade(attempt)
+    except (QueueFullError, GradingLostError):
         raise
     except Exception:
-        log.exception("grading %s failed", challenge_id)
-        return GradeReport(challenge=challenge_id, mode=mode, verdict="internal_error", summary=INTERNAL_ERROR_SUMMARY)
+        log.exception("grading %s failed", attempt.challenge_id)
+        return GradeReport(challenge=attempt.challenge_id, mode=attempt.mode,  # type: ignore[arg-type]
+                           verdict="internal_error", summary=INTERNAL_ERROR_SUMMARY)
 
 
-def grade_attempt(*, db: Database, grader: Grader, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
+def grade_attempt(*, db: Database, grading: Grading, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
                   mode: Mode) -> Graded:
     """Blocking: call from a grading thread. The row exists before the sandbox runs the code."""
     challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
     with db.write() as conn:
         owner = seat.admit(conn)
         attempt_id = store.start_attempt(conn, owner=owner, challenge_id=challenge.id, mode=mode, code=code,
-                                         worker=worker_identity(), is_automatic=seat.is_automatic)
+                                         worker=grading.worker_label, is_automatic=seat.is_automatic)
         started = store.get_attempt(conn, attempt_id=attempt_id)
         assert started is not None
         seat.started(conn, started)
     try:
-        report = _grade(grader, challenge.id, code, mode)
+        report = _grade(grading, started)
     except QueueFullError:
         with db.write() as conn:  # never graded: the client retries, so leave no attempt behind
             store.delete_attempt(conn, attempt_id=attempt_id)
             seat.dropped(conn, started)
         raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
-                        queue_depth=grader.sandbox.queue_depth) from None
+                        queue_depth=grading.queue_depth) from None
+    except GradingLostError as lost:
+        with db.write() as conn:
+            store.interrupt_attempt(conn, attempt_id=attempt_id)
+            seat.dropped(conn, started)
+        raise BusyError(f"{lost} Please retry.", retry_after_seconds=2, queue_depth=grading.queue_depth) from None
+    return finish(db=db, seat=seat, attempt_id=attempt_id, report=report)
+
+
+def finish(*, db: Database, seat: Seat, attempt_id: int, report: GradeReport) -> Graded:
+    """Store a report and tell the seat, once: a second finish of the same attempt changes nothing."""
     with db.write() as conn:
-        store.finish_attempt(conn, attempt_id=attempt_id, verdict=report.verdict, score=report.score,
-                             report=report.public_dict())
+        first = store.finish_attempt(conn, attempt_id=attempt_id, verdict=report.verdict, score=report.score,
+                                     report=report.public_dict())
         finished = store.get_attempt(conn, attempt_id=attempt_id)
         assert finished is not None
-        seat.finished(conn, finished)
+        if first:
+            seat.finished(conn, finished)
     return Graded(finished, report)
 
 

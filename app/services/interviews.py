@@ -28,7 +28,6 @@ from app.errors import (
     TooManyRequestsError,
     UnauthorizedError,
 )
-from app.grading.grader import Grader
 from app.models import (
     AttemptPublic,
     CandidateSessionPublic,
@@ -42,7 +41,7 @@ from app.models import (
     SessionChallengePublic,
     SnapshotSaved,
 )
-from app.services.attempts import check_code, grade_attempt
+from app.services.attempts import Grading, check_code, grade_attempt
 from app.services.challenges import get_challenge
 from app.services.profiles import hash_token
 
@@ -325,7 +324,7 @@ def claim_final_submits(*, db: Database) -> list[str]:
         return store.claim_final_submits(conn, now=now, stale_before=now - FINAL_SUBMIT_STALE)
 
 
-def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: str) -> int:
+def final_submit(*, db: Database, grading: Grading, catalog: Catalog, session_id: str) -> int:
     """Blocking: submit the last code of each challenge unless that exact code was already submitted."""
     owner = store.Owner(session_id=session_id)
     with db.read() as conn:
@@ -343,7 +342,7 @@ def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: 
                      and a.status == store.GRADED]
         if submitted and submitted[-1].code == code:
             continue
-        grade_attempt(db=db, grader=grader, catalog=catalog, seat=InterviewSeat(session_id, is_automatic=True),
+        grade_attempt(db=db, grading=grading, catalog=catalog, seat=InterviewSeat(session_id, is_automatic=True),
                       challenge_id=challenge_id, code=code, mode="submit")
         count += 1
     with db.write() as conn:

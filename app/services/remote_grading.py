@@ -1,0 +1,97 @@
+"""Grading on worker hosts, seen from a web host: queue an attempt, wait, and collect results any host left.
+
+No web host owns an attempt sent to the workers: the one that queued it usually stores the
+result, but if it dies, the result sweep that every web host runs stores it instead, and an
+attempt whose job was lost ends as interrupted ("please retry"), never stuck in 'grading'.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from celery import Celery
+from celery.exceptions import TimeoutError as CeleryTimeoutError
+
+from app import store
+from app.broker import BROKER_WORKER, GradeRequest, GradeResponse, peek_response, read_response, send_grade
+from app.database import Database
+from app.grading.report import GradeReport
+from app.services.attempts import GradingLostError, PracticeSeat, Seat, finish
+from app.services.interviews import InterviewSeat
+
+log = logging.getLogger("arraydojo.remote_grading")
+
+
+class BrokerGrading:
+    """Grades on worker hosts: queue the attempt, wait for the worker's answer (the `Grading` of web hosts).
+
+    The web host that queued an attempt normally stores its result; if that host dies, any other
+    host's result sweep finds the attempt (worker `BROKER_WORKER`) and stores it instead.
+    """
+
+    def __init__(self, celery: Celery, *, wait_seconds: float) -> None:
+        self.celery = celery
+        self.wait_seconds = wait_seconds
+
+    @property
+    def queue_depth(self) -> int:
+        return 0  # the shared admission in Redis counts the queue, not this host
+
+    @property
+    def worker_label(self) -> str:
+        return BROKER_WORKER
+
+    def grade(self, attempt: store.Attempt) -> GradeReport:
+        request = GradeRequest(attempt_id=attempt.public_id, challenge_id=attempt.challenge_id, code=attempt.code,
+                               mode=attempt.mode)  # type: ignore[arg-type]
+        send_grade(self.celery, request)
+        try:
+            response = read_response(self.celery, request.attempt_id, timeout_seconds=self.wait_seconds)
+        except CeleryTimeoutError:
+            raise GradingLostError("No grading worker answered in time.") from None
+        return report_of(response)
+
+
+def report_of(response: GradeResponse) -> GradeReport:
+    """The worker's report as ours, or GradingLostError when the worker did not grade it."""
+    if response.report is None:
+        raise GradingLostError(response.interrupted or "Grading was interrupted on our side.")
+    return GradeReport.model_validate(response.report)
+
+
+def _seat_of(attempt: store.Attempt) -> Seat:
+    """The seat to tell of a result this host did not queue (only interviews record anything)."""
+    if attempt.owner.session_id is not None:
+        return InterviewSeat(attempt.owner.session_id, is_automatic=attempt.is_automatic)
+    return PracticeSeat(token_hash="")
+
+
+def collect_results(*, db: Database, celery: Celery, lost_after: timedelta) -> int:
+    """Store every finished result still waiting in the broker; interrupt attempts whose job was lost.
+
+    Runs in every web host's sweep. Storing is idempotent (a finished attempt is never rewritten),
+    so two hosts collecting the same result at once store it once.
+    """
+    with db.read() as conn:
+        waiting = store.list_queued_attempts(conn, worker_prefix=BROKER_WORKER)
+    stored = 0
+    for attempt in waiting:
+        response = peek_response(celery, attempt.public_id)
+        if response is None:
+            if attempt.created_at < store.utcnow() - lost_after:
+                with db.write() as conn:
+                    if store.interrupt_attempt(conn, attempt_id=attempt.id):
+                        _seat_of(attempt).dropped(conn, attempt)
+                        log.warning("attempt %d: no worker answered within %s; interrupted", attempt.id, lost_after)
+            continue
+        try:
+            report = report_of(response)
+        except GradingLostError:
+            with db.write() as conn:
+                if store.interrupt_attempt(conn, attempt_id=attempt.id):
+                    _seat_of(attempt).dropped(conn, attempt)
+            continue
+        finish(db=db, seat=_seat_of(attempt), attempt_id=attempt.id, report=report)
+        stored += 1
+    return stored

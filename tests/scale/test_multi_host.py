@@ -1,0 +1,128 @@
+"""Two web hosts and two grading workers on PostgreSQL and Redis; hosts die mid-run and nothing is lost."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+import redis
+import sqlalchemy as sa
+
+from tests._server import ServerProcess
+from tests._services import RedisServer
+from tests.scale._worker import WorkerProcess
+
+REFERENCE = (Path(__file__).resolve().parents[2] / "challenges" / "softmax" / "reference.py").read_text()
+WRONG = "import numpy as np\n\ndef softmax(z, axis=-1):\n    return np.exp(z)\n"
+CLIENTS = 40
+
+
+def _code(number: int) -> tuple[str, str]:
+    """Client `number`'s code, marked with the verdict it must get (read back from the database)."""
+    verdict = "accepted" if number % 2 == 0 else "wrong_answer"
+    body = REFERENCE if verdict == "accepted" else WRONG
+    return f"# client {number}, expect {verdict}\n{body}", verdict
+
+
+@dataclass
+class Fleet:
+    hosts: list[ServerProcess]
+    workers: list[WorkerProcess]
+
+    def stop(self) -> None:
+        for host in self.hosts:
+            host.stop()
+        for worker in self.workers:
+            worker.stop()
+
+
+@pytest.fixture
+def fleet(postgres_url: str, redis_server: RedisServer, tmp_path: Path) -> Iterator[Fleet]:
+    redis.Redis.from_url(redis_server.url).flushdb()
+    settings = {"broker_url": redis_server.url, "broker_visibility_seconds": "3", "broker_wait_seconds": "20",
+                "broker_slots": "2", "queue_size": "64", "queue_share": "8", "session_sweep_seconds": "0.5"}
+    hosts = [ServerProcess(postgres_url, tmp_path / f"web-{n}.log", **settings) for n in (1, 2)]
+    workers = [WorkerProcess(redis_server.url, tmp_path / f"worker-{n}.log") for n in (1, 2)]
+    running = Fleet(hosts, workers)
+    try:
+        for host in hosts:
+            host.start()
+        for worker in workers:
+            worker.start()
+        yield running
+    finally:
+        running.stop()
+
+
+def _statuses(postgres_url: str) -> list[sa.Row[tuple[int, str, str | None, str]]]:
+    engine = sa.create_engine(postgres_url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(sa.text("SELECT id, status, verdict, code FROM attempts ORDER BY id")))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_killing_a_worker_and_a_web_host_loses_no_attempt(fleet: Fleet, postgres_url: str, tmp_path: Path) -> None:
+    answers: dict[int, tuple[int, str]] = {}  # client -> (HTTP status, verdict it was told)
+    lock = threading.Lock()
+
+    def submit(number: int) -> None:
+        code, _ = _code(number)
+        host = fleet.hosts[number % 2]
+        try:
+            with httpx.Client(base_url=host.url, timeout=90) as client:
+                response = client.post("/api/challenges/softmax/run", json={"code": code})
+            outcome = (response.status_code, response.json().get("verdict", "") if response.status_code == 200 else "")
+        except httpx.TransportError:
+            outcome = (0, "")  # the host died under this request
+        with lock:
+            answers[number] = outcome
+
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(CLIENTS)]
+    for index, thread in enumerate(threads):
+        thread.start()
+        if index == CLIENTS // 3:
+            fleet.workers[0].kill()  # a grading host loses power mid-run...
+            fleet.hosts[0].kill()  # ...and so does a web host
+        time.sleep(0.05)
+    time.sleep(2)
+    fleet.workers[0].start()
+    fleet.hosts[0].start()
+    for thread in threads:
+        thread.join(timeout=180)
+
+    deadline = time.monotonic() + 90
+    rows = _statuses(postgres_url)
+    while any(row.status == "grading" for row in rows) and time.monotonic() < deadline:
+        time.sleep(0.5)
+        rows = _statuses(postgres_url)
+    assert not [row.id for row in rows if row.status == "grading"], "attempts left stuck in 'grading'"
+
+    for row in rows:
+        expected = re.search(r"expect (\w+)", row.code)
+        assert expected is not None
+        assert row.status in ("graded", "interrupted"), row
+        if row.status == "graded":
+            assert row.verdict == expected[1], row
+    # Every request the surviving host answered was graded right; every client that got a 200 has its row.
+    for number, (status, verdict) in answers.items():
+        if status == 200:
+            assert verdict == _code(number)[1], (number, verdict)
+    graded_clients = {int(m[1]) for row in rows if (m := re.search(r"client (\d+)", row.code))}
+    assert {n for n, (status, _) in answers.items() if status == 200} <= graded_clients
+    assert sum(status == 200 for status, _ in answers.values()) >= CLIENTS // 2
+
+    # No job was graded more than twice, across every worker that ever ran.
+    logs = "".join(path.read_text(errors="replace") for path in tmp_path.glob("worker-*.log"))
+    graded = Counter(re.findall(r"Task arraydojo\.grade\[(\w+)\] succeeded", logs))
+    assert graded, "the workers graded nothing"
+    assert max(graded.values()) <= 2, graded.most_common(3)
