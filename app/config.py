@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 KIB = 1024
 
@@ -45,6 +45,16 @@ class Settings(BaseSettings):
     sandbox_nice: int = Field(default=5, ge=0, le=19)
     max_code_bytes: int = Field(default=64 * KIB, ge=1)
     max_import_bytes: int = Field(default=16 * 1024 * KIB, ge=1)
+    # Every other request body (session settings, notes, scorecards, forms): refused past this, unread.
+    max_json_bytes: int = Field(default=64 * KIB, ge=1)
+    # Host headers answered (comma-separated; `*.example.org` for subdomains, `*` for any). Empty means
+    # the loopback names plus the host of public_base_url: a rebinding DNS name gets a 400.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Where users reach the app (https://dojo.example.org), for absolute links; empty: the request's own.
+    public_base_url: str = ""
+    # Per client: session creations allowed in a burst, then one every this many seconds.
+    session_creates_burst: int = Field(default=10, ge=1)
+    session_create_seconds: float = Field(default=30.0, gt=0)
     secure_cookies: bool = False
     # Mock interviews. The shortest session allowed (tests lower it to run a session in seconds).
     session_min_seconds: float = Field(default=60.0, gt=0)
@@ -62,6 +72,18 @@ class Settings(BaseSettings):
     # uvicorn worker processes for `arraydojo serve`; they share only the database (sessions, streams, sweep).
     workers: int = Field(default=1, ge=1, le=64)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://, like https://dojo.example.org")
+        return value.rstrip("/")
 
     @property
     def challenges_dir(self) -> Path:

@@ -92,6 +92,20 @@ class ForbiddenError(AppError):
     title = "Not allowed"
 
 
+class CrossSiteError(ForbiddenError):
+    """A write sent by another site's page (its Origin is not ours)."""
+
+    code = "cross_site"
+
+
+class HostNotAllowedError(AppError):
+    """A Host header this server does not answer to (DNS rebinding, or links built for another name)."""
+
+    status = 400
+    code = "host_not_allowed"
+    title = "Unknown host"
+
+
 class ConflictError(AppError):
     status = 409
     code = "conflict"

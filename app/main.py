@@ -24,10 +24,11 @@ from app.config import Settings
 from app.content import MarkdownRenderer
 from app.context import AppContext
 from app.database import Database
+from app.edge import EdgeFastAPI, edge_layers
 from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
-from app.middleware import ProfileMiddleware, SecurityMiddleware
+from app.middleware import ProfileMiddleware
 from app.routes import challenges_api, health, interview_pages, pages, progress_api, sessions_api
 from app.services.interviews import interrupt_abandoned_runs
 from app.services.recovery import interrupt_abandoned_gradings
@@ -75,16 +76,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 restore()
         await anyio.to_thread.run_sync(_stop, context)
 
-    app = FastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None)
+    app = EdgeFastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                      docs_url="/docs", redoc_url=None, edge=edge_layers(settings))
     install_error_handlers(app)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router):
         app.include_router(router)
-    # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
+    # Outermost last: gzip wraps the pages. Headers, hosts, origin and body limits are edge layers (app/edge.py).
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(ProfileMiddleware, secure=settings.secure_cookies)
-    app.add_middleware(SecurityMiddleware)
     return app
 
 

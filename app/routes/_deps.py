@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from app.context import AppContext
 from app.errors import InvalidInputError, PayloadTooLargeError
+from app.json_guard import check_json_shape
 from app.services.grading import check_code
 
 
@@ -63,6 +64,7 @@ def decode_utf8(raw: bytes, *, what: str = "request body") -> str:
 
 
 def parse_json(text: str) -> Any:
+    check_json_shape(text)  # depth and number length: json.loads would raise RecursionError / ValueError
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
