@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from app.errors import InvalidInputError
+from app.parsing import MAX_LESSON_NUMBER, parse_int
 from app.routes._deps import Context, decode_utf8, read_body
 from app.services import interviews
 
@@ -51,9 +52,7 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
     }
     if one("pick", "list") == "random":
         first, last = one("lesson_from", "2") or "2", one("lesson_to") or one("lesson_from", "2") or "2"
-        if not (first.isdigit() and last.isdigit()):
-            raise InvalidInputError("The lessons to draw from are numbers, like 5 to 6.")
-        low, high = sorted((int(first), int(last)))
+        low, high = sorted(parse_int(n, low=1, high=MAX_LESSON_NUMBER, what="lesson") for n in (first, last))
         body["random"] = {"count": one("count", "2") or "2", "lessons": list(range(low, high + 1)),
                           "difficulty": one("difficulty") or None}
     else:

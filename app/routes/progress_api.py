@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from app.errors import NotFoundError
+from app.parsing import RowId
 from app.routes._deps import CODE_BODY_DOC, Context, TokenHash, decode_utf8, parse_json, read_body, read_code
 from app.services import challenges, grading, progress
 
@@ -37,7 +38,7 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> dic
 
 
 @router.get("/submissions/{submission_id}", summary="One of this profile's submissions, with its report")
-def get_submission(submission_id: int, context: Context, token_hash: TokenHash) -> dict[str, Any]:
+def get_submission(submission_id: RowId, context: Context, token_hash: TokenHash) -> dict[str, Any]:
     submission = grading.get_submission(db=context.db, token_hash=token_hash, submission_id=submission_id)
     return grading.submission_public(submission)
 

@@ -15,6 +15,7 @@ from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field
 
 from app.errors import InvalidInputError
+from app.parsing import EventCursor, parse_event_id
 from app.routes._deps import Context, decode_utf8, parse_json, read_body
 from app.services import interview_reports, interviews
 from app.services.grading import check_code
@@ -145,10 +146,9 @@ def reveal_hint(body: ChallengeRef, access: SessionAccess, context: Context) -> 
 @router.get("/{session_id}/events", summary="Live stream (Server-Sent Events) read from the database; "
             "the candidate's carries only start, follow-ups, extensions and the end",
             response_class=StreamingResponse)
-async def events(access: SessionAccess, request: Request, context: Context, after: int = 0,
+async def events(access: SessionAccess, request: Request, context: Context, after: EventCursor = 0,
                  last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
-    if last_event_id and last_event_id.isdigit():
-        after = max(after, int(last_event_id))
+    after = max(after, parse_event_id(last_event_id) or 0)
     poll = context.settings.stream_poll_seconds
 
     async def stream() -> AsyncIterator[str]:
