@@ -53,8 +53,8 @@ class Settings(BaseSettings):
     # Where users reach the app (https://dojo.example.org), for absolute links; empty: the request's own.
     public_base_url: str = ""
     # Per client: session creations allowed in a burst, then one every this many seconds.
-    session_creates_burst: int = Field(default=10, ge=1)
-    session_create_seconds: float = Field(default=30.0, gt=0)
+    session_creates_burst: int = Field(default=30, ge=1)
+    session_create_seconds: float = Field(default=10.0, gt=0)
     secure_cookies: bool = False
     # Mock interviews. The shortest session allowed (tests lower it to run a session in seconds).
     session_min_seconds: float = Field(default=60.0, gt=0)

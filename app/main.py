@@ -29,6 +29,7 @@ from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.middleware import ProfileMiddleware
+from app.rate_limit import build_rate_limiter
 from app.routes import challenges_api, health, interview_pages, pages, progress_api, sessions_api
 from app.services.interviews import interrupt_abandoned_runs
 from app.services.recovery import interrupt_abandoned_gradings
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = EdgeFastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                       docs_url="/docs", redoc_url=None, edge=edge_layers(settings))
     install_error_handlers(app)
+    app.state.rate_limiter = build_rate_limiter(settings)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router):
         app.include_router(router)

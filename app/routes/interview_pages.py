@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from app.errors import InvalidInputError
 from app.parsing import MAX_LESSON_NUMBER, parse_int
+from app.rate_limit import rate_limited
 from app.routes._deps import Context, decode_utf8, read_body
 from app.services import interviews
 
@@ -62,7 +63,7 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
     return body
 
 
-@router.post("/sessions/new")
+@router.post("/sessions/new", dependencies=[rate_limited("session_create")])
 async def create_from_form(request: Request, context: Context) -> HTMLResponse:
     form = parse_qs(decode_utf8(await read_body(request, max_bytes=64 * 1024)), keep_blank_values=True)
     values = _form_context(context) | {"form": {k: v if k == "challenges" else v[0] for k, v in form.items()}}

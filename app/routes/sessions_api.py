@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 
 from app.errors import InvalidInputError
 from app.parsing import EventCursor, parse_event_id
+from app.rate_limit import rate_limited
 from app.routes._deps import Context, decode_utf8, parse_json, read_body
 from app.services import interview_reports, interviews
 from app.services.grading import check_code
@@ -86,7 +87,8 @@ def _links(request: Request, created: interviews.Created) -> dict[str, str]:
     }
 
 
-@router.post("", status_code=201, summary="Create a session: two links with unguessable tokens (shown once)")
+@router.post("", status_code=201, summary="Create a session: two links with unguessable tokens (shown once)",
+             dependencies=[rate_limited("session_create")])
 def create_session(body: interviews.SessionCreate, request: Request, context: Context) -> dict[str, Any]:
     created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings, body=body)
     return {"id": created.session.id, "candidate_token": created.candidate_token,
@@ -106,7 +108,8 @@ def start(access: SessionAccess, context: Context) -> dict[str, Any]:
 
 
 @router.post("/{session_id}/snapshots", openapi_extra=_code_body_doc(ChallengeCode),
-             summary="Candidate: the editor's code now (debounced by the page; size-capped and rate-limited)")
+             summary="Candidate: the editor's code now (debounced by the page; size-capped and rate-limited)",
+             dependencies=[rate_limited("snapshot")])
 async def snapshot(access: SessionAccess, request: Request, context: Context) -> dict[str, Any]:
     interviews.require_candidate(access, action="sends snapshots")
     challenge, code = await read_challenge_code(request, context, max_bytes=context.settings.snapshot_max_bytes)
