@@ -80,6 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = EdgeFastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                       docs_url="/docs", redoc_url=None, edge=edge_layers(settings))
     install_error_handlers(app)
+    app.state.settings = settings
     app.state.rate_limiter = build_rate_limiter(settings)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router):

@@ -15,6 +15,5 @@ def public_url(request: Request, path: str) -> str:
     """
     if not path.startswith("/") or path.startswith("//"):
         raise ValueError(f"public_url needs an absolute path on this site, not {path!r}")
-    settings: Settings | None = getattr(getattr(request.app.state, "arraydojo", None), "settings", None)
-    base = settings.public_base_url if settings is not None else ""
-    return f"{base or str(request.base_url).rstrip('/')}{path}"
+    settings: Settings = request.app.state.settings  # set by create_app
+    return f"{settings.public_base_url or str(request.base_url).rstrip('/')}{path}"
