@@ -48,9 +48,9 @@ def session(client: httpx.Client) -> dict[str, str]:
     return created
 
 
-def first_stream_lines(client: httpx.Client, session: dict[str, str], headers: dict[str, bytes] | None = None,
+def first_stream_lines(client: httpx.Client, session: dict[str, str], headers: dict[bytes, bytes] | None = None,
                        query: str = "") -> tuple[int, list[str]]:
-    auth = {"Authorization": f"Bearer {session['interviewer_token']}".encode()}
+    auth = {b"Authorization": f"Bearer {session['interviewer_token']}".encode()}
     lines: list[str] = []
     with client.stream("GET", f"/api/sessions/{session['id']}/events{query}", headers=auth | (headers or {}),
                        timeout=httpx.Timeout(10, read=3)) as response:
@@ -74,7 +74,7 @@ def new_log_lines(server: ServerProcess, offset: int) -> str:
 def test_a_malformed_last_event_id_resumes_from_the_start(client: httpx.Client, server: ServerProcess,
                                                           session: dict[str, str], last_event_id: bytes) -> None:
     offset = server.log_path.stat().st_size
-    status, lines = first_stream_lines(client, session, {"Last-Event-ID": last_event_id})
+    status, lines = first_stream_lines(client, session, {b"Last-Event-ID": last_event_id})
     assert status == 200
     assert "event: clock" in lines
     assert "Traceback" not in new_log_lines(server, offset)
