@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import json
 
+import anyio
 import httpx
 import pytest
 
+from app.config import Settings
 from app.errors import InvalidInputError
+from app.main import create_app
 from app.parsing import SQLITE_MAX_INT, parse_event_id, parse_int
 from tests._server import ServerProcess
 
@@ -122,3 +126,39 @@ def test_a_valid_form_range_still_creates_a_session(client: httpx.Client) -> Non
     form = {"pick": "random", "lesson_from": "6", "lesson_to": "5", "count": "1", "duration_minutes": "30"}
     response = client.post("/sessions/new", data=form)
     assert response.status_code == 201, response.text[:500]
+
+
+# The last line of defence, in-process: a route that parses input itself, unguarded.
+
+def get_unguarded(path: str) -> httpx.Response:
+    """GET `path` from an app (not started: no route here needs the context) with two unguarded routes."""
+    app = create_app(Settings())
+
+    def read_int(text: str) -> dict[str, int]:
+        return {"value": int(text)}
+
+    def read_nested(depth: int) -> dict[str, int]:
+        return {"value": len(json.loads("[" * depth + "]" * depth))}
+
+    app.add_api_route("/api/unguarded/int/{text}", read_int)
+    app.add_api_route("/api/unguarded/nested/{depth}", read_nested)
+
+    async def get() -> httpx.Response:
+        transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+        async with httpx.AsyncClient(transport=transport, base_url="http://localhost") as client:
+            return await client.get(path)
+
+    return anyio.run(get)
+
+
+def test_an_int_past_pythons_digit_limit_is_a_422_even_where_no_guard_ran() -> None:
+    response = get_unguarded("/api/unguarded/int/" + "9" * 5000)
+    assert response.status_code == 422, response.text
+    assert "too many digits" in response.json()["error"]["message"]
+    assert response.headers["x-content-type-options"] == "nosniff"
+
+
+def test_a_recursion_error_from_nested_input_is_a_422() -> None:
+    response = get_unguarded("/api/unguarded/nested/100000")
+    assert response.status_code == 422, response.text
+    assert "nested too deeply" in response.json()["error"]["message"]
