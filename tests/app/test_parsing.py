@@ -44,9 +44,11 @@ def test_a_last_event_id_we_wrote_is_read() -> None:
 
 # Against a real server: every place these numbers arrive.
 
-@pytest.fixture
-def session(client: httpx.Client) -> dict[str, str]:
-    response = client.post("/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30})
+@pytest.fixture(scope="module")
+def session(server: ServerProcess) -> dict[str, str]:
+    """One session for the module: creating sessions is rate-limited per client address."""
+    with server.client() as client:
+        response = client.post("/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30})
     assert response.status_code == 201, response.text
     created: dict[str, str] = response.json()
     return created
