@@ -8,6 +8,7 @@ Routes opt in with one line: `dependencies=[rate_limited("session_create")]`.
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import threading
 import time
@@ -67,7 +68,17 @@ class MemoryBucketStore:
 
 
 def client_address(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
+    """The client's IPv4 address, or its IPv6 /64: one subscriber holds a whole /64 of addresses."""
+    host = request.client.host if request.client else "unknown"
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def client_and_session(request: Request) -> str:
@@ -83,24 +94,30 @@ class RateLimit:
 
 
 class RateLimiter:
-    """Named limits over one store; `check` raises TooManyRequestsError (429) with Retry-After."""
+    """Named limits, each over a store of its own; `check` raises TooManyRequestsError (429) with Retry-After.
 
-    def __init__(self, limits: Mapping[str, RateLimit], store: BucketStore,
+    Separate stores, so that flooding one limit's keys (made-up session ids) can never evict
+    another limit's buckets and hand back its allowance.
+    """
+
+    def __init__(self, limits: Mapping[str, RateLimit], store_factory: Callable[[str], BucketStore],
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.limits = dict(limits)
-        self.store = store
+        self.stores = {name: store_factory(name) for name in self.limits}
         self.clock = clock
 
     def check(self, name: str, request: Request) -> None:
         limit = self.limits[name]
-        wait_seconds = self.store.take(f"{name} {limit.key(request)}", limit.rate, self.clock())
+        wait_seconds = self.stores[name].take(limit.key(request), limit.rate, self.clock())
         if wait_seconds > 0:
             retry_after = max(1, math.ceil(wait_seconds))
             raise TooManyRequestsError(f"{limit.message} Try again in {retry_after} s.",
                                        retry_after_seconds=retry_after)
 
 
-def build_rate_limiter(settings: Settings, store: BucketStore | None = None) -> RateLimiter:
+def build_rate_limiter(settings: Settings,
+                       store_factory: Callable[[str], BucketStore] = lambda name: MemoryBucketStore()
+                       ) -> RateLimiter:
     snapshots = settings.snapshots_per_minute
     return RateLimiter({
         "session_create": RateLimit(
@@ -112,7 +129,7 @@ def build_rate_limiter(settings: Settings, store: BucketStore | None = None) -> 
             Rate(max(1, snapshots // 6), snapshots / 60), client_and_session,
             f"Too many snapshots: at most {snapshots} a minute. The page sends one per pause in typing; "
             "wait a moment."),
-    }, store or MemoryBucketStore())
+    }, store_factory)
 
 
 def rate_limited(name: str) -> Any:

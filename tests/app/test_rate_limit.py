@@ -6,8 +6,11 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
+from starlette.requests import Request
 
-from app.rate_limit import MemoryBucketStore, Rate
+from app.config import Settings
+from app.errors import TooManyRequestsError
+from app.rate_limit import MemoryBucketStore, Rate, build_rate_limiter, client_address
 from tests._server import ServerProcess
 
 BURST = 3
@@ -47,6 +50,30 @@ def test_refused_requests_do_not_go_into_debt() -> None:
     for _ in range(100):
         store.take("a", rate, 0.0)  # hammering while refused
     assert store.take("a", rate, 1.0) == 0.0
+
+
+def request_from(host: str, session_id: str = "") -> Request:
+    return Request({"type": "http", "method": "POST", "path": "/", "headers": [], "query_string": b"",
+                    "client": (host, 1234), "path_params": {"session_id": session_id}})
+
+
+@pytest.mark.parametrize(("first", "second", "same"), [
+    ("2001:db8:1:2::1", "2001:db8:1:2:ffff::9", True),  # one /64: one subscriber
+    ("2001:db8:1:2::1", "2001:db8:1:3::1", False),
+    ("::ffff:192.0.2.1", "192.0.2.1", True),
+    ("192.0.2.1", "192.0.2.2", False),
+])
+def test_an_ipv6_client_is_counted_by_its_64(first: str, second: str, same: bool) -> None:
+    assert (client_address(request_from(first)) == client_address(request_from(second))) is same
+
+
+def test_flooding_one_limit_with_new_keys_does_not_reset_another() -> None:
+    limiter = build_rate_limiter(Settings(session_creates_burst=1), lambda name: MemoryBucketStore(max_keys=10))
+    limiter.check("session_create", request_from("192.0.2.7"))
+    for i in range(100):  # made-up session ids: a new snapshot bucket each
+        limiter.check("snapshot", request_from("192.0.2.7", session_id=f"s{i}"))
+    with pytest.raises(TooManyRequestsError):
+        limiter.check("session_create", request_from("192.0.2.7"))
 
 
 # Against a real server.
