@@ -3,6 +3,7 @@
 The document is the one the server serves (a test checks they are equal); cases are generated from
 it, valid and invalid, a bounded number per operation, and sent over loopback. Session operations
 get a real session's id and token half of the time, so generated bodies reach past authentication.
+The pages, outside the document, get the hostile requests a review sent them.
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from schemathesis.specs.openapi.checks import content_type_conformance, response
 from app.config import Settings
 from app.main import create_app
 from tests._server import ServerProcess
-
-pytestmark = pytest.mark.slow
+from tests.app._raw_http import raw_request
 
 DOCUMENT: dict[str, Any] = create_app(Settings()).openapi()
 schema = schemathesis.openapi.from_dict(DOCUMENT)
@@ -56,6 +56,7 @@ def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FuzzTarget]:
     running.stop()
 
 
+@pytest.mark.slow
 def test_the_fuzzed_document_is_the_one_the_server_serves(target: FuzzTarget) -> None:
     assert httpx.get(f"{target.server.url}/openapi.json", timeout=30).json() == DOCUMENT
 
@@ -79,6 +80,7 @@ def call_and_check(case: schemathesis.Case[Any], target: FuzzTarget) -> None:
 
 
 # 60 examples an operation is what it took to hit a 20-digit id (a past OverflowError) reliably.
+@pytest.mark.slow
 @schema.exclude(path_regex=GRADING).parametrize()
 @settings(max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_no_generated_request_gets_a_500(case: schemathesis.Case[Any], target: FuzzTarget) -> None:
@@ -86,7 +88,46 @@ def test_no_generated_request_gets_a_500(case: schemathesis.Case[Any], target: F
 
 
 # Run and submit grade in the real sandbox: fewer examples, so the whole file stays near a minute.
+@pytest.mark.slow
 @schema.include(path_regex=GRADING).parametrize()
 @settings(max_examples=15, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 def test_no_generated_grading_request_gets_a_500(case: schemathesis.Case[Any], target: FuzzTarget) -> None:
     call_and_check(case, target)
+
+
+# The pages are not in the OpenAPI document; these are the hostile requests a review sent them.
+F = {"Content-Type": "application/x-www-form-urlencoded"}
+MULTIPART = {"Content-Type": "multipart/form-data; boundary=zz"}
+HostileRequest = tuple[str, str, bytes | None, dict[str, str]]
+HOSTILE_PAGE_REQUESTS: list[HostileRequest] = [
+    ("POST", "/sessions/new", b"pick=list&challenges=softmax&duration_minutes=1e308", F),
+    ("POST", "/sessions/new", b"pick=list&challenges=softmax&duration_minutes=nan", F),
+    ("POST", "/sessions/new", "pick=list&challenges=softmax&duration_minutes=\u0661\u0662".encode(), F),
+    ("POST", "/sessions/new", b"pick=random&count=99999999999999999999999&duration_minutes=30", F),
+    ("POST", "/sessions/new", b"pick=random&lesson_from=%C2%B2&lesson_to=10000000", F),
+    ("POST", "/sessions/new", b"\xff\xfe", F),
+    ("GET", "/challenges?difficulty=%00&status=%ff", None, {}),
+    ("GET", "/lessons/1e3", None, {}),
+    ("GET", "/lessons/" + "9" * 5000, None, {}),
+    ("POST", "/challenges/softmax/run", b"code=%00%ff", F),
+    ("POST", "/challenges/softmax/run", b'{"code": ' + b"[" * 5000, {"Content-Type": "application/json"}),
+    ("GET", "/", None, {"Cookie": 'arraydojo_profile=\x7f; x="\\'}),
+    ("GET", "/", None, {"Cookie": "arraydojo_profile=" + "a" * 5000}),
+    ("POST", "/progress/import", b"not multipart", MULTIPART),
+    ("POST", "/progress/import", b'--zz\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\n\xff\xfe'
+                                 b"\r\n--zz--\r\n", MULTIPART),
+    ("POST", "/progress/import", b'--zz\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\n'
+                                 + b'{"a": ' * 5000 + b"\r\n--zz--\r\n", MULTIPART),
+    ("POST", "/progress/import", b"x", {"Content-Type": "multipart/form-data"}),
+    ("GET", "/sessions/" + "%00" * 10 + "/candidate", None, {}),
+    ("GET", "/challenges/%ff", None, {}),
+    ("GET", "/static/" + "%ff" * 300, None, {}),
+]
+
+
+@pytest.mark.parametrize("request_parts", HOSTILE_PAGE_REQUESTS, ids=lambda parts: f"{parts[0]} {parts[1][:40]}")
+def test_hostile_page_requests_get_a_4xx_or_a_page(server_url: str, request_parts: HostileRequest) -> None:
+    method, path, body, headers = request_parts
+    response = raw_request(server_url, method, path, body=body, headers=headers)
+    assert response.status < 500, (response.status, response.body[:300])
+    assert response.headers["x-content-type-options"] == "nosniff"
