@@ -26,8 +26,8 @@ _OPEN_SQUARE, _OPEN_CURLY, _CLOSE_SQUARE, _CLOSE_CURLY = (ord(c) for c in "[{]}"
 class JsonShapeScanner:
     """Feed it the body's chunks in order; `feed` raises InvalidInputError (422) at the first excess.
 
-    Each chunk is scanned with a few NumPy passes (16 MiB of brackets costs about 0.1 s, where a
-    token-by-token Python loop took 4 s on the event loop). Only a valid prefix matters, because
+    Each chunk is scanned with a few NumPy passes: 14 MiB of `[],` took 0.5 s on a busy shared
+    core, where a token-by-token Python loop took 3.9 s on the event loop. Only a valid prefix matters, because
     every JSON parser stops at the first error: there, backslashes occur only inside strings, so
     a quote after an odd run of backslashes is escaped and every other quote opens or closes one.
     """
