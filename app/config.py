@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -76,7 +77,11 @@ class Settings(BaseSettings):
     @field_validator("allowed_hosts", mode="before")
     @classmethod
     def _split_hosts(cls, value: Any) -> Any:
-        return [part.strip() for part in value.split(",") if part.strip()] if isinstance(value, str) else value
+        """`a.org, *.b.org` or a JSON list."""
+        if isinstance(value, str):
+            return json.loads(value) if value.lstrip().startswith("[") else [
+                part.strip() for part in value.split(",") if part.strip()]
+        return value
 
     @field_validator("public_base_url")
     @classmethod

@@ -13,6 +13,7 @@ import pytest
 from starlette.requests import Request
 
 from app.config import Settings
+from app.hosts import allowed_hosts, host_name
 from app.main import create_app
 from app.public_url import public_url
 from tests._server import ServerProcess
@@ -176,3 +177,21 @@ def test_public_url_refuses_a_path_that_would_leave_the_site() -> None:
 def test_a_public_base_url_without_a_scheme_is_refused_at_start() -> None:
     with pytest.raises(ValueError, match="http"):
         Settings(public_base_url="dojo.example.org")
+
+
+def test_the_default_allow_list_is_loopback_and_the_public_host() -> None:
+    hosts = allowed_hosts(Settings(host="0.0.0.0", public_base_url="https://Dojo.Example.org"))
+    assert set(hosts) == {"localhost", "127.0.0.1", "::1", "dojo.example.org"}
+    assert "192.0.2.5" in allowed_hosts(Settings(host="192.0.2.5"))
+
+
+@pytest.mark.parametrize("value", ["dojo.example.org, *.example.net", '["dojo.example.org", "*.example.net"]'])
+def test_allowed_hosts_read_from_the_environment(monkeypatch: pytest.MonkeyPatch, value: str) -> None:
+    monkeypatch.setenv("ARRAYDOJO_ALLOWED_HOSTS", value)
+    assert allowed_hosts(Settings()) == ("dojo.example.org", "*.example.net")
+
+
+@pytest.mark.parametrize(("header", "name"), [("[::1]:8000", "::1"), ("Example.ORG.", "example.org"),
+                                              ("example.org:443", "example.org"), ("::1", "::1"), ("", "")])
+def test_host_names_are_read_without_port_case_or_final_dot(header: str, name: str) -> None:
+    assert host_name(header) == name
