@@ -132,6 +132,23 @@ def test_json_import_over_its_limit_is_413(tight_server: ServerProcess) -> None:
         assert_413(response.status_code, response.json()["error"], SMALL_IMPORT_BYTES)
 
 
+def test_refused_50_mb_bodies_cost_the_server_no_memory(server: ServerProcess) -> None:
+    def chunks() -> Iterator[bytes]:
+        for _ in range(50 * 16):  # 50 MiB, chunked: no Content-Length to refuse it by
+            yield b"[" + b"1," * 32767 + b"1]"
+
+    with server.client() as client:
+        client.post("/api/sessions", content=b"{}", headers=JSON)  # warm up
+        before = server.rss_bytes()
+        for method, path in (("POST", "/api/sessions"), ("POST", "/api/progress/import"),
+                             ("PUT", "/api/sessions/x/notes")):
+            response = client.request(method, path, content=chunks(), headers=JSON)
+            assert response.status_code == 413, response.text
+    grown = server.rss_bytes() - before
+    # Read whole, each body cost ~100 MB before its 422; now reading stops at the route's ceiling.
+    assert grown < 24 * 1024 * 1024, f"the server grew by {grown / 2**20:.1f} MiB"
+
+
 def test_the_server_keeps_answering_after_refused_bodies(client: httpx.Client) -> None:
     for _ in range(5):
         client.post("/api/sessions", content=b"x" * 200_000, headers=JSON)

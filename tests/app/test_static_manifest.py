@@ -35,14 +35,6 @@ def files_on_disk() -> dict[str, bytes]:
             if p.is_file() and not any(part.startswith(".") for part in p.relative_to(STATIC).parts)}
 
 
-def rss_bytes(server: ServerProcess) -> int:
-    assert server.process is not None
-    for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError("no VmRSS line")
-
-
 def test_the_manifest_holds_exactly_the_files_in_static() -> None:
     assert Assets(STATIC).names() == set(files_on_disk())
 
@@ -87,9 +79,9 @@ def test_500_spellings_of_editor_js_add_no_memory(server: ServerProcess) -> None
             assert response.status == 404
 
     spell(50, 0)  # warm up the server's own allocations
-    before = rss_bytes(server)
+    before = server.rss_bytes()
     spell(500, 1000)
-    grown = rss_bytes(server) - before
+    grown = server.rss_bytes() - before
     # The old per-spelling cache grew by ~0.7 MiB a spelling (350 MiB here); allow allocator noise only.
     assert grown < 16 * 1024 * 1024, f"the server grew by {grown / 2**20:.1f} MiB"
 
