@@ -7,12 +7,16 @@ against the real server on loopback.
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
 
+from app.body_limits import BodyLimitMiddleware, body_ceilings, code_body_bytes
+from app.config import Settings
+from app.main import create_app
 from tests._server import ServerProcess
 from tests.app._raw_http import raw_request
 
@@ -153,3 +157,22 @@ def test_the_server_keeps_answering_after_refused_bodies(client: httpx.Client) -
     for _ in range(5):
         client.post("/api/sessions", content=b"x" * 200_000, headers=JSON)
     assert client.get("/healthz").status_code == 200
+
+
+def test_every_operation_that_takes_code_has_room_for_it() -> None:
+    # The ceilings are a table of paths: a route added or renamed must not fall back to the small-JSON one.
+    settings = Settings()
+    limits = BodyLimitMiddleware(create_app(settings), ceilings=body_ceilings(settings),
+                                 default_max_bytes=settings.max_json_bytes)
+    document = create_app(settings).openapi()
+    taking_code = []
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json", {})
+            if "code" in body.get("schema", {}).get("properties", {}):
+                taking_code.append(f"{method.upper()} {path}")
+                concrete = re.sub(r"\{[^}]+\}", "some-id", path)
+                assert limits.max_bytes_for(concrete) >= code_body_bytes(settings.max_code_bytes), path
+    assert len(taking_code) >= 6, taking_code  # run, submit, drafts; a session's run, submit, snapshots
+    for page in ("/challenges/softmax/run", "/challenges/softmax/submit"):  # the forms without JavaScript
+        assert limits.max_bytes_for(page) >= code_body_bytes(settings.max_code_bytes)
