@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 KIB = 1024
 
@@ -45,6 +46,16 @@ class Settings(BaseSettings):
     sandbox_nice: int = Field(default=5, ge=0, le=19)
     max_code_bytes: int = Field(default=64 * KIB, ge=1)
     max_import_bytes: int = Field(default=16 * 1024 * KIB, ge=1)
+    # Every other request body (session settings, notes, scorecards, forms): refused past this, unread.
+    max_json_bytes: int = Field(default=64 * KIB, ge=1)
+    # Host headers answered (comma-separated; `*.example.org` for subdomains, `*` for any). Empty means
+    # the loopback names plus the host of public_base_url: a rebinding DNS name gets a 400.
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(default_factory=list)
+    # Where users reach the app (https://dojo.example.org), for absolute links; empty: the request's own.
+    public_base_url: str = ""
+    # Per client: session creations allowed in a burst, then one every this many seconds.
+    session_creates_burst: int = Field(default=30, ge=1)
+    session_create_seconds: float = Field(default=10.0, gt=0)
     secure_cookies: bool = False
     # Mock interviews. The shortest session allowed (tests lower it to run a session in seconds).
     session_min_seconds: float = Field(default=60.0, gt=0)
@@ -72,6 +83,22 @@ class Settings(BaseSettings):
     broker_wait_seconds: float = Field(default=600.0, ge=5.0, le=86400.0)
     # With a broker: how many runs or submits one client may have queued or grading at once.
     queue_share: int = Field(default=4, ge=1, le=1024)
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _split_hosts(cls, value: Any) -> Any:
+        """`a.org, *.b.org` or a JSON list."""
+        if isinstance(value, str):
+            return json.loads(value) if value.lstrip().startswith("[") else [
+                part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://, like https://dojo.example.org")
+        return value.rstrip("/")
 
     @property
     def challenges_dir(self) -> Path:

@@ -92,6 +92,20 @@ class ForbiddenError(AppError):
     title = "Not allowed"
 
 
+class CrossSiteError(ForbiddenError):
+    """A write sent by another site's page (its Origin is not ours)."""
+
+    code = "cross_site"
+
+
+class HostNotAllowedError(AppError):
+    """A Host header this server does not answer to (DNS rebinding, or links built for another name)."""
+
+    status = 400
+    code = "host_not_allowed"
+    title = "Unknown host"
+
+
 class ConflictError(AppError):
     status = 409
     code = "conflict"
@@ -138,6 +152,20 @@ def _validation_details(exc: RequestValidationError) -> list[str]:
     return details
 
 
+def oversized_input_error(exc: BaseException) -> InvalidInputError | None:
+    """A 422 for the two ways input alone can crash Python's parsers, should one get past the guards.
+
+    `int()` refuses more than 4,300 digits (sys.get_int_max_str_digits) with a ValueError, and
+    recursive parsers of deeply nested input raise RecursionError. Neither is a fault of ours to log
+    as a 500; `app/json_guard.py` and `app/parsing.py` refuse such input before it is parsed.
+    """
+    if isinstance(exc, ValueError) and "integer string conversion" in str(exc):
+        return InvalidInputError("A number in the request has too many digits; send numbers of ordinary size.")
+    if isinstance(exc, RecursionError):
+        return InvalidInputError("The request is nested too deeply to read; send a flatter one.")
+    return None
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """One handler for every error, so HTML and JSON errors always have the same shape."""
 
@@ -162,6 +190,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return render_error(request, error)
 
     async def handle_unexpected(request: Request, exc: Exception) -> Response:
+        oversized = oversized_input_error(exc)
+        if oversized is not None:  # the request's shape, not our bug: the guards should have caught it first
+            log.warning("oversized input reached %s %s: %s", request.method, request.url.path, exc)
+            return render_error(request, oversized)
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return render_error(request, AppError("An internal error occurred on our side; please try again."))
 

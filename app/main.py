@@ -28,11 +28,13 @@ from app.config import Settings
 from app.content import MarkdownRenderer
 from app.context import AppContext
 from app.database import Database
+from app.edge import EdgeFastAPI, edge_layers
 from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.labels import load_labels
-from app.middleware import ProfileMiddleware, SecurityMiddleware
+from app.middleware import ProfileMiddleware
+from app.rate_limit import build_rate_limiter
 from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
 from app.services.attempts import Grading, LocalGrading
 from app.services.recovery import interrupt_abandoned_gradings
@@ -82,16 +84,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                 restore()
         await anyio.to_thread.run_sync(_stop, context)
 
-    app = FastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  docs_url=None, redoc_url=None)
+    # /docs is served by routes/docs.py from the pinned Swagger UI files (no CDN).
+    app = EdgeFastAPI(title="ArrayDojo", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                      docs_url=None, redoc_url=None, edge=edge_layers(settings))
     install_error_handlers(app)
+    app.state.settings = settings
+    app.state.rate_limiter = build_rate_limiter(settings)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router, docs.router):
         app.include_router(router)
-    # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
+    # Outermost last: gzip wraps the pages. Headers, hosts, origin and body limits are edge layers (app/edge.py).
     app.add_middleware(GZipMiddleware, minimum_size=1024)
     app.add_middleware(ProfileMiddleware, secure=settings.secure_cookies)
-    app.add_middleware(SecurityMiddleware)
     return app
 
 

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.errors import CrossSiteError, render_error
 from app.services.profiles import COOKIE_MAX_AGE_SECONDS, COOKIE_NAME, hash_token, is_valid_token, new_token
 
 _UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
-# CodeMirror injects its styles at run time, hence 'unsafe-inline' for styles only. /docs loads
-# Swagger UI from a CDN, so it keeps FastAPI's own page without this policy.
+# CodeMirror injects its styles at run time, hence 'unsafe-inline' for styles only.
 _CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-_NO_CSP_PATHS = ("/docs", "/redoc")
+# FastAPI's Swagger UI page runs an inline script, so these exact paths (no others) go without the CSP.
+CSP_EXEMPT_PATHS = frozenset({"/docs", "/docs/oauth2-redirect"})
+_SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"same-origin"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
 
 
 class ProfileMiddleware:
@@ -49,8 +56,12 @@ class ProfileMiddleware:
         await self.app(scope, receive, send_with_cookie)
 
 
-class SecurityMiddleware:
-    """Security headers on every response; a write whose Origin is another site gets a 403."""
+class SecurityHeadersMiddleware:
+    """The security headers on every response, errors included (it runs outside the 500 handler).
+
+    Responses other than static files may carry a profile's progress or a session's tokens, so no
+    cache (browser or proxy) may keep them. The CSP exemptions are exact paths, never prefixes.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -59,25 +70,38 @@ class SecurityMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        if scope["method"] in _UNSAFE_METHODS and not _same_origin(scope):
-            body = json.dumps({"error": {"status": 403, "code": "cross_site", "message":
-                               "Cross-site requests cannot change your progress. Use the page on this site."}})
-            await send({"type": "http.response.start", "status": 403,
-                        "headers": [(b"content-type", b"application/json")]})
-            await send({"type": "http.response.body", "body": body.encode()})
-            return
-        path = scope["path"]
+        path: str = scope["path"]
+        added = list(_SECURITY_HEADERS)
+        if path not in CSP_EXEMPT_PATHS:
+            added.append((b"content-security-policy", _CSP.encode()))
+        replaced = {name for name, _ in added}
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = message.setdefault("headers", [])
-                headers += [(b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"same-origin"),
-                            (b"x-frame-options", b"DENY")]
-                if not path.startswith(_NO_CSP_PATHS):
-                    headers.append((b"content-security-policy", _CSP.encode()))
+                headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in replaced]
+                keeps_cache = path.startswith("/static/") and any(k.lower() == b"cache-control" for k, _ in headers)
+                if not keeps_cache:
+                    headers = [(k, v) for k, v in headers if k.lower() != b"cache-control"]
+                    headers.append((b"cache-control", b"no-store"))
+                message = {**message, "headers": headers + added}
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class CrossSiteMiddleware:
+    """A write whose Origin is another site gets a 403: cookies ride along on cross-site requests."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] in _UNSAFE_METHODS and not _same_origin(scope):
+            error = CrossSiteError("Cross-site requests cannot change your progress. Use the page on this site.")
+            response = render_error(Request(scope, receive), error)
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -85,5 +85,13 @@ class ServerProcess:
         self.process.wait(timeout=20)
         self.process = None
 
+    def rss_bytes(self) -> int:
+        """The server process's resident memory now (Linux)."""
+        assert self.process is not None
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+        raise RuntimeError("no VmRSS line in /proc/PID/status")
+
     def client(self, **options: object) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=60, **options)  # type: ignore[arg-type]

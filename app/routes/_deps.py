@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from app.context import AppContext
 from app.errors import InvalidInputError, PayloadTooLargeError
+from app.json_guard import check_json_shape
 from app.services import interviews
 from app.services.attempts import check_code
 
@@ -88,6 +89,7 @@ def decode_utf8(raw: bytes, *, what: str = "request body") -> str:
 
 
 def parse_json(text: str) -> Any:
+    check_json_shape(text)  # depth and number length: json.loads would raise RecursionError / ValueError
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:

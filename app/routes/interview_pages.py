@@ -14,6 +14,8 @@ from fastapi.responses import HTMLResponse
 from pydantic import ValidationError
 
 from app.errors import InvalidInputError
+from app.parsing import MAX_LESSON_NUMBER, parse_int
+from app.rate_limit import rate_limited
 from app.routes._deps import Context, SessionAccess, decode_utf8, read_body
 from app.services import interviews
 from app.services.results import results_view
@@ -52,9 +54,7 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
     }
     if one("pick", "list") == "random":
         first, last = one("lesson_from", "2") or "2", one("lesson_to") or one("lesson_from", "2") or "2"
-        if not (first.isdigit() and last.isdigit()):
-            raise InvalidInputError("The lessons to draw from are numbers, like 5 to 6.")
-        low, high = sorted((int(first), int(last)))
+        low, high = sorted(parse_int(n, low=1, high=MAX_LESSON_NUMBER, what="lesson") for n in (first, last))
         body["random"] = {"count": one("count", "2") or "2", "lessons": list(range(low, high + 1)),
                           "difficulty": one("difficulty") or None}
     else:
@@ -64,7 +64,7 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
     return body
 
 
-@router.post("/sessions/new")
+@router.post("/sessions/new", dependencies=[rate_limited("session_create")])
 async def create_from_form(request: Request, context: Context) -> HTMLResponse:
     form = parse_qs(decode_utf8(await read_body(request, max_bytes=64 * 1024)), keep_blank_values=True)
     values = _form_context(context) | {"form": {k: v if k == "challenges" else v[0] for k, v in form.items()}}

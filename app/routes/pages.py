@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.cases import Mode
-from app.errors import InvalidInputError
+from app.errors import PayloadTooLargeError
 from app.routes._deps import Context, GradeTicket, TokenHash, decode_utf8, parse_json
 from app.routes.challenges_api import grade_practice
 from app.services import challenges, pages, progress
@@ -128,7 +128,7 @@ async def import_form(file: UploadFile, request: Request, context: Context, toke
     """The import form without JavaScript: a multipart upload of an exported file."""
     raw = await file.read(context.settings.max_import_bytes + 1)
     if len(raw) > context.settings.max_import_bytes:
-        raise InvalidInputError(f"The file is over {context.settings.max_import_bytes // (1024 * 1024)} MiB.")
+        raise PayloadTooLargeError(f"The file is over {context.settings.max_import_bytes // (1024 * 1024)} MiB.")
     data = parse_json(decode_utf8(raw, what="progress file"))
     counts = progress.import_progress(db=context.db, catalog=context.catalog, token_hash=token_hash, data=data,
                                       max_code_bytes=context.settings.max_code_bytes)

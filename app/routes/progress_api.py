@@ -7,6 +7,7 @@ from fastapi.responses import JSONResponse
 
 from app.errors import NotFoundError
 from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportResult, ProgressPublic
+from app.parsing import RowId
 from app.routes._deps import CODE_BODY_DOC, Context, TokenHash, decode_utf8, parse_json, read_body, read_code
 from app.services import attempts, challenges, progress
 
@@ -39,7 +40,7 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> Dra
 
 @router.get("/submissions/{submission_id}", response_model=AttemptPublic,
             summary="One of this profile's runs or submits, with its report")
-def get_submission(submission_id: int, context: Context, token_hash: TokenHash) -> AttemptPublic:
+def get_submission(submission_id: RowId, context: Context, token_hash: TokenHash) -> AttemptPublic:
     attempt = attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)
     return AttemptPublic.of(attempt)
 

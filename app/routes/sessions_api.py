@@ -29,6 +29,8 @@ from app.models import (
     SessionCreated,
     SnapshotSaved,
 )
+from app.parsing import EventCursor, parse_event_id
+from app.rate_limit import rate_limited
 from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, read_code
 from app.services import attempts, interview_reports, interviews
 
@@ -76,7 +78,8 @@ def _links(request: Request, created: interviews.Created) -> dict[str, str]:
 
 
 @router.post("", status_code=201, response_model=SessionCreated,
-             summary="Create a session: two links with unguessable tokens (shown once)")
+             summary="Create a session: two links with unguessable tokens (shown once)",
+             dependencies=[rate_limited("session_create")])
 def create_session(body: interviews.SessionCreate, request: Request, context: Context) -> SessionCreated:
     created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings, body=body)
     return SessionCreated(id=created.session.id, candidate_token=created.candidate_token,
@@ -98,7 +101,8 @@ def start(access: SessionAccess, context: Context) -> ClockPublic:
 
 
 @router.post("/{session_id}/snapshots", openapi_extra=CODE_BODY_DOC, response_model=SnapshotSaved,
-             summary="Candidate: the editor's code now (debounced by the page; size-capped and rate-limited)")
+             summary="Candidate: the editor's code now (debounced by the page; size-capped and rate-limited)",
+             dependencies=[rate_limited("snapshot")])
 async def snapshot(access: SessionAccess, request: Request, context: Context) -> SnapshotSaved:
     interviews.require_candidate(access, action="sends snapshots")
     body = await read_code(request, max_bytes=context.settings.snapshot_max_bytes, needs_challenge=True)
@@ -141,10 +145,9 @@ def reveal_hint(body: ChallengeRef, access: SessionAccess, context: Context) -> 
             "the candidate's carries only start, follow-ups, extensions and the end",
             response_class=EventStreamResponse, response_model=EventStreamPublic,
             responses=_schema_of(EventStreamPublic, "text/event-stream"))
-async def events(access: SessionAccess, request: Request, context: Context, after: int = 0,
+async def events(access: SessionAccess, request: Request, context: Context, after: EventCursor = 0,
                  last_event_id: Annotated[str | None, Header()] = None) -> StreamingResponse:
-    if last_event_id and last_event_id.isdigit():
-        after = max(after, int(last_event_id))
+    after = max(after, parse_event_id(last_event_id) or 0)
     poll = context.settings.stream_poll_seconds
 
     async def stream() -> AsyncIterator[str]:

@@ -22,7 +22,8 @@ NOTE_MARKER = "private-note-7f3a"
 SUMMARY_MARKER = "scorecard-summary-91bc"
 # Short sessions in seconds: the server allows them through its settings, like any deployment could.
 FAST = {"session_min_seconds": "1", "session_grace_seconds": "0.3", "session_sweep_seconds": "0.2",
-        "snapshot_max_bytes": "20000", "stream_poll_seconds": "0.1"}
+        "snapshot_max_bytes": "20000", "stream_poll_seconds": "0.1",
+        "session_creates_burst": "1000"}  # this module creates dozens of sessions from one address
 
 
 @pytest.fixture(scope="module")
