@@ -15,14 +15,16 @@ from fastapi import Path, Query
 
 from app.errors import InvalidInputError
 
-SQLITE_MAX_INT = 2**63 - 1
+# Row ids and event ids fit every engine we run on: PostgreSQL's integer columns stop at 2**31 - 1
+# (SQLite's at 2**63 - 1), so a larger id can name no row anywhere and is refused as input.
+MAX_ROW_ID = 2**31 - 1
 # Lessons are numbered from 1 (files `NN-slug.md`): a form's lesson range stays small whatever it says.
 MAX_LESSON_NUMBER = 99
 _ASCII_INT = re.compile(r"[+-]?[0-9]{1,19}")
 
-# Route parameter types: an id or cursor outside SQLite's integer range is a 422, not an OverflowError.
-RowId = Annotated[int, Path(ge=1, le=SQLITE_MAX_INT, description="A positive row id")]
-EventCursor = Annotated[int, Query(ge=0, le=SQLITE_MAX_INT, description="Send only events after this id")]
+# Route parameter types: an id or cursor outside the databases' integer range is a 422, not an overflow.
+RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="A positive row id")]
+EventCursor = Annotated[int, Query(ge=0, le=MAX_ROW_ID, description="Send only events after this id")]
 
 
 def parse_int(text: str, *, low: int, high: int, what: str) -> int:
@@ -46,6 +48,6 @@ def parse_event_id(text: str | None) -> int | None:
     if text is None:
         return None
     try:
-        return parse_int(text, low=0, high=SQLITE_MAX_INT, what="Last-Event-ID")
+        return parse_int(text, low=0, high=MAX_ROW_ID, what="Last-Event-ID")
     except InvalidInputError:
         return None

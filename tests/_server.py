@@ -41,6 +41,19 @@ class ServerProcess:
     def database_url(self) -> str:
         return self.database if isinstance(self.database, str) else f"sqlite:///{self.database}"
 
+    def dump_database(self) -> str:
+        """Every row of every table as text, on SQLite or PostgreSQL alike (to prove what is never stored)."""
+        import sqlalchemy as sa
+
+        engine = sa.create_engine(self.database_url)
+        try:
+            with engine.connect() as connection:
+                tables = sa.inspect(connection).get_table_names()
+                return "\n".join(repr(tuple(row)) for table in tables
+                                 for row in connection.execute(sa.text(f'SELECT * FROM "{table}"')))
+        finally:
+            engine.dispose()
+
     def start(self, timeout_seconds: float = 60) -> ServerProcess:
         self.port = free_port()
         env = {**os.environ, "ARRAYDOJO_DATABASE_URL": self.database_url, "ARRAYDOJO_PORT": str(self.port),

@@ -1,8 +1,8 @@
-"""One real server (uvicorn subprocess, temporary SQLite file) shared by the API tests."""
+"""One real server (uvicorn subprocess) shared by the API tests, on SQLite and again on PostgreSQL."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -12,9 +12,10 @@ from tests._server import ServerProcess
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def server(tmp_path_factory: pytest.TempPathFactory,
+           new_app_database: Callable[[], Path | str]) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("server")
-    running = ServerProcess(folder / "arraydojo.sqlite3", folder / "server.log").start()
+    running = ServerProcess(new_app_database(), folder / "server.log").start()
     yield running
     running.stop()
 

@@ -12,7 +12,7 @@ import pytest
 from app.config import Settings
 from app.errors import InvalidInputError
 from app.main import create_app
-from app.parsing import SQLITE_MAX_INT, parse_event_id, parse_int
+from app.parsing import MAX_ROW_ID, parse_event_id, parse_int
 from tests._server import ServerProcess
 
 
@@ -33,7 +33,7 @@ def test_a_number_out_of_bounds_is_a_422_with_the_range() -> None:
         parse_int("10000000", low=1, high=99, what="lesson")
 
 
-@pytest.mark.parametrize("text", [None, "", "abc", "\u00b2", "\u0661", "9" * 5000, str(SQLITE_MAX_INT + 1), "-1"])
+@pytest.mark.parametrize("text", [None, "", "abc", "\u00b2", "\u0661", "9" * 5000, str(MAX_ROW_ID + 1), "-1"])
 def test_a_last_event_id_we_did_not_write_is_ignored(text: str | None) -> None:
     assert parse_event_id(text) is None
 
@@ -86,7 +86,7 @@ def test_a_malformed_last_event_id_resumes_from_the_start(client: httpx.Client, 
     assert "Traceback" not in new_log_lines(server, offset)
 
 
-@pytest.mark.parametrize("after", ["100000000000000000000000", str(SQLITE_MAX_INT + 1), "-1", "\u0661", "1e3"])
+@pytest.mark.parametrize("after", ["100000000000000000000000", str(MAX_ROW_ID + 1), "-1", "\u0661", "1e3"])
 def test_an_absurd_after_is_a_422_before_the_stream_starts(client: httpx.Client, session: dict[str, str],
                                                            after: str) -> None:
     status, body = first_stream_lines(client, session, query=f"?after={after}")
@@ -97,21 +97,21 @@ def test_an_absurd_after_is_a_422_before_the_stream_starts(client: httpx.Client,
 def test_the_largest_after_is_an_empty_stream_not_an_overflow(client: httpx.Client, server: ServerProcess,
                                                               session: dict[str, str]) -> None:
     offset = server.log_path.stat().st_size
-    status, lines = first_stream_lines(client, session, query=f"?after={SQLITE_MAX_INT}")
+    status, lines = first_stream_lines(client, session, query=f"?after={MAX_ROW_ID}")
     assert status == 200
     assert "event: clock" in lines
     assert "Traceback" not in new_log_lines(server, offset)
 
 
-@pytest.mark.parametrize("submission_id", [str(2**63), "1" + "0" * 30, "-1", "0"])
-def test_a_submission_id_outside_sqlite_range_is_422(client: httpx.Client, submission_id: str) -> None:
+@pytest.mark.parametrize("submission_id", [str(2**31), str(2**63), "1" + "0" * 30, "-1", "0"])
+def test_a_submission_id_outside_the_id_range_is_422(client: httpx.Client, submission_id: str) -> None:
     response = client.get(f"/api/submissions/{submission_id}")
     assert response.status_code == 422, response.text
     assert "submission_id" in response.json()["error"]["details"][0]
 
 
 def test_the_largest_submission_id_is_a_plain_404(client: httpx.Client) -> None:
-    assert client.get(f"/api/submissions/{SQLITE_MAX_INT}").status_code == 404
+    assert client.get(f"/api/submissions/{MAX_ROW_ID}").status_code == 404
 
 
 @pytest.mark.parametrize(("field", "value"), [("lesson_from", "\u00b2"), ("lesson_to", "\u0661\u0662"),

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
-import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +26,10 @@ FAST = {"session_min_seconds": "1", "session_grace_seconds": "0.3", "session_swe
 
 
 @pytest.fixture(scope="module")
-def interview_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def interview_server(tmp_path_factory: pytest.TempPathFactory,
+                     new_app_database: Callable[[], Path | str]) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("interviews")
-    running = ServerProcess(folder / "db.sqlite3", folder / "server.log", **FAST).start()
+    running = ServerProcess(new_app_database(), folder / "server.log", **FAST).start()
     yield running
     running.stop()
 
@@ -102,8 +102,7 @@ def test_create_returns_two_links_with_256_bit_tokens_and_stores_only_their_hash
         assert len(token) >= 43  # 32 random bytes, URL-safe base64
         assert session[f"{role}_url"].endswith(f"/sessions/{session['id']}/{role}#{token}")
     assert session["candidate_token"] != session["interviewer_token"]
-    with sqlite3.connect(interview_server.database) as db:
-        dump = "\n".join(db.iterdump())
+    dump = interview_server.dump_database()
     assert session["id"] in dump
     assert session["candidate_token"] not in dump
     assert session["interviewer_token"] not in dump
