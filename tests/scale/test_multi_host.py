@@ -126,3 +126,75 @@ def test_killing_a_worker_and_a_web_host_loses_no_attempt(fleet: Fleet, postgres
     graded = Counter(re.findall(r"Task arraydojo\.grade\[(\w+)\] succeeded", logs))
     assert graded, "the workers graded nothing"
     assert max(graded.values()) <= 2, graded.most_common(3)
+
+
+class EventReader:
+    """Reads one live stream in a thread and keeps the kinds of the events it saw."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self.kinds: list[str] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, args=(url, token), daemon=True)
+        self._thread.start()
+
+    def _read(self, url: str, token: str) -> None:
+        with httpx.Client(timeout=httpx.Timeout(60, read=5)) as client:
+            while not self._stop.is_set():
+                try:
+                    with client.stream("GET", url, headers={"Authorization": f"Bearer {token}"}) as response:
+                        for line in response.iter_lines():
+                            if line.startswith("event: "):
+                                self.kinds.append(line.removeprefix("event: "))
+                            if self._stop.is_set():
+                                return
+                except httpx.TransportError:
+                    time.sleep(0.2)
+
+    def wait_for(self, kind: str, timeout_seconds: float = 60) -> None:
+        deadline = time.monotonic() + timeout_seconds
+        while kind not in self.kinds:
+            assert time.monotonic() < deadline, f"no {kind!r} event; saw {self.kinds}"
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        self._stop.set()
+
+
+@pytest.mark.slow
+def test_an_interview_works_with_candidate_and_interviewer_on_different_hosts(fleet: Fleet) -> None:
+    candidate_host, interviewer_host = fleet.hosts
+    with httpx.Client(base_url=candidate_host.url, timeout=90) as on_a, \
+            httpx.Client(base_url=interviewer_host.url, timeout=90) as on_b:
+        created = on_b.post("/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30,
+                                                   "candidate_may_start": True})
+        assert created.status_code == 201, created.text
+        session = created.json()
+        candidate = {"Authorization": f"Bearer {session['candidate_token']}"}
+        interviewer = {"Authorization": f"Bearer {session['interviewer_token']}"}
+        base = f"/api/sessions/{session['id']}"
+        watcher = EventReader(f"{interviewer_host.url}{base}/events", session["interviewer_token"])
+        listener = EventReader(f"{candidate_host.url}{base}/events", session["candidate_token"])
+        try:
+            assert on_a.post(f"{base}/start", headers=candidate).status_code == 200
+            assert on_a.post(f"{base}/snapshots", json={"challenge": "softmax", "code": "import numpy"},
+                             headers=candidate).status_code == 200
+            watcher.wait_for("snapshot")  # typing on host A reaches the interviewer on host B
+            run = on_a.post(f"{base}/run", json={"challenge": "softmax", "code": WRONG}, headers=candidate)
+            assert run.json()["verdict"] == "wrong_answer"
+            submitted = on_a.post(f"{base}/submit", json={"challenge": "softmax", "code": REFERENCE},
+                                  headers=candidate)
+            assert submitted.json()["verdict"] == "accepted"
+            watcher.wait_for("submit")
+            assert on_b.post(f"{base}/followups", json={"text": "Now log-softmax?"},
+                             headers=interviewer).status_code == 200
+            listener.wait_for("followup")  # the interviewer's follow-up reaches the candidate on host A
+            assert on_b.post(f"{base}/end", headers=interviewer).status_code == 200
+            listener.wait_for("ended")
+        finally:
+            watcher.close()
+            listener.close()
+        report = on_a.get(f"{base}/report", headers=interviewer)
+        assert report.status_code == 200, report.text
+        # The run and the submit, plus the final submit the end made of the last typed code.
+        verdicts = [attempt["verdict"] for attempt in report.json()["runs"]]
+        assert verdicts[:2] == ["wrong_answer", "accepted"], verdicts
