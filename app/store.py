@@ -509,11 +509,11 @@ def claim_final_submits(conn: Connection, *, now: datetime, stale_before: dateti
         sa.or_(interview_sessions.c.final_submit_claimed_at.is_(None),
                interview_sessions.c.final_submit_claimed_at < stale_before),
     )
-    ids = [row.id for row in conn.execute(sa.select(interview_sessions.c.id).where(claimable))]
-    if ids:
-        conn.execute(sa.update(interview_sessions).where(interview_sessions.c.id.in_(ids), claimable)
-                     .values(final_submit_claimed_at=now))
-    return ids
+    # One statement that returns only the rows it changed: on PostgreSQL two hosts may run this at
+    # once, and the second one's UPDATE re-checks `claimable` after the first commits (so it gets none).
+    claimed = conn.execute(sa.update(interview_sessions).where(claimable).values(final_submit_claimed_at=now)
+                           .returning(interview_sessions.c.id))
+    return [row.id for row in claimed]
 
 
 def finish_final_submits(conn: Connection, *, session_id: str) -> None:

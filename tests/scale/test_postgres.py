@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from datetime import datetime
 
 import sqlalchemy as sa
 
@@ -63,3 +64,43 @@ def test_store_keeps_a_profiles_draft_on_postgresql(postgres_url: str) -> None:
         database.close()
     assert draft is not None
     assert draft.code == "def softmax(z): ..."
+
+
+def test_two_hosts_claiming_final_submits_at_once_get_each_session_once(postgres_url: str) -> None:
+    import threading
+    import time
+    from datetime import timedelta
+
+    def stale_before() -> datetime:  # a claim younger than two minutes is alive
+        return store.utcnow() - timedelta(minutes=2)
+
+    database = Database(postgres_url)
+    try:
+        database.migrate()
+        with database.write() as connection:
+            store.create_interview(connection, session_id="s1", candidate_token_hash="c" * 64,
+                                   interviewer_token_hash="i" * 64, candidate_name=None, challenges=["softmax"],
+                                   duration_seconds=60, hints_allowed=False, candidate_may_start=False)
+            store.end_interview(connection, session_id="s1", reason="time", ended_at=store.utcnow())
+        claims: dict[str, list[str]] = {}
+        first_claimed = threading.Event()
+
+        def host_a() -> None:
+            with database.write() as connection:
+                claims["a"] = store.claim_final_submits(connection, now=store.utcnow(), stale_before=stale_before())
+                first_claimed.set()
+                time.sleep(0.5)  # host B's claim runs now, and waits on the row until this commits
+
+        def host_b() -> None:
+            first_claimed.wait(10)
+            with database.write() as connection:
+                claims["b"] = store.claim_final_submits(connection, now=store.utcnow(), stale_before=stale_before())
+
+        threads = [threading.Thread(target=host_a), threading.Thread(target=host_b)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+    finally:
+        database.close()
+    assert claims == {"a": ["s1"], "b": []}
