@@ -21,6 +21,7 @@ from pathlib import Path
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
+CLONE_THREAD = 0x00010000
 CLONE_NEWNS = 0x00020000
 CLONE_NEWCGROUP = 0x02000000
 CLONE_NEWUTS = 0x04000000
@@ -247,7 +248,10 @@ class SeccompFilter:
         "pidfd_getfd", "kcmp", "vhangup", "iopl", "ioperm",
     )
 
-    def __init__(self) -> None:
+    # fcntl commands that take, test or lease a lock: F_GETLK, F_SETLK, F_SETLKW, the OFD ones, F_SETLEASE.
+    _LOCK_COMMANDS = (5, 6, 7, 36, 37, 38, 1024)
+
+    def __init__(self, *, single_process: bool = False) -> None:
         import pyseccomp as seccomp
 
         self._filter = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
@@ -262,6 +266,19 @@ class SeccompFilter:
         for flag in (CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUTS,
                      CLONE_NEWCGROUP):
             self._filter.add_rule(deny, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, flag, flag))
+        # No file locks: jobs of different users share read-only host files (/dev/null, /usr/...) and a
+        # lock on one is a signal between them. A job needs none (NumPy and the harness take none).
+        self._filter.add_rule(deny, "flock")
+        for command in self._LOCK_COMMANDS:
+            self._filter.add_rule(deny, "fcntl", seccomp.Arg(1, seccomp.EQ, command))
+        # sysinfo tells the host's RAM, uptime, load and process count; nothing a job runs needs it.
+        self._filter.add_rule(deny, "sysinfo")
+        if single_process:
+            # No cgroup counts the job's processes together: new processes are refused, threads are not.
+            self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "fork")
+            self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "vfork")
+            self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "clone",
+                                  seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, 0))
         # Only UNIX sockets (which have nothing to connect to in the empty namespace).
         self._filter.add_rule(seccomp.ERRNO(errno.EACCES), "socket", seccomp.Arg(0, seccomp.NE, socket.AF_UNIX))
         self._filter.add_rule(seccomp.ERRNO(errno.EACCES), "socketpair",

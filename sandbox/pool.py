@@ -284,6 +284,8 @@ def _build_result(header: dict[str, Any], result: bytearray, output: bytearray, 
         "probe_seconds": tuple(header.get("probe_seconds", ())),
         "wall_seconds": header["wall_seconds"],
         "max_rss_bytes": header["max_rss_bytes"],
+        "peak_memory_bytes": header.get("peak_memory_bytes"),
+        "accounting": header.get("accounting", ""),
         "exit_code": header["exit_code"],
         "signal": header["signal"],
     }

@@ -87,6 +87,10 @@ class RunResult:
     probe_seconds: tuple[float, ...] = ()  # timing jobs: a fixed probe's CPU time, every few ms while the job ran
     wall_seconds: float = 0.0
     max_rss_bytes: int = 0
+    # Trusted figures for the job as a whole (every process it started), from its cgroup: cpu_seconds
+    # above is the cgroup's when there was one; peak_memory_bytes is None without one.
+    peak_memory_bytes: int | None = None
+    accounting: str = ""  # "cgroup v1", "cgroup v2", or "per process (no cgroup)"
     exit_code: int | None = None
     signal: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -126,6 +130,8 @@ class RunResult:
             "job_cpu_seconds": self.job_cpu_seconds,
             "wall_seconds": self.wall_seconds,
             "max_rss_bytes": self.max_rss_bytes,
+            "peak_memory_bytes": self.peak_memory_bytes,
+            "accounting": self.accounting,
             "exit_code": self.exit_code,
             "signal": self.signal,
         }
