@@ -170,7 +170,16 @@ class JobCgroup:
         return removed
 
 
-def _find_place(controller: str) -> _Place:
+def sweep(owner: str) -> int:
+    """Remove the groups a crashed executor of `owner` left, wherever this host has a hierarchy."""
+    places: dict[str, _Place] = {}
+    for name in CONTROLLERS:
+        with contextlib.suppress(OSError):
+            places[name] = _find_place(name, enable=False)
+    return CgroupHost(places, owner).sweep()
+
+
+def _find_place(controller: str, *, enable: bool = True) -> _Place:
     """The controller's hierarchy (v1 mount where it has one, else the v2 mount) and our group in it."""
     v1_name = _V1_NAMES[controller]
     own = _own_groups()
@@ -182,7 +191,7 @@ def _find_place(controller: str) -> _Place:
             unified = _inside(mount_point, mount_root, own.get("", "/"))
     if unified is None:
         raise CgroupUnavailableError(errno.ENOENT, f"no cgroup hierarchy has the {controller} controller")
-    if controller != "cpu":  # cpu.stat's usage is in every v2 group; memory and pids must be delegated
+    if enable and controller != "cpu":  # cpu.stat's usage is in every v2 group; memory and pids must be delegated
         _enable_v2(unified, controller)
     return _Place(2, unified)
 

@@ -13,12 +13,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from sandbox import framing
+from sandbox import _cgroup, framing
 from sandbox.input_cache import InputCache
 from sandbox.job import Call, Job
 from sandbox.limits import MIB, Limits
@@ -43,6 +44,47 @@ def detect_isolation() -> IsolationLevel:
     return "full" if os.geteuid() == 0 and sys.platform == "linux" else "rlimits"
 
 
+ROOT_PREFIX = "arraydojo-sandbox-"
+_ROOT_LOCK = ".pool.lock"
+STALE_ROOT_SECONDS = 60.0  # younger folders may belong to a pool still setting itself up
+
+
+def _lock_root(root_dir: str) -> int:
+    """Hold a lock inside the pool's root folder for its lifetime: a folder whose lock is free is stale."""
+    fd = os.open(os.path.join(root_dir, _ROOT_LOCK), os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def sweep_stale_roots(*, keep: str, older_than_seconds: float = STALE_ROOT_SECONDS) -> int:
+    """Remove root folders of pools that ended without closing (killed, crashed); return how many.
+
+    Only folders with a lock file nobody holds: a folder without one may belong to a running
+    pool of an older version, and is left alone.
+    """
+    removed = 0
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{ROOT_PREFIX}*"):
+        if str(folder) == keep or not folder.is_dir() or folder.is_symlink():
+            continue
+        try:
+            info = folder.stat()
+            if info.st_uid != os.geteuid() or now - info.st_mtime < older_than_seconds:
+                continue  # /tmp is shared: only our own folders
+            fd = os.open(folder / _ROOT_LOCK, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            continue  # a live pool holds it
+        shutil.rmtree(folder, ignore_errors=True)
+        os.close(fd)
+        removed += 1
+    return removed
+
+
 @dataclass
 class _Pending:
     job: Job
@@ -65,8 +107,9 @@ class Sandbox:
         self.slots = slots or os.cpu_count() or 1
         self._isolation_detected = isolation is None
         self.isolation: IsolationLevel = isolation or detect_isolation()
-        self.root_dir = root_dir or tempfile.mkdtemp(prefix="arraydojo-sandbox-")
+        self.root_dir = root_dir or tempfile.mkdtemp(prefix=ROOT_PREFIX)
         os.chmod(self.root_dir, 0o700)
+        self._root_lock = _lock_root(self.root_dir)
         self._queue: queue.Queue[_Pending | None] = queue.Queue(maxsize=queue_size)
         self._timing_queue: queue.Queue[_Pending | None] = queue.Queue(maxsize=queue_size)
         self._workers: list[_SlotWorker] = []
@@ -83,7 +126,12 @@ class Sandbox:
         unshare) cannot build the namespaces: every job would fail. A probe job finds out at
         start, and the pool falls back to the rlimits level, loudly, instead.
         """
+        swept = sweep_stale_roots(keep=self.root_dir)
+        if swept:
+            log.warning("removed %d sandbox root folder(s) left by pools that did not close", swept)
         uids = [self._claim_uid() for _ in range(self.slots + 1)]  # the last one runs timing jobs
+        for uid in uids:  # each executor sweeps its own when it starts; some start late, or never
+            _cgroup.sweep(owner=str(uid))
         self._start_workers(uids)
         if self._isolation_detected and self.isolation == "full":
             probe = self.run(Job(code="def probe():\n    return 1\n", function="probe", calls=(Call(()),)))
@@ -121,6 +169,7 @@ class Sandbox:
         for fd in self._uid_locks:
             os.close(fd)
         shutil.rmtree(self.root_dir, ignore_errors=True)
+        os.close(self._root_lock)
 
     def _claim_uid(self) -> int:
         """A uid no other sandbox on this host is using (several server workers each run one).
