@@ -20,6 +20,7 @@ import mmap
 import os
 import select
 import signal
+import socket
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from typing import Any, NoReturn
 
 import numpy as np  # imported once here so every job starts warm
 
-from sandbox import _cgroup, _harness, _isolation, codec, framing
+from sandbox import _cgroup, _crash, _harness, _isolation, codec, framing
 from sandbox.capture import PipeCapture
 from sandbox.input_cache import InputCache
 from sandbox.limits import MIB, Limits
@@ -38,6 +39,7 @@ PROBE_INTERVAL_SECONDS = 0.002  # how often a timing job's leader times the prob
 MAX_PROBES = 500  # what the status line has room for (the first second or so of a job)
 _PROBE_DATA = np.random.default_rng(0).random(2000)  # sorted in ~35 us: small enough to stay in L1
 _JOB_FAILED_TO_START = 111
+_CRASH_NOTE = "crash:"  # a status line the leader adds when it knows why the job crashed
 _STATUS_FD = 4
 
 
@@ -50,6 +52,7 @@ class _Supervision:
     status: bytearray = field(default_factory=bytearray)
     killed_for: str | None = None
     group: _cgroup.JobCgroup | None = None
+    job_pid: int | None = None  # the job's main process, the only one whose result messages count
     memory_killed_first: bool = False  # the kernel had killed for memory before we killed for anything
 
     def close(self) -> None:
@@ -74,6 +77,7 @@ class Executor:
         if self.plan:
             os.makedirs(self.plan.mountpoint, mode=0o700, exist_ok=True)
         self.cgroups = _find_cgroups(uid)
+        self.stack = _crash.own_stack()  # every job's main thread has its stack where ours is
         # Without a cgroup nothing counts a job's processes together: it gets one process only.
         self.seccomp = (_isolation.SeccompFilter(single_process=self.cgroups is None)
                         if isolation in ("full", "rlimits") else None)
@@ -128,7 +132,7 @@ class Executor:
         limits = Limits(**header["limits"]).clamped()
         group = self._make_cgroup(limits)
         out_r, out_w = os.pipe()
-        res_r, res_w = os.pipe()
+        res_r, res_w = _result_channel()
         status_r, status_w = os.pipe()
         started = time.monotonic()
         pid = os.fork()
@@ -152,7 +156,8 @@ class Executor:
         self._sweep(by_uid=not clean_exit)
         if group is not None and not group.remove():
             accounting["accounting_note"] = "the job's cgroup could not be removed; the next start sweeps it"
-        return _first_cause({**self._describe(seen, usage, wall, limits, wait_status), **accounting}, seen), seen
+        report = _first_cause({**self._describe(seen, usage, wall, limits, wait_status), **accounting}, seen)
+        return _explain_crash(report, seen), seen
 
     def _make_cgroup(self, limits: Limits) -> _cgroup.JobCgroup | None:
         """The job's own cgroup, or None (the executor then said so at start, and caps processes at 1)."""
@@ -166,6 +171,7 @@ class Executor:
         seen = _Supervision(output=PipeCapture(limits.output_kept_bytes),
                             result=PipeCapture(limits.result_bytes + framing.HEADER_BYTES + 1), group=group)
         pidfd = os.pidfd_open(pid)
+        result_socket = socket.socket(fileno=res_r)
         poller = select.poll()
         open_fds = {out_r, res_r, status_r}
         for fd in (*open_fds, pidfd):
@@ -189,17 +195,18 @@ class Executor:
                     exited_at = time.monotonic()
                     continue
                 if fd == status_r:
-                    chunk = os.read(fd, 4096)
-                    seen.status += chunk[: 4096 - len(seen.status)]
-                    count = len(chunk)
+                    count = _read_status(seen, fd)
+                elif fd == res_r:
+                    count = _receive_result(seen, result_socket, status_r)
                 else:
-                    count = (seen.output if fd == out_r else seen.result).read_from(fd)
+                    count = seen.output.read_from(fd)
                 if not count:
                     poller.unregister(fd)
                     open_fds.discard(fd)
                     continue
                 self._enforce(seen, limits, pid)
-        for fd in (out_r, res_r, status_r, pidfd):
+        result_socket.close()
+        for fd in (out_r, status_r, pidfd):
             os.close(fd)
         return seen
 
@@ -340,6 +347,8 @@ class Executor:
             child = os.fork()
             if child == 0:
                 self._job_main(job, limits, address_space, joins)
+            os.write(_STATUS_FD, f"job:{child}\n".encode())  # first: the result channel waits for it
+            watched = not timing and _crash.watch(child)
             for fd in joins:
                 os.close(fd)
             for fd in (0, 1, 2, _harness.RESULT_FD):
@@ -347,11 +356,13 @@ class Executor:
             if timing:
                 job_status, usage, probes = _wait_probing(child)
             else:
-                _, job_status, usage = os.wait4(child, 0)
+                job_status, usage, crash_note = _wait_job(child, watched, self.stack)
                 probes = []
             # The job's own CPU time, without the decoding above: what the timing check compares.
             probe_text = ",".join(f"{round(seconds * 1e6)}" for seconds in probes) or "-"
             os.write(_STATUS_FD, f"status:{job_status} {usage.ru_utime + usage.ru_stime:.6f} {probe_text}\n".encode())
+            if not timing and crash_note:
+                os.write(_STATUS_FD, f"{_CRASH_NOTE}{crash_note}\n".encode())
             os._exit(0)
         except BaseException as exc:
             try:
@@ -396,6 +407,38 @@ class Executor:
         _harness.run_job(job)
 
 
+def _result_channel() -> tuple[int, int]:
+    """The job's result channel: a SOCK_SEQPACKET pair whose reading end has SO_PASSCRED set.
+
+    Every process of the job inherits the writing end (a fork returns from the submission's
+    function twice, and both halves reach the harness), so the kernel stamps each message with
+    its sender's pid, which no unprivileged process can forge: only the job's main process's
+    messages make up its result, and its children can neither corrupt nor be blamed for it.
+    """
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+    return ours.detach(), theirs.detach()
+
+
+def _read_status(seen: _Supervision, fd: int) -> int:
+    """Read the leader's status pipe: first `job:<pid>` (the main process), then how it ended."""
+    chunk = os.read(fd, 4096)
+    seen.status += chunk[: 4096 - len(seen.status)]
+    if seen.job_pid is None and seen.status.startswith(b"job:") and b"\n" in seen.status:
+        line, _, rest = bytes(seen.status).partition(b"\n")
+        seen.job_pid = int(line[4:])
+        seen.status = bytearray(rest)
+    return len(chunk)
+
+
+def _receive_result(seen: _Supervision, channel: socket.socket, status_r: int) -> int:
+    """Take one message off the result channel (0: it is closed); keep it if the main process sent it."""
+    while seen.job_pid is None and _read_status(seen, status_r):
+        pass  # a message means the job runs: its leader has written the pid or is about to
+    received = seen.result.receive_from(channel, sender_pid=seen.job_pid)
+    return 0 if received is None else max(received, 1)
+
+
 def _find_cgroups(uid: int) -> _cgroup.CgroupHost | None:
     """This slot's cgroup maker (its leftovers swept), or None: then say so on stderr, which is the server's."""
     try:
@@ -404,6 +447,25 @@ def _find_cgroups(uid: int) -> _cgroup.CgroupHost | None:
         print(f"arraydojo sandbox: no cgroup per job on this host ({exc}); jobs are limited to one process each "
               "and their limits are per process (rlimits)", file=sys.__stderr__, flush=True)
         return None
+
+
+def _wait_job(child: int, watched: bool, stack: _crash.StackRange | None) -> tuple[int, Any, str | None]:
+    """Wait for the job's main process: (wait status, rusage, why it crashed when the leader could tell)."""
+    if watched:
+        return _crash.wait_watched(child, stack)
+    _, job_status, usage = os.wait4(child, 0)
+    return job_status, usage, None
+
+
+def _explain_crash(report: dict[str, Any], seen: _Supervision) -> dict[str, Any]:
+    """A crash the leader saw happen on the stack's edge is a stack overflow: say so, and what to do."""
+    if report["outcome"] != "crash":
+        return report
+    for line in seen.status.decode("utf-8", "replace").splitlines():
+        if line == _CRASH_NOTE + _crash.STACK_OVERFLOW:
+            return {**report, "detail": "stack overflow: recursion went deeper than the C stack allows (a deeply "
+                                        "nested structure, or a recursion limit raised too far); use a loop"}
+    return report
 
 
 def _account(group: _cgroup.JobCgroup | None, *, leader_cpu_seconds: float) -> dict[str, Any]:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import tempfile
 import textwrap
 import time
@@ -127,19 +129,20 @@ def test_stale_job_cgroups_are_swept_with_what_still_runs_in_them(accounted: San
     owner = f"test{os.getpid()}"
     host = _cgroup.CgroupHost.find(owner)
     group = host.create(memory_bytes=64 * 1024 * 1024, processes=4)
-    joins = group.open_join()
-    pid = os.fork()
-    if pid == 0:
-        _cgroup.JobCgroup.join(joins)
-        time.sleep(60)
-        os._exit(0)
-    for fd in joins:
-        os.close(fd)
+    # A shell that moves itself into every hierarchy's group, then becomes a long sleep (not a
+    # fork of this process: pytest has threads, and a forked copy of it may deadlock).
+    moves = "; ".join(f"echo $$ > {path}/cgroup.procs" for path in group.directories)
+    inside = subprocess.Popen(["sh", "-c", f"{moves}; echo in; exec sleep 60"], stdout=subprocess.PIPE)
+    assert inside.stdout is not None
+    assert inside.stdout.readline() == b"in\n"
     try:
         assert _cgroup.sweep(owner) == len(group.directories)
         assert not any(os.path.exists(path) for path in group.directories)
-        assert os.waitpid(pid, 0)[1] != 0  # killed, not left to finish
+        assert inside.wait(timeout=10) == -signal.SIGKILL  # killed, not left to finish
     finally:
+        inside.kill()
+        inside.wait()
+        inside.stdout.close()
         group.remove()
 
 
