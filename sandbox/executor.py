@@ -376,6 +376,7 @@ class Executor:
             _cgroup.JobCgroup.join(joins)  # first: every process the job ever starts is then inside
             os.close(_STATUS_FD)
             os.environ.clear()  # the job needs nothing from the environment, so it sees nothing
+            _reseed_random_states()
             _isolation.die_with_parent()
             _fix_allocator(_JOB_ALLOCATOR)
             if job.get("cpu") is not None:
@@ -447,6 +448,18 @@ def _find_cgroups(uid: int) -> _cgroup.CgroupHost | None:
         print(f"arraydojo sandbox: no cgroup per job on this host ({exc}); jobs are limited to one process each "
               "and their limits are per process (rlimits)", file=sys.__stderr__, flush=True)
         return None
+
+
+def _reseed_random_states() -> None:
+    """Fresh seeds for the random states a job inherits from the executor, so no two jobs share them.
+
+    NumPy's legacy global state (np.random.seed / np.random.rand) and Python's `random`, if
+    loaded. The str hash seed cannot be changed in a running interpreter (every string keeps
+    its hash), so it is the executor's, and the pool replaces executors (see JOBS_PER_EXECUTOR).
+    """
+    np.random.seed(np.frombuffer(os.urandom(32), dtype=np.uint32))
+    if "random" in sys.modules:
+        sys.modules["random"].seed()
 
 
 def _wait_job(child: int, watched: bool, stack: _crash.StackRange | None) -> tuple[int, Any, str | None]:

@@ -44,6 +44,9 @@ def detect_isolation() -> IsolationLevel:
     return "full" if os.geteuid() == 0 and sys.platform == "linux" else "rlimits"
 
 
+# Jobs inherit their executor's str hash seed (an interpreter cannot change its own): each
+# executor starts with a random one, and is replaced after this many jobs, between two jobs.
+JOBS_PER_EXECUTOR = 500
 ROOT_PREFIX = "arraydojo-sandbox-"
 _ROOT_LOCK = ".pool.lock"
 STALE_ROOT_SECONDS = 60.0  # younger folders may belong to a pool still setting itself up
@@ -103,8 +106,10 @@ class Sandbox:
     """
 
     def __init__(self, *, slots: int | None = None, queue_size: int = 32,
-                 isolation: IsolationLevel | None = None, root_dir: str | None = None) -> None:
+                 isolation: IsolationLevel | None = None, root_dir: str | None = None,
+                 jobs_per_executor: int = JOBS_PER_EXECUTOR) -> None:
         self.slots = slots or os.cpu_count() or 1
+        self.jobs_per_executor = max(1, jobs_per_executor)
         self._isolation_detected = isolation is None
         self.isolation: IsolationLevel = isolation or detect_isolation()
         self.root_dir = root_dir or tempfile.mkdtemp(prefix=ROOT_PREFIX)
@@ -228,6 +233,7 @@ class _SlotWorker(threading.Thread):
         self.uid = uid
         self.process: subprocess.Popen[bytes] | None = None
         self.sent: InputCache[bool] = InputCache()  # mirrors which inputs the executor keeps
+        self.jobs_run = 0  # by the current executor
 
     def run(self) -> None:
         while True:
@@ -246,6 +252,12 @@ class _SlotWorker(threading.Thread):
                 pending.future.set_result(RunResult(outcome="internal_error", detail=str(exc)))
             finally:
                 self.sandbox._mark(-1)
+            if self.jobs_run >= self.sandbox.jobs_per_executor:
+                # Replaced now, after the answer went out: a fresh hash seed (JOBS_PER_EXECUTOR), and
+                # the start-up is paid between jobs rather than by the next one when the slot is idle.
+                self._stop_executor()
+                with contextlib.suppress(RuntimeError, OSError):
+                    self.process = self._start_executor()
 
     def _executor(self) -> subprocess.Popen[bytes]:
         if self.process is not None and self.process.poll() is not None:
@@ -280,6 +292,7 @@ class _SlotWorker(threading.Thread):
         if process.stdout.read(1) != b"R":
             process.kill()
             raise RuntimeError(f"sandbox executor for slot {self.slot} failed to start")
+        self.jobs_run = 0
         return process
 
     def _stop_executor(self) -> None:
@@ -296,6 +309,7 @@ class _SlotWorker(threading.Thread):
         key = job.inputs_key
         kept = key is not None and self.sent.get(key) is not None
         header, result, output = self._exchange(process, job, limits, send_inputs=not kept)
+        self.jobs_run += 1
         if header.get("outcome") == "inputs_missing" and key is not None:
             self.sent.discard(key)  # our mirror was stale: send them after all
             header, result, output = self._exchange(process, job, limits, send_inputs=True)
