@@ -73,14 +73,15 @@ class Executor:
         self.slot = slot
         self.uid = uid
         self.isolation = isolation
-        self.plan = _isolation.plan_root(os.path.join(root_dir, f"slot-{slot}")) if isolation == "full" else None
+        self.plan = (_isolation.plan_root(os.path.join(root_dir, f"slot-{slot}")) if isolation in ("full", "userns")
+                     else None)
         if self.plan:
             os.makedirs(self.plan.mountpoint, mode=0o700, exist_ok=True)
         self.cgroups = _find_cgroups(uid)
         self.stack = _crash.own_stack()  # every job's main thread has its stack where ours is
         # Without a cgroup nothing counts a job's processes together: it gets one process only.
         self.seccomp = (_isolation.SeccompFilter(single_process=self.cgroups is None)
-                        if isolation in ("full", "rlimits") else None)
+                        if isolation in ("full", "userns", "rlimits") else None)
         self.devnull = os.open(os.devnull, os.O_RDONLY)
         # Kept inputs, decoded once: every job that names them reads the same pages.
         self.inputs: InputCache[list[Any]] = InputCache(on_evict=_wipe_small_arrays)
@@ -338,7 +339,10 @@ class Executor:
             _let_go(self.inputs, keep=given)
             self.inputs = InputCache()
             address_space = _address_space_bytes(limits, has_cgroup=group is not None)
-            if self.isolation == "full" and self.plan is not None:
+            if self.isolation == "userns" and self.plan is not None:
+                _isolation.enter_user_namespace(_isolation.JOB_NAMESPACES)
+                _isolation.enter_minimal_root(self.plan, tmpfs_bytes=limits.tmpfs_bytes)
+            elif self.isolation == "full" and self.plan is not None:
                 _isolation.unshare(_isolation.JOB_NAMESPACES)
                 _isolation.enter_minimal_root(self.plan, tmpfs_bytes=limits.tmpfs_bytes)
             timing = job.get("cpu") is not None
@@ -393,6 +397,8 @@ class Executor:
             )
             if self.isolation == "full":
                 _isolation.drop_privileges(self.uid)
+            elif self.isolation == "userns":
+                _isolation.drop_capabilities()  # those of its own user namespace; the uid stays the server's
             elif os.geteuid() == 0:
                 # Degraded level as root (a container without CAP_SYS_ADMIN): still shed root if we can.
                 with contextlib.suppress(PermissionError):
@@ -638,7 +644,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--slot", type=int, required=True)
     parser.add_argument("--uid", type=int, required=True)
-    parser.add_argument("--isolation", choices=("full", "rlimits"), required=True)
+    parser.add_argument("--isolation", choices=("full", "userns", "rlimits"), required=True)
     parser.add_argument("--root-dir", required=True)
     options = parser.parse_args(argv)
     # Keep the protocol pipes on private descriptors; 0/1 become /dev/null for jobs to inherit.

@@ -25,10 +25,11 @@ from sandbox.job import Call, Job
 from sandbox.limits import MIB, Limits
 from sandbox.result import MalformedResultError, RunResult, parse_report
 
-IsolationLevel = Literal["full", "rlimits"]
+IsolationLevel = Literal["full", "userns", "rlimits"]
 SLOT_UID_BASE = 61000
 SLOT_UID_COUNT = 1024
-_UID_LOCKS = Path(tempfile.gettempdir()) / "arraydojo-slot-uids"
+# Root's slot uids are claimed host-wide; without root a job keeps our uid, and the claim is ours alone.
+_UID_LOCKS = Path(tempfile.gettempdir()) / ("arraydojo-slot-uids" + ("" if os.geteuid() == 0 else f"-{os.geteuid()}"))
 _PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent)
 PIPE_BYTES = 1 * MIB  # Linux's default ceiling for an unprivileged pipe (64 KiB otherwise)
 _KEPT_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # correctness workarounds on some CPUs
@@ -40,8 +41,28 @@ class QueueFullError(RuntimeError):
 
 
 def detect_isolation() -> IsolationLevel:
-    """Full layers need root (namespaces, pivot_root, per-slot uids); otherwise rlimits only."""
-    return "full" if os.geteuid() == 0 and sys.platform == "linux" else "rlimits"
+    """Full layers need root (namespaces, pivot_root, per-slot uids); without root, the same
+    namespaces and minimal root inside an unprivileged user namespace where the kernel allows
+    them (no per-slot uids, no cgroup); otherwise rlimits only."""
+    if sys.platform != "linux":
+        return "rlimits"
+    if os.geteuid() == 0:
+        return "full"
+    return "userns" if _user_namespaces_allowed() else "rlimits"
+
+
+def _user_namespaces_allowed() -> bool:
+    """What the kernel's settings say; the pool's probe job then proves it (AppArmor may still refuse)."""
+    for setting, refused in (("/proc/sys/user/max_user_namespaces", "0"),
+                             ("/proc/sys/kernel/unprivileged_userns_clone", "0"),
+                             ("/proc/sys/kernel/apparmor_restrict_unprivileged_userns", "1")):
+        try:
+            with open(setting) as value:
+                if value.read().strip() == refused:
+                    return False
+        except OSError:
+            continue
+    return True
 
 
 # Jobs inherit their executor's str hash seed (an interpreter cannot change its own): each
@@ -121,6 +142,7 @@ class Sandbox:
         self._lock = threading.Lock()
         self._busy = 0
         self._closed = False
+        self._warned_accounting = False
         self._uid_locks: list[int] = []
         self.uids: list[int] = []  # one per slot and one for timing, unique on this host while the pool runs
 
@@ -138,11 +160,12 @@ class Sandbox:
         for uid in uids:  # each executor sweeps its own when it starts; some start late, or never
             _cgroup.sweep(owner=str(uid))
         self._start_workers(uids)
-        if self._isolation_detected and self.isolation == "full":
+        if self._isolation_detected and self.isolation in ("full", "userns"):
             probe = self.run(Job(code="def probe():\n    return 1\n", function="probe", calls=(Call(()),)))
             if probe.outcome == "internal_error":
-                log.warning("full sandbox isolation is not available here (%s); falling back to rlimits only: "
-                            "see the README's security section for the capabilities it needs", probe.detail)
+                log.warning("%s sandbox isolation is not available here (%s); falling back to rlimits only: "
+                            "see the README's security section for the capabilities it needs", self.isolation,
+                            probe.detail)
                 self._stop_workers()
                 self.isolation = "rlimits"
                 self._start_workers(uids)
@@ -217,6 +240,14 @@ class Sandbox:
     def run(self, job: Job, *, limits: Limits | None = None) -> RunResult:
         return self.submit(job, limits=limits).result()
 
+    def _note_accounting(self, accounting: str) -> None:
+        """Say once, in the log, when jobs are counted per process (no cgroup could be made)."""
+        if accounting and not accounting.startswith("cgroup") and not self._warned_accounting:
+            self._warned_accounting = True
+            log.warning("sandbox jobs have no cgroup of their own here (%s): memory and CPU limits are per "
+                        "process and each job is held to one process; see the README's security section",
+                        accounting)
+
     def _mark(self, delta: int) -> None:
         with self._lock:
             self._busy += delta
@@ -245,7 +276,9 @@ class _SlotWorker(threading.Thread):
                 continue
             self.sandbox._mark(+1)
             try:
-                pending.future.set_result(self._run(pending.job, pending.limits))
+                result = self._run(pending.job, pending.limits)
+                self.sandbox._note_accounting(result.accounting)
+                pending.future.set_result(result)
             except BaseException as exc:
                 log.exception("sandbox slot %d failed", self.slot)
                 self._stop_executor()
