@@ -7,6 +7,7 @@ Prints figures only; targets (median < 15 ms, >= 5x faster than the baseline) ar
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sandbox import Call, Job, Sandbox
+from sandbox import Call, Job, Sandbox, _cgroup
 
 SOFTMAX = (
     "import numpy as np\n"
@@ -46,6 +47,24 @@ def measure_sandbox(jobs: int) -> list[float]:
     return seconds
 
 
+def measure_cgroup_cost(jobs: int) -> float | None:
+    """What the executor's cgroup work adds per job: make the group with its limits, open it to
+    join, remove it (the CPU reads while a job runs are one small file read each 10 ms)."""
+    try:
+        host = _cgroup.CgroupHost.find(owner=f"bench{os.getpid()}")
+    except OSError:
+        return None
+    started = time.perf_counter()
+    for _ in range(jobs):
+        group = host.create(memory_bytes=256 * 1024 * 1024, processes=8)
+        for fd in group.open_join():
+            os.close(fd)
+        group.cpu_seconds()
+        group.peak_memory_bytes()
+        group.remove()
+    return (time.perf_counter() - started) / jobs
+
+
 def measure_baseline(runs: int) -> list[float]:
     seconds = []
     for _ in range(runs):
@@ -54,6 +73,11 @@ def measure_baseline(runs: int) -> list[float]:
                        env={"OPENBLAS_NUM_THREADS": "1"})
         seconds.append(time.perf_counter() - started)
     return seconds
+
+
+def sandboxed_accounting() -> str:
+    with Sandbox(slots=1) as sandbox:
+        return sandbox.run(Job(code=SOFTMAX, function="softmax", calls=(Call((np.ones((2, 2)),)),))).accounting
 
 
 def measure_throughput(jobs: int, slots: int) -> tuple[float, float]:
@@ -84,6 +108,11 @@ def main() -> None:
           f"p90 {_percentile(baseline, 90) * 1e3:.2f} ms")
     print(f"speedup over the baseline (median / median): {base_ms / median_ms:.1f}x  "
           f"(target: median < 15 ms and >= 5x)")
+    cgroup_seconds = measure_cgroup_cost(options.jobs)
+    accounting = sandboxed_accounting()
+    print(f"job accounting: {accounting}; a cgroup per job costs "
+          + (f"{cgroup_seconds * 1e3:.2f} ms (create with limits, join, read, remove)" if cgroup_seconds is not None
+             else "nothing: none can be made here"))
     rate, elapsed = measure_throughput(options.jobs, slots=2)
     print(f"throughput with 2 slots busy: {rate:.0f} jobs/s ({options.jobs} jobs in {elapsed:.2f} s)")
 
