@@ -85,7 +85,11 @@ class CgroupHost:
 
 
 class JobCgroup:
-    """One job's group in each hierarchy: limits, the join, the figures, the kill and the removal."""
+    """One job's group in each hierarchy: limits, the join, the figures, the kill and the removal.
+
+    The figures read 0 when a file cannot be read (the group removed under us): the rlimits
+    stay in force, and the executor must not fall over mid-job.
+    """
 
     def __init__(self, paths: dict[str, tuple[Version, str]]) -> None:
         self.paths = paths
@@ -123,17 +127,19 @@ class JobCgroup:
     def cpu_seconds(self) -> float:
         version, path = self.paths["cpu"]
         if version == 1:
-            return _read_int(path, "cpuacct.usage") / 1e9
+            with contextlib.suppress(FileNotFoundError):
+                return _read_int(path, "cpuacct.usage") / 1e9
+            return 0.0
         return _read_keyed(path, "cpu.stat").get("usage_usec", 0) / 1e6
 
     def peak_memory_bytes(self) -> int:
         version, path = self.paths["memory"]
-        if version == 1:
-            return _read_int(path, "memory.max_usage_in_bytes")
         try:
-            return _read_int(path, "memory.peak")
-        except OSError:  # before Linux 5.19: the current figure is the best there is
-            return _read_int(path, "memory.current")
+            return _read_int(path, "memory.max_usage_in_bytes" if version == 1 else "memory.peak")
+        except FileNotFoundError:  # v2 before Linux 5.19 (or the group is gone): the current figure, or 0
+            with contextlib.suppress(FileNotFoundError):
+                return _read_int(path, "memory.current")
+            return 0
 
     def oom_kills(self) -> int:
         """How many of the job's processes the kernel killed for the memory limit."""
@@ -275,13 +281,18 @@ def _write_if_present(path: str, name: str, value: int) -> None:
 
 
 def _read_int(path: str, name: str) -> int:
-    with open(os.path.join(path, name)) as file:
-        return int(file.read().split()[0])
+    try:
+        with open(os.path.join(path, name)) as file:
+            return int(file.read().split()[0])
+    except FileNotFoundError:
+        raise  # a file this kernel does not have (memory.peak before 5.19): the caller knows what else to read
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 def _read_keyed(path: str, name: str) -> dict[str, int]:
     values: dict[str, int] = {}
-    with open(os.path.join(path, name)) as file:
+    with contextlib.suppress(OSError), open(os.path.join(path, name)) as file:
         for line in file:
             key, _, value = line.partition(" ")
             with contextlib.suppress(ValueError):

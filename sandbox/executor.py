@@ -131,7 +131,16 @@ class Executor:
     def run(self, header: dict[str, Any], payload: mmap.mmap | bytearray, inputs: _Inputs, *,
             inputs_kept: bool) -> tuple[dict[str, Any], _Supervision]:
         limits = Limits(**header["limits"]).clamped()
-        group = self._make_cgroup(limits)
+        try:
+            group = self._make_cgroup(limits)
+        except OSError as exc:  # fail closed: a job is not run without the accounting it was promised
+            _forget(payload)
+            if not inputs_kept:
+                _forget_inputs(inputs)
+            return ({"outcome": "internal_error", "detail": f"the job's cgroup could not be made: {exc}",
+                     "cpu_seconds": 0.0, "wall_seconds": 0.0, "max_rss_bytes": 0, "output_bytes": 0,
+                     "exit_code": None, "signal": None},
+                    _Supervision(output=PipeCapture(0), result=PipeCapture(0)))
         out_r, out_w = os.pipe()
         res_r, res_w = _result_channel()
         status_r, status_w = os.pipe()
