@@ -62,13 +62,13 @@ def test_hostile_frames_are_invalid_results_not_exceptions(frame: bytes) -> None
     assert _is_refused(frame)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=400, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=512))
 def test_random_frames_never_raise_anything_but_a_refusal(frame: bytes) -> None:
     _is_refused(frame)  # raises (fails the test) on anything but a refusal
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=400, deadline=None, database=None)
 @given(st.data())
 def test_mutated_frames_never_raise_anything_but_a_refusal(data: st.DataObject) -> None:
     frame = bytearray(GOOD_REPORT)
@@ -94,7 +94,7 @@ def f(frame):
 """
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(st.sampled_from(HOSTILE), st.binary(max_size=64)))
 def test_executor_survives_any_result_frame_a_job_sends(run: RunSnippet, sandbox: Sandbox, frame: bytes) -> None:
     result = run(SEND_RAW, frame)
