@@ -197,9 +197,17 @@ def _find_place(controller: str, *, enable: bool = True) -> _Place:
             unified = _inside(mount_point, mount_root, own.get("", "/"))
     if unified is None:
         raise CgroupUnavailableError(errno.ENOENT, f"no cgroup hierarchy has the {controller} controller")
-    if enable and controller != "cpu":  # cpu.stat's usage is in every v2 group; memory and pids must be delegated
+    if not enable or controller == "cpu":  # cpu.stat's usage is in every v2 group; memory and pids must be enabled
+        return _Place(2, unified)
+    try:
         _enable_v2(unified, controller)
-    return _Place(2, unified)
+        return _Place(2, unified)
+    except CgroupUnavailableError:
+        # v2 enables controllers only in a group without processes of its own: with the server in
+        # a leaf of a delegated subtree, job groups go beside it, under the subtree's root.
+        parent = os.path.dirname(unified.rstrip("/"))
+        _enable_v2(parent, controller)
+        return _Place(2, parent)
 
 
 def _enable_v2(parent: str, controller: str) -> None:
