@@ -72,7 +72,9 @@ class CgroupHost:
     def sweep(self) -> int:
         """Remove groups a previous executor of this slot left behind (it crashed, or was killed)."""
         removed = 0
-        for parent in {place.parent for place in self.places.values()}:
+        parents = {place.parent for place in self.places.values()}
+        parents |= {os.path.dirname(p.parent.rstrip("/")) for p in self.places.values() if p.version == 2}
+        for parent in parents:
             with contextlib.suppress(OSError):
                 for entry in os.listdir(parent):
                     if entry.startswith(f"{PREFIX}{self.owner}-"):
