@@ -41,7 +41,7 @@ class Settings(BaseSettings):
     slots: int = Field(default_factory=lambda: os.cpu_count() or 1, ge=1, le=64)
     # Jobs waiting for a slot; past this the API answers 503 with Retry-After instead of piling up.
     queue_size: int = Field(default=32, ge=0, le=1024)
-    isolation: Literal["full", "rlimits"] | None = None
+    isolation: Literal["full", "userns", "rlimits"] | None = None
     # Sandbox jobs run at this nice value, so page loads stay fast while every slot grades.
     sandbox_nice: int = Field(default=5, ge=0, le=19)
     max_code_bytes: int = Field(default=64 * KIB, ge=1)

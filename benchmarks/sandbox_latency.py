@@ -7,6 +7,7 @@ Prints figures only; targets (median < 15 ms, >= 5x faster than the baseline) ar
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sandbox import Call, Job, Sandbox
+from sandbox import Call, Job, Sandbox, _cgroup
 
 SOFTMAX = (
     "import numpy as np\n"
@@ -46,6 +47,43 @@ def measure_sandbox(jobs: int) -> list[float]:
     return seconds
 
 
+def measure_cgroup_cost(jobs: int) -> tuple[float, float] | None:
+    """What the executor's cgroup work adds per job: (seconds to make the group with its limits,
+    read its figures and remove it; median seconds for a process to join it).
+
+    The join moves the job's first process into the group in every hierarchy; on cgroup v1 each
+    move may wait for an RCU grace period, which a loaded host stretches.
+    """
+    try:
+        host = _cgroup.CgroupHost.find(owner=f"bench{os.getpid()}")
+    except OSError:
+        return None
+    lifecycle, joins = 0.0, []
+    for _ in range(jobs):
+        started = time.perf_counter()
+        group = host.create(memory_bytes=256 * 1024 * 1024, processes=8)
+        fds = group.open_join()
+        lifecycle += time.perf_counter() - started
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:
+            began = time.perf_counter()
+            _cgroup.JobCgroup.join(fds)
+            os.write(write_end, repr(time.perf_counter() - began).encode())
+            os._exit(0)
+        for fd in (*fds, write_end):
+            os.close(fd)
+        joins.append(float(os.read(read_end, 64)))
+        os.close(read_end)
+        os.waitpid(child, 0)
+        started = time.perf_counter()
+        group.cpu_seconds()
+        group.peak_memory_bytes()
+        group.remove()
+        lifecycle += time.perf_counter() - started
+    return lifecycle / jobs, statistics.median(joins)
+
+
 def measure_baseline(runs: int) -> list[float]:
     seconds = []
     for _ in range(runs):
@@ -54,6 +92,11 @@ def measure_baseline(runs: int) -> list[float]:
                        env={"OPENBLAS_NUM_THREADS": "1"})
         seconds.append(time.perf_counter() - started)
     return seconds
+
+
+def sandboxed_accounting() -> str:
+    with Sandbox(slots=1) as sandbox:
+        return sandbox.run(Job(code=SOFTMAX, function="softmax", calls=(Call((np.ones((2, 2)),)),))).accounting
 
 
 def measure_throughput(jobs: int, slots: int) -> tuple[float, float]:
@@ -84,6 +127,11 @@ def main() -> None:
           f"p90 {_percentile(baseline, 90) * 1e3:.2f} ms")
     print(f"speedup over the baseline (median / median): {base_ms / median_ms:.1f}x  "
           f"(target: median < 15 ms and >= 5x)")
+    cgroup_cost = measure_cgroup_cost(options.jobs)
+    accounting = sandboxed_accounting()
+    print(f"job accounting: {accounting}; a cgroup per job costs "
+          + (f"{cgroup_cost[0] * 1e3:.2f} ms (make with limits, read, remove) and a join of median "
+             f"{cgroup_cost[1] * 1e3:.2f} ms" if cgroup_cost is not None else "nothing: none can be made here"))
     rate, elapsed = measure_throughput(options.jobs, slots=2)
     print(f"throughput with 2 slots busy: {rate:.0f} jobs/s ({options.jobs} jobs in {elapsed:.2f} s)")
 

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, kind in (("cpu-seconds", float), ("wall-seconds", float), ("memory-bytes", int),
                        ("processes", int)):
         run.add_argument(f"--{name}", type=kind)
-    run.add_argument("--isolation", choices=("full", "rlimits"))
+    run.add_argument("--isolation", choices=("full", "userns", "rlimits"))
     options = parser.parse_args(argv)
     try:
         code = options.file.read_text()

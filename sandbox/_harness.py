@@ -30,7 +30,8 @@ from sandbox.result import MAX_CALLS_PER_SAMPLE
 
 SOLUTION_FILENAME = "solution.py"
 MESSAGE_CHARS = 2048
-RESULT_FD = 3
+RESULT_FD = 3  # a SOCK_SEQPACKET socket (sandbox.executor._result_channel)
+RESULT_MESSAGE_BYTES = 64 * 1024  # one message each, well under the socket's send buffer
 SAMPLE_SECONDS = 0.0005  # a timed sample lasts at least this long (more calls per sample when fast)
 _type_name = type.__dict__["__name__"].__get__
 _type_mro = type.__dict__["__mro__"].__get__
@@ -62,7 +63,7 @@ def run_job(job: dict[str, Any]) -> NoReturn:
         frame = codec.encode(report)
     except codec.EncodeError as exc:
         frame = codec.encode({"load_error": None, "calls": [], "frame_error": str(exc)})
-    framing.write_frame(RESULT_FD, frame)
+    framing.write_frame(RESULT_FD, frame, max_write_bytes=RESULT_MESSAGE_BYTES)
     os._exit(0)
 
 

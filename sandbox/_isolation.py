@@ -15,12 +15,14 @@ import resource
 import signal
 import socket
 import sys
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
+CLONE_THREAD = 0x00010000
 CLONE_NEWNS = 0x00020000
 CLONE_NEWCGROUP = 0x02000000
 CLONE_NEWUTS = 0x04000000
@@ -39,11 +41,19 @@ MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
 MNT_DETACH = 2
+_MS_NOATIME = 1024
+_MS_NODIRATIME = 2048
+_MS_RELATIME = 1 << 21
+_STATVFS_TO_MOUNT = ((os.ST_NOEXEC, MS_NOEXEC), (os.ST_NOATIME, _MS_NOATIME), (os.ST_NODIRATIME, _MS_NODIRATIME),
+                     (os.ST_RELATIME, _MS_RELATIME))
 
 PR_SET_PDEATHSIG = 1
 PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
+PR_SET_SECCOMP = 22
+SECCOMP_MODE_FILTER = 2
+_LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
 _SYS_PIVOT_ROOT = {"x86_64": 155, "aarch64": 41}.get(platform.machine())
 
@@ -79,6 +89,29 @@ def pivot_root(new_root: str, put_old: str) -> None:
     if _SYS_PIVOT_ROOT is None:
         raise OSError(errno.ENOSYS, "pivot_root: unknown architecture")
     _check(_libc.syscall(_SYS_PIVOT_ROOT, new_root.encode(), put_old.encode()), "pivot_root")
+
+
+def enter_user_namespace(flags: int) -> None:
+    """Without root: a new user namespace, in which we hold the capabilities the other namespaces
+    and the mounts need, created together with them (so it owns them).
+
+    Only our own uid and gid are mapped (all an unprivileged process may map): the job keeps
+    the server's uid, and sheds every capability before it runs (drop_capabilities).
+    """
+    uid, gid = os.geteuid(), os.getegid()
+    unshare(CLONE_NEWUSER | flags)
+    for name, line in (("setgroups", "deny"), ("uid_map", f"{uid} {uid} 1"), ("gid_map", f"{gid} {gid} 1")):
+        with open(f"/proc/self/{name}", "w") as mapping:
+            mapping.write(line)
+
+
+def drop_capabilities() -> None:
+    """Give up every capability (held in the job's own user namespace), for good: no_new_privs."""
+    header = (ctypes.c_uint32 * 2)(_LINUX_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()  # effective, permitted, inheritable: all empty, both words
+    _check(_libc.capset(header, data), "capset")
+    prctl(PR_SET_NO_NEW_PRIVS, 1)
+    prctl(PR_SET_DUMPABLE, 0)
 
 
 def set_child_subreaper() -> None:
@@ -183,7 +216,7 @@ def enter_minimal_root(plan: RootPlan, *, tmpfs_bytes: int) -> None:
             target = root + device
             open(target, "wb").close()
             mount(device, target, None, MS_BIND)
-            mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC)
+            mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NOEXEC | _kept_flags(target))
     os.makedirs(f"{root}/.old-root")
     pivot_root(root, f"{root}/.old-root")
     os.chdir("/")
@@ -195,7 +228,14 @@ def enter_minimal_root(plan: RootPlan, *, tmpfs_bytes: int) -> None:
 def _bind_read_only(source: str, target: str) -> None:
     os.makedirs(target, mode=0o755, exist_ok=True)
     mount(source, target, None, MS_BIND | MS_REC)
-    mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV)
+    mount(None, target, None, MS_REMOUNT | MS_BIND | MS_RDONLY | MS_NOSUID | MS_NODEV | _kept_flags(target))
+
+
+def _kept_flags(target: str) -> int:
+    """The flags the bound mount already has that a remount must repeat: in a user namespace the
+    host's noexec and atime settings are locked, and a remount that would clear them is refused."""
+    have = os.statvfs(target).f_flag
+    return sum(mount_flag for statvfs_flag, mount_flag in _STATVFS_TO_MOUNT if have & statvfs_flag)
 
 
 def apply_rlimits(*, address_space_bytes: int, cpu_seconds: float, processes: int, file_size_bytes: int,
@@ -247,8 +287,14 @@ class SeccompFilter:
         "pidfd_getfd", "kcmp", "vhangup", "iopl", "ioperm",
     )
 
-    def __init__(self) -> None:
-        import pyseccomp as seccomp
+    # fcntl commands that take, test or lease a lock: F_GETLK, F_SETLK, F_SETLKW, the OFD ones, F_SETLEASE.
+    _LOCK_COMMANDS = (5, 6, 7, 36, 37, 38, 1024)
+
+    def __init__(self, *, single_process: bool = False) -> None:
+        try:
+            import pyseccomp as seccomp
+        except ImportError:  # Debian's python3-seccomp: libseccomp's own bindings, the same API
+            import seccomp  # type: ignore[no-redef, unused-ignore]
 
         self._filter = seccomp.SyscallFilter(defaction=seccomp.ALLOW)
         deny = seccomp.ERRNO(errno.EPERM)
@@ -262,13 +308,42 @@ class SeccompFilter:
         for flag in (CLONE_NEWUSER, CLONE_NEWNS, CLONE_NEWPID, CLONE_NEWNET, CLONE_NEWIPC, CLONE_NEWUTS,
                      CLONE_NEWCGROUP):
             self._filter.add_rule(deny, "clone", seccomp.Arg(0, seccomp.MASKED_EQ, flag, flag))
+        # No file locks: jobs of different users share read-only host files (/dev/null, /usr/...) and a
+        # lock on one is a signal between them. A job needs none (NumPy and the harness take none).
+        self._filter.add_rule(deny, "flock")
+        for command in self._LOCK_COMMANDS:
+            self._filter.add_rule(deny, "fcntl", seccomp.Arg(1, seccomp.EQ, command))
+        # sysinfo tells the host's RAM, uptime, load and process count; nothing a job runs needs it.
+        self._filter.add_rule(deny, "sysinfo")
+        if single_process:
+            # No cgroup counts the job's processes together: new processes are refused, threads are not.
+            self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "fork")
+            self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "vfork")
+            self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "clone",
+                                  seccomp.Arg(0, seccomp.MASKED_EQ, CLONE_THREAD, 0))
         # Only UNIX sockets (which have nothing to connect to in the empty namespace).
         self._filter.add_rule(seccomp.ERRNO(errno.EACCES), "socket", seccomp.Arg(0, seccomp.NE, socket.AF_UNIX))
         self._filter.add_rule(seccomp.ERRNO(errno.EACCES), "socketpair",
                               seccomp.Arg(0, seccomp.NE, socket.AF_UNIX))
 
+        # Compiled once, here: libseccomp compiles a filter each time it loads one (1-4 ms a job).
+        with tempfile.TemporaryFile() as compiled:
+            self._filter.export_bpf(compiled)
+            compiled.seek(0)
+            program = compiled.read()
+        self._program = ctypes.create_string_buffer(program, len(program))
+        self._fprog = _SockFprog(len(program) // 8, ctypes.cast(self._program, ctypes.c_void_p))
+
     def load(self) -> None:
-        self._filter.load()
+        """Install the compiled program (no_new_privs first, as the kernel requires without root)."""
+        prctl(PR_SET_NO_NEW_PRIVS, 1)
+        _check(_libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, ctypes.byref(self._fprog), 0, 0), "seccomp")
+
+
+class _SockFprog(ctypes.Structure):
+    """struct sock_fprog: a BPF program's length in instructions (8 bytes each) and its address."""
+
+    _fields_ = (("len", ctypes.c_ushort), ("filter", ctypes.c_void_p))
 
 
 def close_fds_except(keep: Iterable[int]) -> None:

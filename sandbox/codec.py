@@ -180,11 +180,16 @@ class _Reader:
 
     def dtype(self) -> np.dtype[Any]:
         length = self.take(1)[0]
-        text = bytes(self.take(length)).decode("ascii", "strict")
-        if len(text) < 3 or text[0] not in "<|" or text[1] not in _ALLOWED_KINDS or not text[2:].isdigit():
+        raw = bytes(self.take(length))
+        text = raw.decode("ascii", "replace")
+        if (not raw.isascii() or len(text) < 3 or text[0] not in "<|" or text[1] not in _ALLOWED_KINDS
+                or not text[2:].isdigit() or int(text[2:]) not in _ALLOWED_ITEMSIZES[text[1]]):
             raise DecodeError(f"unsupported dtype {text!r}")
-        dtype = np.dtype(text)
-        if dtype.itemsize not in _ALLOWED_ITEMSIZES[dtype.kind]:
+        try:  # the checks above admit only dtypes NumPy knows; this is the second line, not the first
+            dtype = np.dtype(text)
+        except (TypeError, ValueError, OverflowError):
+            raise DecodeError(f"unsupported dtype {text!r}") from None
+        if dtype.kind != text[1] or dtype.itemsize not in _ALLOWED_ITEMSIZES[dtype.kind]:
             raise DecodeError(f"unsupported dtype {text!r}")
         return dtype
 
@@ -200,10 +205,11 @@ class _Reader:
             length = self.u32()
             if length == 0 or length > MAX_INT_DIGITS + 1:
                 raise DecodeError("integer of invalid length")
-            text = bytes(self.take(length)).decode("ascii")
-            if not (text.lstrip("-").isdigit() and text.isascii()):
+            raw = bytes(self.take(length))
+            digits = raw[1:] if raw[:1] == b"-" else raw
+            if not (raw.isascii() and digits.isdigit()):
                 raise DecodeError("malformed integer")
-            return int(text)
+            return int(raw)
         if tag == b"D":
             return float(_F64.unpack(self.take(8))[0])
         if tag == b"C":
@@ -246,5 +252,10 @@ class _Reader:
             expected *= size  # Python ints: a hostile shape cannot overflow the product
         if nbytes != expected:
             raise DecodeError("array byte count does not match its shape")
+        if any(size >= 2**62 for size in shape):  # an empty array may still claim a huge dimension
+            raise DecodeError("array dimension is too large")
         data = self.take(nbytes)
-        return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
+        try:
+            return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
+        except (ValueError, OverflowError, MemoryError) as exc:
+            raise DecodeError(f"array cannot be built: {exc}") from None

@@ -20,6 +20,7 @@ import mmap
 import os
 import select
 import signal
+import socket
 import sys
 import time
 from dataclasses import dataclass, field
@@ -27,16 +28,18 @@ from typing import Any, NoReturn
 
 import numpy as np  # imported once here so every job starts warm
 
-from sandbox import _harness, _isolation, codec, framing
+from sandbox import _cgroup, _crash, _harness, _isolation, codec, framing
 from sandbox.capture import PipeCapture
 from sandbox.input_cache import InputCache
 from sandbox.limits import MIB, Limits
 
 MAX_REQUEST_BYTES = 512 * MIB
+CPU_POLL_SECONDS = 0.01  # how often the supervisor reads a job's CPU time from its cgroup
 PROBE_INTERVAL_SECONDS = 0.002  # how often a timing job's leader times the probe while the job runs
 MAX_PROBES = 500  # what the status line has room for (the first second or so of a job)
 _PROBE_DATA = np.random.default_rng(0).random(2000)  # sorted in ~35 us: small enough to stay in L1
 _JOB_FAILED_TO_START = 111
+_CRASH_NOTE = "crash:"  # a status line the leader adds when it knows why the job crashed
 _STATUS_FD = 4
 
 
@@ -48,6 +51,9 @@ class _Supervision:
     result: PipeCapture  # the result frame, header included
     status: bytearray = field(default_factory=bytearray)
     killed_for: str | None = None
+    group: _cgroup.JobCgroup | None = None
+    job_pid: int | None = None  # the job's main process, the only one whose result messages count
+    memory_killed_first: bool = False  # the kernel had killed for memory before we killed for anything
 
     def close(self) -> None:
         self.output.close()
@@ -67,10 +73,15 @@ class Executor:
         self.slot = slot
         self.uid = uid
         self.isolation = isolation
-        self.plan = _isolation.plan_root(os.path.join(root_dir, f"slot-{slot}")) if isolation == "full" else None
+        self.plan = (_isolation.plan_root(os.path.join(root_dir, f"slot-{slot}")) if isolation in ("full", "userns")
+                     else None)
         if self.plan:
             os.makedirs(self.plan.mountpoint, mode=0o700, exist_ok=True)
-        self.seccomp = _isolation.SeccompFilter() if isolation in ("full", "rlimits") else None
+        self.cgroups = _find_cgroups(uid)
+        self.stack = _crash.own_stack()  # every job's main thread has its stack where ours is
+        # Without a cgroup nothing counts a job's processes together: it gets one process only.
+        self.seccomp = (_isolation.SeccompFilter(single_process=self.cgroups is None)
+                        if isolation in ("full", "userns", "rlimits") else None)
         self.devnull = os.open(os.devnull, os.O_RDONLY)
         # Kept inputs, decoded once: every job that names them reads the same pages.
         self.inputs: InputCache[list[Any]] = InputCache(on_evict=_wipe_small_arrays)
@@ -120,13 +131,23 @@ class Executor:
     def run(self, header: dict[str, Any], payload: mmap.mmap | bytearray, inputs: _Inputs, *,
             inputs_kept: bool) -> tuple[dict[str, Any], _Supervision]:
         limits = Limits(**header["limits"]).clamped()
+        try:
+            group = self._make_cgroup(limits)
+        except OSError as exc:  # fail closed: a job is not run without the accounting it was promised
+            _forget(payload)
+            if not inputs_kept:
+                _forget_inputs(inputs)
+            return ({"outcome": "internal_error", "detail": f"the job's cgroup could not be made: {exc}",
+                     "cpu_seconds": 0.0, "wall_seconds": 0.0, "max_rss_bytes": 0, "output_bytes": 0,
+                     "exit_code": None, "signal": None},
+                    _Supervision(output=PipeCapture(0), result=PipeCapture(0)))
         out_r, out_w = os.pipe()
-        res_r, res_w = os.pipe()
+        res_r, res_w = _result_channel()
         status_r, status_w = os.pipe()
         started = time.monotonic()
         pid = os.fork()
         if pid == 0:
-            self._job_leader(payload, inputs, limits, out_w, res_w, status_w)
+            self._job_leader(payload, inputs, limits, out_w, res_w, status_w, group)
         # The job has its copy; ours must not reach the next job's child (every job leader
         # lets go of the kept inputs but its own before its job starts).
         _forget(payload)
@@ -134,22 +155,33 @@ class Executor:
             _forget_inputs(inputs)
         for fd in (out_w, res_w, status_w):
             os.close(fd)
-        seen = self._supervise(pid, limits, out_r, res_r, status_r, started)
+        seen = self._supervise(pid, limits, out_r, res_r, status_r, started, group)
         _, wait_status, usage = os.wait4(pid, 0)
         wall = time.monotonic() - started
+        accounting = _account(group, leader_cpu_seconds=usage.ru_utime + usage.ru_stime)
         # A leader that reaped its job normally leaves nothing behind: the job was pid 1 of its
         # namespace, and the kernel ends every process in it before that pid 1 can be reaped.
         # Anything else (we killed it, it died oddly) gets the full sweep by uid.
         clean_exit = seen.killed_for is None and os.WIFEXITED(wait_status) and os.WEXITSTATUS(wait_status) == 0
         self._sweep(by_uid=not clean_exit)
-        return self._describe(seen, usage, wall, limits, wait_status), seen
+        if group is not None and not group.remove():
+            accounting["accounting_note"] = "the job's cgroup could not be removed; the next start sweeps it"
+        report = _first_cause({**self._describe(seen, usage, wall, limits, wait_status), **accounting}, seen)
+        return _explain_crash(report, seen), seen
+
+    def _make_cgroup(self, limits: Limits) -> _cgroup.JobCgroup | None:
+        """The job's own cgroup, or None (the executor then said so at start, and caps processes at 1)."""
+        if self.cgroups is None:
+            return None
+        return self.cgroups.create(memory_bytes=limits.memory_bytes, processes=limits.processes)
 
     def _supervise(self, pid: int, limits: Limits, out_r: int, res_r: int, status_r: int,
-                   started: float) -> _Supervision:
+                   started: float, group: _cgroup.JobCgroup | None) -> _Supervision:
         """Watch output, result and status pipes and the child's pidfd until all is done."""
         seen = _Supervision(output=PipeCapture(limits.output_kept_bytes),
-                            result=PipeCapture(limits.result_bytes + framing.HEADER_BYTES + 1))
+                            result=PipeCapture(limits.result_bytes + framing.HEADER_BYTES + 1), group=group)
         pidfd = os.pidfd_open(pid)
+        result_socket = socket.socket(fileno=res_r)
         poller = select.poll()
         open_fds = {out_r, res_r, status_r}
         for fd in (*open_fds, pidfd):
@@ -161,27 +193,30 @@ class Executor:
             if exited_at is not None and now - exited_at > 0.5:
                 break  # the leader is gone; whatever still holds a pipe is swept below
             if now >= deadline and seen.killed_for is None:
-                seen.killed_for = "wall_timeout"
-                self._kill(pid)
+                self._kill_job(seen, pid, "wall_timeout")
                 deadline = now + 1.0
             wait_ms = max(1, int((min(deadline, exited_at + 0.5 if exited_at else deadline) - now) * 1000))
+            if group is not None:
+                wait_ms = min(wait_ms, int(CPU_POLL_SECONDS * 1000))
+                self._enforce_cpu(seen, limits, pid, group)
             for fd, _ in poller.poll(wait_ms):
                 if fd == pidfd:
                     poller.unregister(pidfd)
                     exited_at = time.monotonic()
                     continue
                 if fd == status_r:
-                    chunk = os.read(fd, 4096)
-                    seen.status += chunk[: 4096 - len(seen.status)]
-                    count = len(chunk)
+                    count = _read_status(seen, fd)
+                elif fd == res_r:
+                    count = _receive_result(seen, result_socket, status_r)
                 else:
-                    count = (seen.output if fd == out_r else seen.result).read_from(fd)
+                    count = seen.output.read_from(fd)
                 if not count:
                     poller.unregister(fd)
                     open_fds.discard(fd)
                     continue
                 self._enforce(seen, limits, pid)
-        for fd in (out_r, res_r, status_r, pidfd):
+        result_socket.close()
+        for fd in (out_r, status_r, pidfd):
             os.close(fd)
         return seen
 
@@ -190,18 +225,31 @@ class Executor:
         if seen.killed_for is not None:
             return
         if seen.output.total > limits.output_kill_bytes:
-            seen.killed_for = "output_limit"
-            self._kill(pid)
+            self._kill_job(seen, pid, "output_limit")
         elif seen.result.total > limits.result_bytes + framing.HEADER_BYTES:
-            seen.killed_for = "result_too_large"
-            self._kill(pid)
+            self._kill_job(seen, pid, "result_too_large")
 
-    def _kill(self, pid: int) -> None:
+    def _enforce_cpu(self, seen: _Supervision, limits: Limits, pid: int, group: _cgroup.JobCgroup) -> None:
+        """Kill a job whose processes together used more CPU time than its limit."""
+        if seen.killed_for is None and group.cpu_seconds() >= limits.cpu_seconds:
+            self._kill_job(seen, pid, "cpu_timeout")
+
+    def _kill_job(self, seen: _Supervision, pid: int, reason: str) -> None:
+        """Kill the job for `reason`, noting whether the kernel had already killed part of it for memory
+        (then memory, the first cause, decides the outcome)."""
+        seen.killed_for = reason
+        if seen.group is not None:
+            seen.memory_killed_first = seen.group.oom_kills() > 0
+        self._kill(pid, seen.group)
+
+    def _kill(self, pid: int, group: _cgroup.JobCgroup | None = None) -> None:
         """Kill the job leader; its namespace's init dies with it (die-with-parent), and with it all."""
         with contextlib.suppress(ProcessLookupError):
             os.killpg(pid, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+        if group is not None:
+            group.kill()
 
     def _sweep(self, *, by_uid: bool) -> None:
         """Kill anything still running as this slot's uid and reap what we inherited, until none is left.
@@ -259,7 +307,7 @@ class Executor:
                 report["signal"] = signal.Signals(os.WTERMSIG(job_status)).name
         elif os.WIFEXITED(leader_status) and os.WEXITSTATUS(leader_status) == _JOB_FAILED_TO_START:
             return {**report, "outcome": "internal_error", "detail": "the job failed to start"}
-        if seen.killed_for in ("wall_timeout", "output_limit"):
+        if seen.killed_for in ("wall_timeout", "output_limit", "cpu_timeout"):
             return {**report, "outcome": seen.killed_for}
         if seen.killed_for == "result_too_large":
             return {**report, "outcome": "invalid_result",
@@ -278,7 +326,7 @@ class Executor:
         return {**report, "outcome": "no_result"}
 
     def _job_leader(self, payload: mmap.mmap | bytearray, inputs: _Inputs, limits: Limits,
-                    out_w: int, res_w: int, status_w: int) -> NoReturn:
+                    out_w: int, res_w: int, status_w: int, group: _cgroup.JobCgroup | None) -> NoReturn:
         """Child A: enter fresh namespaces and the minimal root, fork the job, report how it ended."""
         try:
             os.setsid()
@@ -289,6 +337,7 @@ class Executor:
             os.dup2(res_w, _harness.RESULT_FD)
             os.dup2(status_w, _STATUS_FD)
             _isolation.close_fds_except({0, 1, 2, _harness.RESULT_FD, _STATUS_FD})
+            joins = group.open_join() if group is not None else []  # before the host's tree is out of reach
             given = inputs if isinstance(inputs, list) else codec.decode(inputs)
             job = _with_inputs(codec.decode(payload), given)
             # Decoded: the job needs none of the raw bytes, nor any other job's kept inputs
@@ -298,8 +347,11 @@ class Executor:
                 _forget(inputs)
             _let_go(self.inputs, keep=given)
             self.inputs = InputCache()
-            address_space = _vm_size_bytes() + limits.memory_bytes
-            if self.isolation == "full" and self.plan is not None:
+            address_space = _address_space_bytes(limits, has_cgroup=group is not None)
+            if self.isolation == "userns" and self.plan is not None:
+                _isolation.enter_user_namespace(_isolation.JOB_NAMESPACES)
+                _isolation.enter_minimal_root(self.plan, tmpfs_bytes=limits.tmpfs_bytes)
+            elif self.isolation == "full" and self.plan is not None:
                 _isolation.unshare(_isolation.JOB_NAMESPACES)
                 _isolation.enter_minimal_root(self.plan, tmpfs_bytes=limits.tmpfs_bytes)
             timing = job.get("cpu") is not None
@@ -307,17 +359,23 @@ class Executor:
                 _pin_to_cpu(job["cpu"])  # the probe must run on the job's CPU
             child = os.fork()
             if child == 0:
-                self._job_main(job, limits, address_space)
+                self._job_main(job, limits, address_space, joins)
+            os.write(_STATUS_FD, f"job:{child}\n".encode())  # first: the result channel waits for it
+            watched = not timing and _crash.watch(child)
+            for fd in joins:
+                os.close(fd)
             for fd in (0, 1, 2, _harness.RESULT_FD):
                 os.close(fd)
             if timing:
                 job_status, usage, probes = _wait_probing(child)
             else:
-                _, job_status, usage = os.wait4(child, 0)
+                job_status, usage, crash_note = _wait_job(child, watched, self.stack)
                 probes = []
             # The job's own CPU time, without the decoding above: what the timing check compares.
             probe_text = ",".join(f"{round(seconds * 1e6)}" for seconds in probes) or "-"
             os.write(_STATUS_FD, f"status:{job_status} {usage.ru_utime + usage.ru_stime:.6f} {probe_text}\n".encode())
+            if not timing and crash_note:
+                os.write(_STATUS_FD, f"{_CRASH_NOTE}{crash_note}\n".encode())
             os._exit(0)
         except BaseException as exc:
             try:
@@ -325,25 +383,31 @@ class Executor:
             finally:
                 os._exit(_JOB_FAILED_TO_START)
 
-    def _job_main(self, job: dict[str, Any], limits: Limits, address_space: int) -> NoReturn:
+    def _job_main(self, job: dict[str, Any], limits: Limits, address_space: int, joins: list[int]) -> NoReturn:
         """Child B (pid 1 of the job's namespace): last layers, then the submission."""
         try:
+            _cgroup.JobCgroup.join(joins)  # first: every process the job ever starts is then inside
             os.close(_STATUS_FD)
             os.environ.clear()  # the job needs nothing from the environment, so it sees nothing
+            _reseed_random_states()
             _isolation.die_with_parent()
             _fix_allocator(_JOB_ALLOCATOR)
             if job.get("cpu") is not None:
                 _pin_to_cpu(job["cpu"])
             _isolation.ignore_file_size_signal()
+            # With a cgroup, the supervisor kills at the job's exact CPU limit (all its processes);
+            # RLIMIT_CPU, counted in ticks, a second layer a second later, must not fire first.
             _isolation.apply_rlimits(
                 address_space_bytes=address_space,
-                cpu_seconds=limits.cpu_seconds,
-                processes=limits.processes,
+                cpu_seconds=limits.cpu_seconds + (1.0 if self.cgroups is not None else 0.0),
+                processes=limits.processes if self.cgroups is not None else 1,
                 file_size_bytes=limits.file_size_bytes,
                 open_files=limits.open_files,
             )
             if self.isolation == "full":
                 _isolation.drop_privileges(self.uid)
+            elif self.isolation == "userns":
+                _isolation.drop_capabilities()  # those of its own user namespace; the uid stays the server's
             elif os.geteuid() == 0:
                 # Degraded level as root (a container without CAP_SYS_ADMIN): still shed root if we can.
                 with contextlib.suppress(PermissionError):
@@ -357,6 +421,107 @@ class Executor:
         except BaseException:
             os._exit(_JOB_FAILED_TO_START)
         _harness.run_job(job)
+
+
+def _result_channel() -> tuple[int, int]:
+    """The job's result channel: a SOCK_SEQPACKET pair whose reading end has SO_PASSCRED set.
+
+    Every process of the job inherits the writing end (a fork returns from the submission's
+    function twice, and both halves reach the harness), so the kernel stamps each message with
+    its sender's pid, which no unprivileged process can forge: only the job's main process's
+    messages make up its result, and its children can neither corrupt nor be blamed for it.
+    """
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+    return ours.detach(), theirs.detach()
+
+
+def _read_status(seen: _Supervision, fd: int) -> int:
+    """Read the leader's status pipe: first `job:<pid>` (the main process), then how it ended."""
+    chunk = os.read(fd, 4096)
+    seen.status += chunk[: 4096 - len(seen.status)]
+    if seen.job_pid is None and seen.status.startswith(b"job:") and b"\n" in seen.status:
+        line, _, rest = bytes(seen.status).partition(b"\n")
+        seen.job_pid = int(line[4:])
+        seen.status = bytearray(rest)
+    return len(chunk)
+
+
+def _receive_result(seen: _Supervision, channel: socket.socket, status_r: int) -> int:
+    """Take one message off the result channel (0: it is closed); keep it if the main process sent it."""
+    while seen.job_pid is None and _read_status(seen, status_r):
+        pass  # a message means the job runs: its leader has written the pid or is about to
+    received = seen.result.receive_from(channel, sender_pid=seen.job_pid)
+    return 0 if received is None else max(received, 1)
+
+
+def _find_cgroups(uid: int) -> _cgroup.CgroupHost | None:
+    """This slot's cgroup maker (its leftovers swept), or None: then say so on stderr, which is the server's."""
+    try:
+        return _cgroup.CgroupHost.find(owner=str(uid))
+    except OSError as exc:
+        print(f"arraydojo sandbox: no cgroup per job on this host ({exc}); jobs are limited to one process each "
+              "and their limits are per process (rlimits)", file=sys.__stderr__, flush=True)
+        return None
+
+
+def _reseed_random_states() -> None:
+    """Fresh seeds for the random states a job inherits from the executor, so no two jobs share them.
+
+    NumPy's legacy global state (np.random.seed / np.random.rand) and Python's `random`, if
+    loaded. The str hash seed cannot be changed in a running interpreter (every string keeps
+    its hash), so it is the executor's, and the pool replaces executors (see JOBS_PER_EXECUTOR).
+    """
+    np.random.seed(np.frombuffer(os.urandom(32), dtype=np.uint32))
+    if "random" in sys.modules:
+        sys.modules["random"].seed()
+
+
+def _wait_job(child: int, watched: bool, stack: _crash.StackRange | None) -> tuple[int, Any, str | None]:
+    """Wait for the job's main process: (wait status, rusage, why it crashed when the leader could tell)."""
+    if watched:
+        return _crash.wait_watched(child, stack)
+    _, job_status, usage = os.wait4(child, 0)
+    return job_status, usage, None
+
+
+def _explain_crash(report: dict[str, Any], seen: _Supervision) -> dict[str, Any]:
+    """A crash the leader saw happen on the stack's edge is a stack overflow: say so, and what to do."""
+    if report["outcome"] != "crash":
+        return report
+    for line in seen.status.decode("utf-8", "replace").splitlines():
+        if line == _CRASH_NOTE + _crash.STACK_OVERFLOW:
+            return {**report, "detail": "stack overflow: recursion went deeper than the C stack allows (a deeply "
+                                        "nested structure, or a recursion limit raised too far); use a loop"}
+    return report
+
+
+def _account(group: _cgroup.JobCgroup | None, *, leader_cpu_seconds: float) -> dict[str, Any]:
+    """The job's figures from its cgroup: every process it started, children and orphans included.
+
+    Its CPU time is never less than the leader's (which holds the main process's, and the few
+    milliseconds before that process joined the cgroup).
+    """
+    if group is None:
+        return {"accounting": "per process (no cgroup)", "peak_memory_bytes": None}
+    cpu = max(group.cpu_seconds(), leader_cpu_seconds)
+    return {"accounting": group.label, "cpu_seconds": round(cpu, 6),
+            "peak_memory_bytes": group.peak_memory_bytes(), "oom_kills": group.oom_kills()}
+
+
+def _first_cause(report: dict[str, Any], seen: _Supervision) -> dict[str, Any]:
+    """Memory decides when the kernel killed for it before anything else ended the job.
+
+    A job that runs out of memory and then out of CPU time (or wall time) failed for memory;
+    our own kills record whether the kernel's came first (_kill_job).
+    """
+    if not report.get("oom_kills") or report["outcome"] == "internal_error":
+        return report
+    if seen.killed_for is not None and not seen.memory_killed_first:
+        return report
+    peak = report.get("peak_memory_bytes") or 0
+    return {**report, "outcome": "memory",
+            "detail": f"the kernel stopped it at its memory limit (peak {peak / MIB:.0f} MiB, all its processes)"}
 
 
 def _fix_allocator(settings: dict[int, int]) -> None:
@@ -401,6 +566,17 @@ def _pin_to_cpu(cpu: Any) -> None:
     """Run on one CPU, when that CPU is ours to use (timing jobs all run on the same one)."""
     if type(cpu) is int and cpu in os.sched_getaffinity(0):
         os.sched_setaffinity(0, {cpu})
+
+
+def _address_space_bytes(limits: Limits, *, has_cgroup: bool) -> int:
+    """RLIMIT_AS for the job: the executor's own mappings plus the job's allowance.
+
+    With a cgroup, memory the job touches is the cgroup's to limit (it kills with the peak, and
+    counts every process); the address space then only stops reservations that could never fit,
+    so it gets half the allowance again on top, and memory a job fills up hits the cgroup first.
+    """
+    allowance = limits.memory_bytes + (limits.memory_bytes // 2 if has_cgroup else 0)
+    return _vm_size_bytes() + allowance
 
 
 def _vm_size_bytes() -> int:
@@ -477,7 +653,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--slot", type=int, required=True)
     parser.add_argument("--uid", type=int, required=True)
-    parser.add_argument("--isolation", choices=("full", "rlimits"), required=True)
+    parser.add_argument("--isolation", choices=("full", "userns", "rlimits"), required=True)
     parser.add_argument("--root-dir", required=True)
     options = parser.parse_args(argv)
     # Keep the protocol pipes on private descriptors; 0/1 become /dev/null for jobs to inherit.

@@ -18,18 +18,22 @@ class FrameError(OSError):
 COALESCE_BYTES = 64 * 1024  # smaller pieces are joined before writing: one system call, not hundreds
 
 
-def write_frame(fd: int, data: bytes | bytearray | memoryview | list[bytes | memoryview]) -> None:
-    """Write one frame (from one buffer or from pieces written in order), retrying partial writes."""
+def write_frame(fd: int, data: bytes | bytearray | memoryview | list[bytes | memoryview], *,
+                max_write_bytes: int | None = None) -> None:
+    """Write one frame (from one buffer or from pieces written in order), retrying partial writes.
+
+    `max_write_bytes` caps each write: on a SOCK_SEQPACKET socket every write is one message.
+    """
     parts: list[bytes | bytearray | memoryview] = list(data) if isinstance(data, list) else [data]
     pending: list[bytes | bytearray | memoryview] = [_LENGTH.pack(payload_bytes(parts))]
     for part in parts:
         if memoryview(part).nbytes >= COALESCE_BYTES:
-            _write_all(fd, b"".join(pending))
+            _write_all(fd, b"".join(pending), max_write_bytes)
             pending = []
-            _write_all(fd, part)
+            _write_all(fd, part, max_write_bytes)
         else:
             pending.append(part)
-    _write_all(fd, b"".join(pending))
+    _write_all(fd, b"".join(pending), max_write_bytes)
 
 
 def write_frame_in_place(fd: int, data: memoryview) -> None:
@@ -44,10 +48,10 @@ def payload_bytes(parts: list[bytes | bytearray | memoryview] | list[bytes | mem
     return sum(memoryview(part).nbytes for part in parts)
 
 
-def _write_all(fd: int, data: bytes | bytearray | memoryview) -> None:
+def _write_all(fd: int, data: bytes | bytearray | memoryview, max_write_bytes: int | None = None) -> None:
     view = memoryview(data).cast("B")
     while view:
-        written = os.write(fd, view)
+        written = os.write(fd, view[:max_write_bytes] if max_write_bytes else view)
         view = view[written:]
 
 

@@ -87,6 +87,10 @@ class RunResult:
     probe_seconds: tuple[float, ...] = ()  # timing jobs: a fixed probe's CPU time, every few ms while the job ran
     wall_seconds: float = 0.0
     max_rss_bytes: int = 0
+    # Trusted figures for the job as a whole (every process it started), from its cgroup: cpu_seconds
+    # above is the cgroup's when there was one; peak_memory_bytes is None without one.
+    peak_memory_bytes: int | None = None
+    accounting: str = ""  # "cgroup v1", "cgroup v2", or "per process (no cgroup)"
     exit_code: int | None = None
     signal: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
@@ -126,6 +130,8 @@ class RunResult:
             "job_cpu_seconds": self.job_cpu_seconds,
             "wall_seconds": self.wall_seconds,
             "max_rss_bytes": self.max_rss_bytes,
+            "peak_memory_bytes": self.peak_memory_bytes,
+            "accounting": self.accounting,
             "exit_code": self.exit_code,
             "signal": self.signal,
         }
@@ -162,7 +168,20 @@ class MalformedResultError(ValueError):
 
 
 def parse_report(frame: bytes | bytearray, *, max_bytes: int) -> tuple[ExceptionInfo | None, tuple[CallResult, ...]]:
-    """Validate the harness's report field by field; the bytes came from untrusted code."""
+    """Validate the harness's report field by field; the bytes came from untrusted code.
+
+    Whatever goes wrong reading them is the job's invalid result, never our exception: the
+    checks below are meant to catch everything, and anything they miss still ends here.
+    """
+    try:
+        return _parse_report(frame, max_bytes=max_bytes)
+    except (MalformedResultError, codec.DecodeError):
+        raise
+    except Exception as exc:  # hostile bytes: a case the checks missed is still an invalid result
+        raise MalformedResultError(f"the result is malformed ({type(exc).__name__})") from None
+
+
+def _parse_report(frame: bytes | bytearray, *, max_bytes: int) -> tuple[ExceptionInfo | None, tuple[CallResult, ...]]:
     report = codec.decode(frame, max_bytes=max_bytes)
     if type(report) is not dict:
         raise MalformedResultError("report is not a dict")
@@ -201,7 +220,7 @@ def _call(raw: Any, max_bytes: int) -> CallResult:
         peak_bytes=_int_or_none(raw.get("peak_bytes")),
         seconds=tuple(float(s) for s in _list(raw.get("seconds", [])) if type(s) is float),
         calls_per_sample=_count(raw.get("calls_per_sample", 1)),
-        shape=tuple(int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
+        shape=tuple(_int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
         shares_memory=tuple(bool(s) for s in _list(raw.get("shares_memory", []))),
         mutated=tuple(int(i) for i in _list(raw.get("mutated", [])) if type(i) is int),
     )
@@ -244,8 +263,10 @@ def _text(value: Any) -> str:
 
 
 def _int_or_none(value: Any) -> int | None:
-    if value is None:
-        return None
+    return None if value is None else _int(value)
+
+
+def _int(value: Any) -> int:
     if type(value) is not int:
         raise MalformedResultError("expected an integer")
     return value

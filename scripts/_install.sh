@@ -54,6 +54,21 @@ install_requirements() {
 # ensure_chromium: Debian's Chromium for the browser tests (never Playwright's own download).
 # Installs the `chromium` package with apt-get when it is missing and we are root; otherwise
 # says so, and the browser tests skip (or fail under CI=true).
+# ensure_debian_python: Debian's own python3 with NumPy and libseccomp's bindings, for the test
+# that runs the sandbox as a non-root user (the venv's Python may live under a private /root).
+ensure_debian_python() {
+    if [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import numpy, seccomp' 2>/dev/null; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "installing python3-numpy and python3-seccomp with apt-get (for the non-root sandbox test)..." >&2
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 python3-numpy python3-seccomp >/dev/null
+    else
+        echo "warning: Debian's python3-numpy and python3-seccomp are missing; the non-root sandbox test skips" >&2
+    fi
+}
+
 ensure_chromium() {
     if [ -x /usr/bin/chromium ]; then
         return 0

@@ -309,7 +309,7 @@ def _job_verdict(result: RunResult, limits: Limits) -> tuple[Verdict, str] | Non
         limit = seconds if result.outcome == "cpu_timeout" else f"{limits.wall_seconds:g} s of wall-clock time"
         return "time_limit_exceeded", f"Time limit exceeded: your code ran longer than {limit} over all the tests."
     if result.outcome == "memory":
-        return "memory_limit_exceeded", "Memory limit exceeded: your code used more memory than allowed."
+        return "memory_limit_exceeded", f"Memory limit exceeded: {result.message}."
     if result.outcome == "output_limit":
         return "output_limit_exceeded", (
             f"Output limit exceeded: your code printed more than {limits.output_kill_bytes // 1024} KiB; "
@@ -324,7 +324,7 @@ def _job_verdict(result: RunResult, limits: Limits) -> tuple[Verdict, str] | Non
     if result.outcome == "internal_error":
         return "internal_error", "Internal error: the grader failed, not your code. Please try again."
     if result.outcome == "crash":
-        return "runtime_error", f"Runtime error: your code crashed ({result.signal or 'killed'})."
+        return "runtime_error", f"Runtime error: {result.message}."  # the sandbox says "stack overflow" when it was
     return "runtime_error", f"Runtime error: {result.message}."
 
 
