@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Annotated, Any
+from collections.abc import Callable
+from functools import partial
+from typing import Annotated, Any, TypeVar
 from urllib.parse import parse_qs
 
+import anyio.to_thread
 from fastapi import Depends, Header, Request
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
@@ -17,6 +20,7 @@ from app.json_guard import check_json_shape
 from app.services import interviews
 from app.services.attempts import check_code
 
+T = TypeVar("T")
 _TICKET = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
@@ -131,3 +135,8 @@ async def read_code(request: Request, *, max_bytes: int, needs_challenge: bool =
         raise InvalidInputError(f'The body needs the string field "challenge" too, like {example}.')
     check_code(body.code, max_bytes=max_bytes)
     return body
+
+
+async def in_thread(function: Callable[..., T], /, **arguments: Any) -> T:
+    """Call blocking work (the database, a large parse) from an async route without stalling the event loop."""
+    return await anyio.to_thread.run_sync(partial(function, **arguments))

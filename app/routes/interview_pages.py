@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from app.errors import InvalidInputError
 from app.parsing import MAX_LESSON_NUMBER, parse_int
 from app.rate_limit import rate_limited
-from app.routes._deps import Context, SessionAccess, decode_utf8, read_body
+from app.routes._deps import Context, SessionAccess, decode_utf8, in_thread, read_body
 from app.services import interviews
 from app.services.results import results_view
 
@@ -70,8 +70,8 @@ async def create_from_form(request: Request, context: Context) -> HTMLResponse:
     values = _form_context(context) | {"form": {k: v if k == "challenges" else v[0] for k, v in form.items()}}
     try:
         body = interviews.SessionCreate.model_validate(_form_body(form))
-        created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings,
-                                            body=body)
+        created = await in_thread(interviews.create_session, db=context.db, catalog=context.catalog,
+                                  settings=context.settings, body=body)
     except ValidationError as exc:
         message = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'form'}: {e['msg']}" for e in exc.errors())
         return _render(request, context, "session_new.html", values | {"error": message}, status_code=422)

@@ -9,9 +9,10 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.cases import Mode
 from app.errors import PayloadTooLargeError
-from app.routes._deps import Context, GradeTicket, TokenHash, decode_utf8, parse_json
+from app.routes import progress_api
+from app.routes._deps import Context, GradeTicket, TokenHash, in_thread
 from app.routes.challenges_api import grade_practice
-from app.services import challenges, pages, progress
+from app.services import challenges, pages
 from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
@@ -65,9 +66,9 @@ async def _grade_page(challenge_id: str, request: Request, context: Context, tok
         response.headers["X-Verdict"] = graded.report.verdict
         response.headers["X-Attempt-Id"] = str(graded.attempt.id)
         return response
-    values = pages.challenge_page(db=context.db, catalog=context.catalog, grader=context.grader,
-                                  markdown=context.markdown, token_hash=token_hash, challenge_id=challenge_id,
-                                  code=graded.attempt.code, result=graded)
+    values = await in_thread(pages.challenge_page, db=context.db, catalog=context.catalog, grader=context.grader,
+                             markdown=context.markdown, token_hash=token_hash, challenge_id=challenge_id,
+                             code=graded.attempt.code, result=graded)
     return render(request, context, "challenge.html", values)
 
 
@@ -129,10 +130,8 @@ async def import_form(file: UploadFile, request: Request, context: Context, toke
     raw = await file.read(context.settings.max_import_bytes + 1)
     if len(raw) > context.settings.max_import_bytes:
         raise PayloadTooLargeError(f"The file is over {context.settings.max_import_bytes // (1024 * 1024)} MiB.")
-    data = parse_json(decode_utf8(raw, what="progress file"))
-    counts = progress.import_progress(db=context.db, catalog=context.catalog, token_hash=token_hash, data=data,
-                                      max_code_bytes=context.settings.max_code_bytes)
-    values = pages.progress_page(db=context.db, catalog=context.catalog, token_hash=token_hash)
+    counts = await in_thread(progress_api.import_file, raw=raw, context=context, token_hash=token_hash)
+    values = await in_thread(pages.progress_page, db=context.db, catalog=context.catalog, token_hash=token_hash)
     return render(request, context, "progress.html", values | {"imported": counts})
 
 

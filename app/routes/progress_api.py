@@ -5,10 +5,20 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
+from app.context import AppContext
 from app.errors import NotFoundError
-from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportResult, ProgressPublic
+from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportCounts, ImportResult, ProgressPublic
 from app.parsing import RowId
-from app.routes._deps import CODE_BODY_DOC, Context, TokenHash, decode_utf8, parse_json, read_body, read_code
+from app.routes._deps import (
+    CODE_BODY_DOC,
+    Context,
+    TokenHash,
+    decode_utf8,
+    in_thread,
+    parse_json,
+    read_body,
+    read_code,
+)
 from app.services import attempts, challenges, progress
 
 router = APIRouter(prefix="/api", tags=["progress"])
@@ -25,7 +35,8 @@ def get_progress(context: Context, token_hash: TokenHash) -> ProgressPublic:
 async def save_draft(challenge_id: str, request: Request, context: Context, token_hash: TokenHash) -> DraftSaved:
     challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
     body = await read_code(request, max_bytes=context.settings.max_code_bytes)
-    saved_at = progress.save_draft(db=context.db, token_hash=token_hash, challenge_id=challenge_id, code=body.code)
+    saved_at = await in_thread(progress.save_draft, db=context.db, token_hash=token_hash, challenge_id=challenge_id,
+                               code=body.code)
     return DraftSaved(challenge=challenge_id, saved_at=saved_at)
 
 
@@ -58,7 +69,12 @@ def export_progress(context: Context, token_hash: TokenHash) -> JSONResponse:
              summary="Merge an exported progress file into this profile")
 async def import_progress(request: Request, context: Context, token_hash: TokenHash) -> ImportResult:
     raw = await read_body(request, max_bytes=context.settings.max_import_bytes)
-    data = parse_json(decode_utf8(raw, what="progress file"))
-    counts = progress.import_progress(db=context.db, catalog=context.catalog, token_hash=token_hash, data=data,
-                                      max_code_bytes=context.settings.max_code_bytes)
+    counts = await in_thread(import_file, raw=raw, context=context, token_hash=token_hash)
     return ImportResult(imported=counts)
+
+
+def import_file(*, raw: bytes, context: AppContext, token_hash: str) -> ImportCounts:
+    """Parse and merge an exported file: blocking (up to 16 MiB of JSON, then the database)."""
+    data = parse_json(decode_utf8(raw, what="progress file"))
+    return progress.import_progress(db=context.db, catalog=context.catalog, token_hash=token_hash, data=data,
+                                    max_code_bytes=context.settings.max_code_bytes)
