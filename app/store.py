@@ -56,7 +56,11 @@ interview_sessions = sa.Table(
     sa.Column("final_submit_claimed_at", sa.DateTime(timezone=True)),
     sa.Column("notes", sa.Text, nullable=False, server_default=""),
     sa.Column("scorecard", sa.JSON),
+    # The practice profile the candidate's browser uses: while the session is live, practice hints,
+    # give-up and the reference for its challenges are refused to that profile when hints are off.
+    sa.Column("candidate_profile_hash", sa.String(64)),
     sa.Index("ix_interview_sessions_status_deadline", "status", "deadline"),
+    sa.Index("ix_interview_sessions_candidate_profile", "candidate_profile_hash"),
 )
 interview_events = sa.Table(
     "interview_events", metadata,
@@ -440,6 +444,22 @@ def _interview_session(row: sa.Row[Any]) -> InterviewSession:
         end_reason=row.end_reason, final_submit_state=row.final_submit_state, notes=row.notes,
         scorecard=row.scorecard,
     )
+
+
+def set_candidate_profile(conn: Connection, *, session_id: str, token_hash: str) -> None:
+    """Remember which practice profile the candidate's browser uses (a write only when it changes)."""
+    conn.execute(sa.update(interview_sessions).where(
+        interview_sessions.c.id == session_id,
+        sa.or_(interview_sessions.c.candidate_profile_hash.is_(None),
+               interview_sessions.c.candidate_profile_hash != token_hash),
+    ).values(candidate_profile_hash=token_hash))
+
+
+def live_sessions_of_candidate(conn: Connection, *, token_hash: str) -> list[InterviewSession]:
+    """Sessions not yet ended whose candidate browses with this practice profile."""
+    rows = conn.execute(sa.select(interview_sessions).where(
+        interview_sessions.c.candidate_profile_hash == token_hash, interview_sessions.c.status != ENDED))
+    return [_interview_session(row) for row in rows]
 
 
 def create_interview(conn: Connection, *, session_id: str, candidate_token_hash: str, interviewer_token_hash: str,

@@ -31,7 +31,7 @@ from app.models import (
 )
 from app.parsing import EventCursor, parse_event_id
 from app.rate_limit import rate_limited
-from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, read_code
+from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, TokenHash, read_code
 from app.services import attempts, interview_reports, interviews
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
@@ -89,7 +89,10 @@ def create_session(body: interviews.SessionCreate, request: Request, context: Co
 
 @router.get("/{session_id}", response_model=CandidateSessionPublic | InterviewerSessionPublic,
             summary="The session as the token's role sees it: clock, challenges, follow-ups")
-def get_session(access: SessionAccess, context: Context) -> CandidateSessionPublic | InterviewerSessionPublic:
+def get_session(access: SessionAccess, context: Context, token_hash: TokenHash
+                ) -> CandidateSessionPublic | InterviewerSessionPublic:
+    if access.role == "candidate":
+        interviews.note_candidate_profile(db=context.db, access=access, token_hash=token_hash)
     return interviews.session_state(db=context.db, catalog=context.catalog, markdown=context.markdown, access=access)
 
 

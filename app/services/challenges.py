@@ -81,8 +81,18 @@ def get_state(*, db: Database, token_hash: str, challenge_id: str) -> tuple[stor
         return state, store.has_accepted_submit(conn, profile_id=profile_id, challenge_id=challenge_id)
 
 
+def refuse_practice_help(*, db: Database, token_hash: str, challenge_id: str, action: str) -> None:
+    """403 while this profile is the candidate of a live session with hints off that includes the challenge."""
+    with db.read() as conn:
+        sessions = store.live_sessions_of_candidate(conn, token_hash=token_hash)
+    if any(not s.hints_allowed and challenge_id in s.challenges for s in sessions):
+        raise ForbiddenError(f"You are the candidate in a mock interview with hints off, and this challenge is "
+                             f"part of it: {action} opens again once the interview ends.")
+
+
 def reveal_hint(*, db: Database, challenge: Challenge, token_hash: str) -> list[str]:
     """Reveal the next hint tier (one at a time) and return every hint revealed so far."""
+    refuse_practice_help(db=db, token_hash=token_hash, challenge_id=challenge.id, action="practice hints")
     with db.write() as conn:
         profile_id = store.ensure_profile(conn, token_hash=token_hash)
         state = store.get_state(conn, profile_id=profile_id, challenge_id=challenge.id)
@@ -95,6 +105,7 @@ def reveal_hint(*, db: Database, challenge: Challenge, token_hash: str) -> list[
 
 def give_up(*, db: Database, challenge: Challenge, token_hash: str) -> str:
     """Record that the candidate gave up, and return the reference solution."""
+    refuse_practice_help(db=db, token_hash=token_hash, challenge_id=challenge.id, action="giving up")
     with db.write() as conn:
         profile_id = store.ensure_profile(conn, token_hash=token_hash)
         state = store.get_state(conn, profile_id=profile_id, challenge_id=challenge.id)
@@ -105,6 +116,8 @@ def give_up(*, db: Database, challenge: Challenge, token_hash: str) -> str:
 
 
 def solution(*, db: Database, challenge: Challenge, token_hash: str) -> str:
+    refuse_practice_help(db=db, token_hash=token_hash, challenge_id=challenge.id,
+                                    action="the reference solution")
     state, solved = get_state(db=db, token_hash=token_hash, challenge_id=challenge.id)
     if not solved and state.gave_up_at is None:
         raise ForbiddenError("The reference solution opens after an accepted submit, or once you give up.")

@@ -376,9 +376,16 @@ def save_snapshot(*, db: Database, settings: Settings, access: Access, challenge
 
 
 def check_challenge_in_session(session: store.InterviewSession, challenge_id: str) -> None:
+    # Names none of the session's challenges: in the waiting room that would be a head start.
     if challenge_id not in session.challenges:
-        raise NotFoundError(f"Challenge {challenge_id!r} is not part of this session; its challenges are "
-                            f"{', '.join(session.challenges)}.")
+        raise NotFoundError(f"Challenge {challenge_id[:64]!r} is not part of this session; the session page "
+                            "lists its challenges once it starts.")
+
+
+def note_candidate_profile(*, db: Database, access: Access, token_hash: str) -> None:
+    """Remember the candidate's practice profile, so practice cannot lift this session's rules."""
+    with db.write() as conn:
+        store.set_candidate_profile(conn, session_id=access.session.id, token_hash=token_hash)
 
 
 def check_can_grade(*, access: Access, challenge_id: str) -> None:
