@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 KIB = 1024
@@ -57,6 +57,9 @@ class Settings(BaseSettings):
     session_creates_burst: int = Field(default=30, ge=1)
     session_create_seconds: float = Field(default=10.0, gt=0)
     secure_cookies: bool = False
+    # Signs profile tokens. Unset: a key made on first start and kept in the database, which every
+    # web host of one deployment shares; set it to rotate the key (every anonymous profile starts anew).
+    secret_key: SecretStr | None = None
     # Mock interviews. The shortest session allowed (tests lower it to run a session in seconds).
     session_min_seconds: float = Field(default=60.0, gt=0)
     session_max_seconds: float = Field(default=8 * 3600.0, gt=0)

@@ -17,6 +17,7 @@ from app.database import Database
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.services.attempts import Grading
+from app.services.profiles import TokenSigner
 from sandbox import Sandbox
 
 
@@ -28,6 +29,7 @@ class AppContext:
     sandbox: Sandbox
     grader: Grader  # examples and expected answers for pages; grades only through `grading`
     grading: Grading
+    profile_signer: TokenSigner
     queue: GradingQueue | SharedGradingQueue
     templates: Jinja2Templates
     markdown: MarkdownRenderer

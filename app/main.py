@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.templating import Jinja2Templates
 
+from app import store
 from app.admission import SharedAdmission, SharedGradingQueue
 from app.assets import Assets
 from app.broker import create_celery
@@ -37,6 +38,7 @@ from app.middleware import ProfileMiddleware
 from app.rate_limit import build_rate_limiter
 from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
 from app.services.attempts import Grading, LocalGrading
+from app.services.profiles import TokenSigner
 from app.services.recovery import interrupt_abandoned_gradings
 from app.services.remote_grading import BrokerGrading
 from app.sweeper import sweep_sessions
@@ -133,6 +135,7 @@ def _start(settings: Settings) -> AppContext:
     db = Database(settings.database_url)
     db.migrate()
     interrupt_abandoned_gradings(db=db)
+    signer = TokenSigner(_profile_key(settings, db))
     catalog = load_catalog(settings.challenges_dir, settings.lessons_dir)
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
@@ -159,8 +162,16 @@ def _start(settings: Settings) -> AppContext:
     assets = Assets(settings.static_dir)
     return AppContext(
         settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=grader, grading=grading, queue=queue,
+        profile_signer=signer,
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
     )
+
+
+def _profile_key(settings: Settings, db: Database) -> bytes:
+    if settings.secret_key is not None:
+        return str(settings.secret_key.get_secret_value()).encode()
+    with db.write() as conn:
+        return store.shared_secret(conn, name="profile-tokens").encode()
 
 
 def _start_niced(sandbox: Sandbox, nice: int) -> None:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
+from functools import partial
 from http.cookies import SimpleCookie
 from urllib.parse import urlsplit
 
+import anyio.to_thread
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app import store
+from app.database import Database
 from app.errors import CrossSiteError, render_error
-from app.services.profiles import COOKIE_MAX_AGE_SECONDS, COOKIE_NAME, hash_token, is_valid_token, new_token
+from app.services.profiles import (
+    COOKIE_MAX_AGE_SECONDS,
+    COOKIE_NAME,
+    SECURE_COOKIE_NAME,
+    TokenSigner,
+    cookie_name,
+    hash_token,
+    is_legacy_token,
+)
 
 _UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 # CodeMirror injects its styles at run time, hence 'unsafe-inline' for styles only.
@@ -26,9 +38,11 @@ _SECURITY_HEADERS = (
 
 
 class ProfileMiddleware:
-    """Gives every visitor an anonymous profile token (a cookie) and puts its hash in request.state.
+    """Gives every visitor an anonymous profile token (a signed cookie) and puts its hash in request.state.
 
     The profile row itself is created on the first write, so crawlers and health checks leave none.
+    A token this server did not sign starts a fresh profile and its cookie is replaced; an unsigned
+    token from before tokens were signed is kept only when its profile exists.
     """
 
     def __init__(self, app: ASGIApp, *, secure: bool) -> None:
@@ -39,21 +53,33 @@ class ProfileMiddleware:
         if scope["type"] != "http" or scope["path"].startswith("/static/") or scope["path"] == "/healthz":
             await self.app(scope, receive, send)
             return
-        token = _cookie(scope, COOKIE_NAME)
-        is_new = not is_valid_token(token)
+        context = scope["app"].state.arraydojo
+        signer: TokenSigner = context.profile_signer
+        secure = self.secure or scope.get("scheme") == "https"
+        token = _cookie(scope, SECURE_COOKIE_NAME) or _cookie(scope, COOKIE_NAME)
+        is_new = not signer.is_issued(token)
+        if is_new and is_legacy_token(token):
+            is_new = not await anyio.to_thread.run_sync(partial(_has_profile, context.db, token))
         if is_new:
-            token = new_token()
+            token = signer.issue()
         assert token is not None
         scope.setdefault("state", {})["profile_token_hash"] = hash_token(token)
+        name = cookie_name(secure=secure)
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start" and is_new:
-                cookie = (f"{COOKIE_NAME}={token}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; HttpOnly; "
-                          f"SameSite=Lax{'; Secure' if self.secure else ''}")
+                cookie = (f"{name}={token}; Path=/; Max-Age={COOKIE_MAX_AGE_SECONDS}; HttpOnly; "
+                          f"SameSite=Lax{'; Secure' if secure else ''}")
                 message.setdefault("headers", []).append((b"set-cookie", cookie.encode()))
             await send(message)
 
         await self.app(scope, receive, send_with_cookie)
+
+
+def _has_profile(db: Database, token: str | None) -> bool:
+    """A token from before tokens were signed is kept only when a profile already stands behind it."""
+    with db.read() as conn:
+        return store.find_profile(conn, token_hash=hash_token(token or "")) is not None
 
 
 class SecurityHeadersMiddleware:

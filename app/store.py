@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +11,8 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 metadata = sa.MetaData()
 
@@ -61,6 +64,12 @@ interview_sessions = sa.Table(
     sa.Column("candidate_profile_hash", sa.String(64)),
     sa.Index("ix_interview_sessions_status_deadline", "status", "deadline"),
     sa.Index("ix_interview_sessions_candidate_profile", "candidate_profile_hash"),
+)
+server_secrets = sa.Table(
+    "server_secrets", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("value", sa.String(128), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
 )
 interview_events = sa.Table(
     "interview_events", metadata,
@@ -595,3 +604,14 @@ def count_recent_snapshots(conn: Connection, *, session_id: str, since: datetime
         .where(interview_events.c.session_id == session_id, interview_events.c.kind == "snapshot",
                interview_events.c.created_at >= since)
     ).scalar_one())
+
+
+# Secrets shared by every web host
+
+def shared_secret(conn: Connection, *, name: str) -> str:
+    """The named secret, made on first use; hosts starting at once all end up with the first one made."""
+    insert = (sqlite_insert if conn.dialect.name == "sqlite" else postgresql_insert)(server_secrets)
+    conn.execute(insert.values(name=name, value=secrets.token_urlsafe(48), created_at=utcnow())
+                 .on_conflict_do_nothing(index_elements=["name"]))
+    return str(conn.execute(sa.select(server_secrets.c.value).where(server_secrets.c.name == name)).scalar_one())
+
