@@ -20,7 +20,7 @@ import anyio
 import anyio.to_thread
 import redis
 
-from app.errors import BusyError
+from app.errors import BusyError, TooManyRequestsError
 from app.grading_queue import TicketStatus
 
 T = TypeVar("T")
@@ -163,8 +163,9 @@ class SharedGradingQueue:
         outcome = await anyio.to_thread.run_sync(partial(self.admission.admit, ticket=ticket, client=client))
         if isinstance(outcome, Refused):
             if outcome.reason == "client_share":
-                raise BusyError(f"You already have {outcome.depth} runs or submits waiting; wait for them to finish.",
-                                retry_after_seconds=5, queue_depth=self.waiting)
+                raise TooManyRequestsError(
+                    f"You already have {outcome.depth} runs or submits waiting or grading; wait for one to finish "
+                    "(every client gets a fair share of the queue).", retry_after_seconds=5)
             raise BusyError(f"Every grading worker is busy and {outcome.depth} attempts are queued; retry shortly "
                             "(the page retries by itself).", retry_after_seconds=5, queue_depth=self.waiting)
         try:

@@ -84,8 +84,9 @@ class Settings(BaseSettings):
     # host waits for a worker's answer before the attempt counts as lost ("interrupted, please retry").
     broker_slots: int = Field(default=2, ge=1, le=4096)
     broker_wait_seconds: float = Field(default=600.0, ge=5.0, le=86400.0)
-    # With a broker: how many runs or submits one client may have queued or grading at once.
-    queue_share: int = Field(default=4, ge=1, le=1024)
+    # How many runs or submits one client address may have queued or grading at once (a 429 past it),
+    # so one client cannot fill the queue for everyone.
+    queue_share: int = Field(default=8, ge=1, le=1024)
 
     @field_validator("allowed_hosts", mode="before")
     @classmethod

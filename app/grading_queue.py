@@ -13,7 +13,7 @@ from typing import Literal, TypeVar
 import anyio
 import anyio.to_thread
 
-from app.errors import BusyError
+from app.errors import BusyError, TooManyRequestsError
 
 T = TypeVar("T")
 
@@ -35,9 +35,12 @@ class GradingQueue:
     Positions are counted on the event loop's thread only, so they need no lock.
     """
 
-    def __init__(self, *, slots: int, queue_size: int) -> None:
+    def __init__(self, *, slots: int, queue_size: int, share: int | None = None) -> None:
         self.slots = slots
         self.capacity = slots + queue_size
+        # How many grades one client (an address) may have in flight: one client cannot fill the queue.
+        self.share = min(share or self.capacity, self.capacity)
+        self._per_client: dict[str, int] = {}
         self._limiter = anyio.CapacityLimiter(self.capacity)
         self._tickets: dict[str, float] = {}  # in admission order, which is the sandbox's order
         self._finished: deque[float] = deque(maxlen=256)  # monotonic times of recent completions
@@ -68,7 +71,7 @@ class GradingQueue:
     async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
         """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once.
 
-        `client` (whose attempt it is) matters only to the shared queue, which keeps each client to a share.
+        `client` (who asks: an address) holds at most `share` of the places; past that, a 429.
         """
         if self.in_flight >= self.capacity:
             raise BusyError(
@@ -76,12 +79,22 @@ class GradingQueue:
                 f"retry in {self.retry_after_seconds()} s (the page retries by itself).",
                 retry_after_seconds=self.retry_after_seconds(), queue_depth=self.waiting,
             )
+        if client and self._per_client.get(client, 0) >= self.share:
+            raise TooManyRequestsError(
+                f"You already have {self.share} runs or submits waiting or grading; wait for one to finish "
+                "(every client gets a fair share of the queue).", retry_after_seconds=self.retry_after_seconds())
         if not ticket or ticket in self._tickets:
             ticket = uuid.uuid4().hex
         self._tickets[ticket] = time.monotonic()
+        if client:
+            self._per_client[client] = self._per_client.get(client, 0) + 1
         try:
             # Not abandoned on cancel: a client that hangs up still gets its submission stored.
             return await anyio.to_thread.run_sync(work, limiter=self._limiter)
         finally:
             del self._tickets[ticket]
+            if client:
+                left = self._per_client.pop(client) - 1
+                if left:
+                    self._per_client[client] = left
             self._finished.append(time.monotonic())

@@ -155,7 +155,8 @@ def _start(settings: Settings) -> AppContext:
         where = f"grading on worker hosts through {settings.broker_url.split('@')[-1]}"
     else:
         _start_niced(sandbox, settings.sandbox_nice)
-        grading, queue = LocalGrading(grader), GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size)
+        grading = LocalGrading(grader)
+        queue = GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size, share=settings.queue_share)
         where = f"sandbox isolation {sandbox.isolation} with {sandbox.slots} slots"
     log.info("ArrayDojo: %d challenges, %d lessons, %s, database %s", len(catalog), len(catalog.lessons()), where,
              db.url.render_as_string())

@@ -64,7 +64,7 @@ def client_loop(url: str, deadline: float, pool: list[tuple[str, str]], tally: T
                     tally.errors.append(f"{mode} {challenge}: {type(exc).__name__}: {exc}")
                 continue
             elapsed = time.monotonic() - started
-            if response.status_code == 503:
+            if response.status_code in (429, 503):  # busy, or this address's share of the queue is full
                 with tally.lock:
                     tally.busy_retries += 1
                 time.sleep(float(response.headers.get("retry-after", "1")))
@@ -122,7 +122,8 @@ def main() -> None:
         url = options.url
     else:
         folder = Path(tempfile.mkdtemp(prefix="arraydojo-load-"))
-        server = ServerProcess(folder / "db.sqlite3", folder / "server.log").start()
+        # Every simulated client comes from 127.0.0.1: one address, so its share is the whole queue.
+        server = ServerProcess(folder / "db.sqlite3", folder / "server.log", queue_share="1024").start()
         url = server.url
     try:
         health = httpx.get(f"{url}/healthz").json()

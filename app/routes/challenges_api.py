@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 
 from app.cases import Mode
 from app.models import AttemptResult, ChallengePublic, ChallengeSummaryPublic, HintsPublic, ReferencePublic
+from app.rate_limit import client_address
 from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, TokenHash, read_code
 from app.services import attempts, challenges
 
@@ -34,7 +35,7 @@ async def grade_practice(request: Request, context: Context, *, token_hash: str,
     body = await read_code(request, max_bytes=context.settings.max_code_bytes)
     work = partial(attempts.grade_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
                    seat=attempts.PracticeSeat(token_hash), challenge_id=challenge_id, code=body.code, mode=mode)
-    return await context.queue.run(work, ticket=ticket, client=f"profile:{token_hash}")
+    return await context.queue.run(work, ticket=ticket, client=client_address(request))
 
 
 @router.post("/{challenge_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,

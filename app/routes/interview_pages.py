@@ -17,6 +17,7 @@ from app.errors import InvalidInputError
 from app.parsing import MAX_LESSON_NUMBER, parse_int
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, SessionAccess, decode_utf8, in_thread, read_body
+from app.routes.sessions_api import session_links
 from app.services import interviews
 from app.services.results import results_view
 
@@ -77,11 +78,7 @@ async def create_from_form(request: Request, context: Context) -> HTMLResponse:
         return _render(request, context, "session_new.html", values | {"error": message}, status_code=422)
     except InvalidInputError as exc:
         return _render(request, context, "session_new.html", values | {"error": exc.message}, status_code=422)
-    base = str(request.base_url).rstrip("/")
-    links = {
-        "candidate_url": f"{base}/sessions/{created.session.id}/candidate#{created.candidate_token}",
-        "interviewer_url": f"{base}/sessions/{created.session.id}/interviewer#{created.interviewer_token}",
-    }
+    links = session_links(request, created)
     titles = [context.catalog.get(c).config.title for c in created.session.challenges]
     return _render(request, context, "session_created.html",
                    {"session": created.session, "links": links, "titles": titles}, status_code=201)

@@ -30,7 +30,8 @@ from app.models import (
     SnapshotSaved,
 )
 from app.parsing import EventCursor, parse_event_id
-from app.rate_limit import rate_limited
+from app.public_url import public_url
+from app.rate_limit import client_address, rate_limited
 from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, TokenHash, read_code
 from app.services import attempts, interview_reports, interviews
 
@@ -67,13 +68,14 @@ class Extension(BaseModel):
     minutes: float = Field(gt=0, le=interviews.MAX_EXTENSION_MINUTES, examples=[5])
 
 
-def _links(request: Request, created: interviews.Created) -> dict[str, str]:
-    # The token travels in the fragment: browsers never send it to the server in the URL, in
-    # Referer headers or in access logs; the page reads it and sends it as a Bearer header.
-    base = str(request.base_url).rstrip("/")
+def session_links(request: Request, created: interviews.Created) -> dict[str, str]:
+    """The two links to send. The token travels in the fragment: browsers never send it to the server in
+    the URL, in Referer headers or in access logs; the page reads it and sends it as a Bearer header.
+    The host part is the configured public base URL (or the allow-listed Host), never any Host header."""
+    page = f"/sessions/{created.session.id}"
     return {
-        "candidate_url": f"{base}/sessions/{created.session.id}/candidate#{created.candidate_token}",
-        "interviewer_url": f"{base}/sessions/{created.session.id}/interviewer#{created.interviewer_token}",
+        "candidate_url": public_url(request, f"{page}/candidate") + f"#{created.candidate_token}",
+        "interviewer_url": public_url(request, f"{page}/interviewer") + f"#{created.interviewer_token}",
     }
 
 
@@ -83,7 +85,7 @@ def _links(request: Request, created: interviews.Created) -> dict[str, str]:
 def create_session(body: interviews.SessionCreate, request: Request, context: Context) -> SessionCreated:
     created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings, body=body)
     return SessionCreated(id=created.session.id, candidate_token=created.candidate_token,
-                          interviewer_token=created.interviewer_token, **_links(request, created),
+                          interviewer_token=created.interviewer_token, **session_links(request, created),
                           challenges=created.session.challenges, duration_seconds=created.session.duration_seconds)
 
 
@@ -123,7 +125,7 @@ async def _grade(access: interviews.Access, request: Request, context: Context, 
     work = partial(attempts.grade_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
                    seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
                    mode=mode)
-    return attempts.result_of(await context.queue.run(work, ticket=ticket, client=f"session:{access.session.id}"))
+    return attempts.result_of(await context.queue.run(work, ticket=ticket, client=client_address(request)))
 
 
 @router.post("/{session_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,

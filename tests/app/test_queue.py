@@ -89,3 +89,36 @@ def test_a_busy_page_fetch_gets_the_position_in_headers(small_server: ServerProc
         assert "error-box" in response.text
     for thread in threads:
         thread.join()
+
+
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    folder = tmp_path_factory.mktemp("share")
+    running = ServerProcess(folder / "db.sqlite3", folder / "server.log", slots="1", queue_size="8",
+                            queue_share="2").start()
+    yield running
+    running.stop()
+
+
+@pytest.mark.slow
+def test_one_client_cannot_hold_more_than_its_share_of_the_queue(shared_server: ServerProcess) -> None:
+    held: list[int] = []
+
+    def hold() -> None:
+        with shared_server.client() as client:  # a fresh profile each time: the share is per address
+            held.append(client.post("/api/challenges/softmax/run", json={"code": SLOW}).status_code)
+
+    holders = [threading.Thread(target=hold) for _ in range(2)]
+    for thread in holders:
+        thread.start()
+    with shared_server.client() as client:
+        deadline = time.monotonic() + 10
+        while client.get("/healthz").json()["in_flight"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        refused = client.post("/api/challenges/softmax/run", json={"code": SLOW})
+        assert refused.status_code == 429, refused.text
+        assert int(refused.headers["retry-after"]) >= 1
+        assert "fair share" in refused.json()["error"]["message"]
+    for thread in holders:
+        thread.join(timeout=60)
+    assert held == [200, 200]
