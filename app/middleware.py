@@ -50,10 +50,10 @@ class ProfileMiddleware:
         self.secure = secure
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith("/static/") or scope["path"] == "/healthz":
-            await self.app(scope, receive, send)
+        context = getattr(scope["app"].state, "arraydojo", None) if scope["type"] == "http" else None
+        if context is None or scope["path"].startswith("/static/") or scope["path"] == "/healthz":
+            await self.app(scope, receive, send)  # no app context (not started): nothing to sign with
             return
-        context = scope["app"].state.arraydojo
         signer: TokenSigner = context.profile_signer
         secure = self.secure or scope.get("scheme") == "https"
         token = _cookie(scope, SECURE_COOKIE_NAME) or _cookie(scope, COOKIE_NAME)
