@@ -29,7 +29,16 @@ from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.labels import load_labels
 from app.middleware import ProfileMiddleware, SecurityMiddleware
-from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
+from app.routes import (
+    challenges_api,
+    docs,
+    health,
+    interview_pages,
+    pages,
+    pairing_api,
+    progress_api,
+    sessions_api,
+)
 from app.services.recovery import interrupt_abandoned_gradings
 from app.sweeper import sweep_sessions
 from sandbox import Sandbox
@@ -80,7 +89,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     install_error_handlers(app)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
-                   interview_pages.router, docs.router):
+                   interview_pages.router, docs.router, pairing_api.router):
         app.include_router(router)
     # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
