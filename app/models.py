@@ -386,6 +386,10 @@ class CollabPushed(BaseModel):
     version: int = Field(description="The server's version after the push")
 
 
+class PresenceSaved(BaseModel):
+    seen_at: datetime
+
+
 class PairingPublic(BaseModel):
     interviewer_may_type: bool
 

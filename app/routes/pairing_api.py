@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from pydantic import ValidationError
 
 from app.errors import InvalidInputError
-from app.models import CollabPullPublic, CollabPushed, PairingPublic
+from app.models import CollabPullPublic, CollabPushed, PairingPublic, PresenceSaved
 from app.routes._deps import Context, SessionAccess, decode_utf8, parse_json, read_body
 from app.services import pairing
 
@@ -54,10 +54,10 @@ async def pull(access: SessionAccess, request: Request, context: Context, challe
     return found
 
 
-@router.put("/{session_id}/presence", status_code=204,
+@router.put("/{session_id}/presence", response_model=PresenceSaved,
             summary="Heartbeat: this person's challenge, selection and whether their tab is visible")
-def presence(body: pairing.PresenceBody, access: SessionAccess, context: Context) -> None:
-    pairing.save_presence(db=context.db, access=access, body=body)
+def presence(body: pairing.PresenceBody, access: SessionAccess, context: Context) -> PresenceSaved:
+    return pairing.save_presence(db=context.db, access=access, body=body)
 
 
 @router.put("/{session_id}/pairing", response_model=PairingPublic,

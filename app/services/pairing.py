@@ -19,7 +19,7 @@ from app.catalog import Catalog
 from app.config import Settings
 from app.database import Database
 from app.errors import ConflictError, ForbiddenError, InvalidInputError, TooManyRequestsError
-from app.models import CollabPullPublic, CollabPushed, CollabUpdatePublic, PairingPublic, PresencePublic
+from app.models import CollabPullPublic, CollabPushed, CollabUpdatePublic, PairingPublic, PresencePublic, PresenceSaved
 from app.services.attempts import check_code
 from app.services.challenges import get_challenge
 from app.services.interviews import (
@@ -186,7 +186,7 @@ def presence_stamp(presence: list[PresencePublic], *, may_type: bool) -> str:
     return "|".join(f"{p.role}:{p.status}:{p.challenge}:{p.ranges}" for p in presence) + f"|{may_type}"
 
 
-def save_presence(*, db: Database, access: Access, body: PresenceBody) -> None:
+def save_presence(*, db: Database, access: Access, body: PresenceBody) -> PresenceSaved:
     if body.challenge is not None:
         check_challenge_in_session(access.session, body.challenge)
     now = store.utcnow()
@@ -198,6 +198,7 @@ def save_presence(*, db: Database, access: Access, body: PresenceBody) -> None:
             role=access.role, challenge_id=body.challenge, ranges=[r.model_dump() for r in body.ranges],
             is_visible=body.visible, seen_at=now,
             active_at=now if body.active or moved or previous is None else previous.active_at))
+    return PresenceSaved(seen_at=now)
 
 
 def set_pairing(*, db: Database, access: Access, update: PairingUpdate) -> PairingPublic:
