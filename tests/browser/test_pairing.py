@@ -1,0 +1,122 @@
+"""Pair programming in two browsers: both type at once in one spot, see each other's cursor, lose nothing offline."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests._server import ServerProcess
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and two Chromium contexts
+
+
+def open_page(browser: Browser, web: ServerProcess, url: str, errors: list[str]) -> tuple[BrowserContext, Page]:
+    context = browser.new_context(base_url=web.url, viewport={"width": 1300, "height": 900}, color_scheme="light",
+                                  reduced_motion="reduce")
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    expect(page.locator(".cm-editor")).to_be_visible()
+    return context, page
+
+
+def is_subsequence(part: str, whole: str) -> bool:
+    """Concurrent keystrokes at one spot may interleave, but each person's own order is kept."""
+    letters = iter(whole)
+    return all(char in letters for char in part)
+
+
+def code_of(page: Page) -> str:
+    code: str = page.evaluate("() => window.arraydojoEditor.getCode()")
+    return code
+
+
+def server_text(web: ServerProcess, created: dict[str, Any]) -> str:
+    state = httpx.get(f"{web.url}/api/sessions/{created['id']}",
+                      headers={"Authorization": f"Bearer {created['interviewer_token']}"}).json()
+    text: str = state["code"].get("softmax", "")
+    return text
+
+
+def wait_converged(pages: list[Page], web: ServerProcess, created: dict[str, Any], seconds: float = 20) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        codes = [code_of(page) for page in pages]
+        pending = [page.evaluate("() => window.arraydojoEditor.shared.pendingUpdates().length") for page in pages]
+        if len(set(codes)) == 1 and not any(pending) and server_text(web, created) == codes[0]:
+            return codes[0]
+        time.sleep(0.2)
+    raise AssertionError(f"the editors and the server did not converge: {[code_of(p) for p in pages]!r}, "
+                         f"server {server_text(web, created)!r}")
+
+
+def type_at_end(page: Page, text: str) -> None:
+    page.locator(".cm-content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type(text)
+
+
+def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
+        browser: Browser, web: ServerProcess, screenshots: Path) -> None:
+    created = httpx.post(f"{web.url}/api/sessions", json={
+        "challenges": ["softmax"], "duration_minutes": 30, "candidate_name": "Grace"}).json()
+    httpx.post(f"{web.url}/api/sessions/{created['id']}/start",
+               headers={"Authorization": f"Bearer {created['interviewer_token']}"}).raise_for_status()
+    errors: list[str] = []
+    candidate_context, candidate = open_page(browser, web, created["candidate_url"], errors)
+    interviewer_context, interviewer = open_page(browser, web, created["interviewer_url"], errors)
+    try:
+        for page in (candidate, interviewer):
+            page.locator(".cm-content").click()
+            page.keyboard.press("Control+End")
+            page.keyboard.press("Enter")
+        mine, theirs = "# candidate: subtract the max", "# interviewer: and the axis?"
+        for a, b in zip(mine, theirs, strict=False):  # keystrokes interleaved: neither waits for the other
+            candidate.keyboard.type(a)
+            interviewer.keyboard.type(b)
+        final = wait_converged([candidate, interviewer], web, created)
+        assert is_subsequence(mine, final)
+        assert is_subsequence(theirs, final)
+
+        # Cursors: each editor draws the other person's, with a name.
+        expect(candidate.locator(".cm-remote-cursor-label")).to_contain_text("Interviewer", timeout=5000)
+        expect(interviewer.locator(".cm-remote-cursor-label")).to_contain_text("Candidate", timeout=5000)
+        expect(candidate.locator("#presence [data-role='interviewer']")).to_have_attribute("data-status", "connected")
+        expect(interviewer.locator("#presence [data-role='candidate']")).to_have_attribute("data-status", "connected")
+        interviewer.locator(".cm-content").click()
+        interviewer.keyboard.press("Control+Home")
+        interviewer.keyboard.press("Shift+End")
+        expect(candidate.locator(".cm-remote-selection")).not_to_have_count(0, timeout=5000)
+        interviewer.screenshot(path=str(screenshots / "pair-two-cursors.png"))
+
+        # The candidate's network drops for a few seconds while both keep typing: nothing is lost.
+        candidate_context.set_offline(True)
+        type_at_end(candidate, "\n# typed offline")
+        type_at_end(interviewer, "\n# typed meanwhile")
+        time.sleep(3)
+        candidate.keyboard.type(" still offline")
+        assert "# typed meanwhile" not in code_of(candidate)
+        candidate_context.set_offline(False)
+        final = wait_converged([candidate, interviewer], web, created, seconds=30)
+        assert "# typed offline still offline" in final
+        assert "# typed meanwhile" in final
+
+        # A reload restores the document from the server.
+        candidate.reload()
+        expect(candidate.locator(".cm-editor")).to_be_visible()
+        expect(candidate.locator(".cm-content")).to_contain_text("# typed offline still offline")
+        assert code_of(candidate) == final
+
+        # The toggle off: the interviewer's editor is read-only and the server refuses its pushes.
+        interviewer.locator("#interviewer-may-type").uncheck()
+        expect(interviewer.locator(".cm-content")).to_have_attribute("aria-readonly", "true")
+    finally:
+        candidate_context.close()
+        interviewer_context.close()
+    assert not errors, f"JavaScript errors on the pages: {errors}"
