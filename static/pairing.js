@@ -116,11 +116,15 @@ export class PairedEditor {
   // Push what is pending at the synced version; a refusal waits for the pull that follows.
   push() {
     if (!this.editor || this.pushing) return;
-    const updates = this.pending();
-    if (!updates.length) { this.resolveWaiters(); this.status(""); return; }
-    if (this.awaitVersion > this.version()) return; // the last push is not confirmed by a pull yet
+    const pending = this.pending();
+    if (!pending.length) { this.resolveWaiters(); this.status(""); return; }
+    // Updates the server accepted but our pull has not brought back yet are the log's next ones:
+    // push only what follows them, at the version after them, without waiting for the pull.
+    const ahead = Math.max(0, this.awaitVersion - this.version());
+    const updates = pending.slice(ahead);
+    if (!updates.length) return;
     const generation = this.generation;
-    const version = this.version();
+    const version = this.version() + ahead;
     this.pushing = true;
     this.status("Saving…");
     this.client.request("POST", "/updates", { challenge: this.challenge, version, updates }).then((response) => {
@@ -128,7 +132,10 @@ export class PairedEditor {
       this.pushing = false;
       this.online = true;
       if (response.ok) {
-        return response.json().then((body) => { this.awaitVersion = body.version; });
+        return response.json().then((body) => {
+          this.awaitVersion = body.version;
+          if (this.pending().length > this.awaitVersion - this.version()) this.push(); // typed meanwhile
+        });
       }
       return response.json().catch(() => ({})).then((body) => {
         const message = body && body.error ? body.error.message : "HTTP " + response.status;

@@ -93,7 +93,8 @@ def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
         interviewer.keyboard.press("Control+Home")
         interviewer.keyboard.press("Shift+End")
         expect(candidate.locator(".cm-remote-selection")).not_to_have_count(0, timeout=5000)
-        interviewer.screenshot(path=str(screenshots / "pair-two-cursors.png"))
+        interviewer.screenshot(path=str(screenshots / "pair-interviewer.png"))
+        candidate.screenshot(path=str(screenshots / "pair-candidate.png"))
 
         # The candidate's network drops for a few seconds while both keep typing: nothing is lost.
         candidate_context.set_offline(True)
