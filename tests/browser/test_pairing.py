@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -72,17 +73,19 @@ def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
     candidate_context, candidate = open_page(browser, web, created["candidate_url"], errors)
     interviewer_context, interviewer = open_page(browser, web, created["interviewer_url"], errors)
     try:
+        starter = code_of(candidate)
         for page in (candidate, interviewer):
             page.locator(".cm-content").click()
             page.keyboard.press("Control+End")
             page.keyboard.press("Enter")
         mine, theirs = "# candidate: subtract the max", "# interviewer: and the axis?"
-        for a, b in zip(mine, theirs, strict=False):  # keystrokes interleaved: neither waits for the other
+        for a, b in zip_longest(mine, theirs, fillvalue=""):  # keystrokes interleaved: neither waits
             candidate.keyboard.type(a)
             interviewer.keyboard.type(b)
         final = wait_converged([candidate, interviewer], web, created)
         assert is_subsequence(mine, final)
         assert is_subsequence(theirs, final)
+        assert len(final) == len(starter) + 2 + len(mine) + len(theirs)  # nothing lost, nothing doubled
 
         # Cursors: each editor draws the other person's, with a name.
         expect(candidate.locator(".cm-remote-cursor-label")).to_contain_text("Interviewer", timeout=5000)
@@ -91,6 +94,8 @@ def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
         expect(interviewer.locator("#presence [data-role='candidate']")).to_have_attribute("data-status", "connected")
         interviewer.locator(".cm-content").click()
         interviewer.keyboard.press("Control+Home")
+        for _ in range(3):
+            interviewer.keyboard.press("ArrowDown")  # line 4: the label sits above the line, in view
         interviewer.keyboard.press("Shift+End")
         expect(candidate.locator(".cm-remote-selection")).not_to_have_count(0, timeout=5000)
         interviewer.screenshot(path=str(screenshots / "pair-interviewer.png"))
