@@ -71,6 +71,7 @@ function showClock(clock) {
   $("extend-button").disabled = over;
   $("extend-minutes").disabled = over;
   $("end-button").disabled = clock.status === "ended";
+  if (editor) editor.setReadOnly(over || clock.status === "waiting"); // the server takes edits only while it runs
   $("session-root").setAttribute("data-status", clock.status);
 }
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 
 import anyio
@@ -9,12 +11,57 @@ import anyio.to_thread
 from fastapi import APIRouter, Request
 from pydantic import ValidationError
 
-from app.errors import InvalidInputError
+from app.errors import InvalidInputError, TooManyRequestsError
 from app.models import CollabPullPublic, CollabPushed, PairingPublic, PresenceSaved
 from app.routes._deps import Context, SessionAccess, decode_utf8, parse_json, read_body
 from app.services import pairing
 
 router = APIRouter(prefix="/api/sessions", tags=["pair programming"])
+# Waiting pulls one person may hold open on one web process (two tabs and a reconnect or two).
+MAX_WAITING_PULLS = 4
+
+
+class Wakeups:
+    """This process's waiting pulls, woken the moment a push, heartbeat or toggle lands here.
+
+    Pushes that land on another worker or host are found by reading the database every
+    `collab_poll_seconds`; this only makes the common case (one process) immediate.
+    """
+
+    def __init__(self) -> None:
+        self._events: dict[str, anyio.Event] = {}
+        self._waiting: dict[tuple[str, str], int] = {}
+
+    @contextmanager
+    def waiting(self, session_id: str, role: str) -> Iterator[None]:
+        key = (session_id, role)
+        if self._waiting.get(key, 0) >= MAX_WAITING_PULLS:
+            raise TooManyRequestsError(f"At most {MAX_WAITING_PULLS} waiting pulls per person; close other tabs "
+                                       "of this session.", retry_after_seconds=1)
+        self._waiting[key] = self._waiting.get(key, 0) + 1
+        try:
+            yield
+        finally:
+            self._waiting[key] -= 1
+            if not self._waiting[key]:
+                del self._waiting[key]
+            if not any(k[0] == session_id for k in self._waiting):
+                self._events.pop(session_id, None)
+
+    def event(self, session_id: str) -> anyio.Event:
+        return self._events.setdefault(session_id, anyio.Event())
+
+    def wake(self, session_id: str) -> None:
+        event = self._events.pop(session_id, None)
+        if event is not None:
+            event.set()
+
+
+def _wakeups(request: Request) -> Wakeups:
+    found: Wakeups | None = getattr(request.app.state, "collab_wakeups", None)
+    if found is None:
+        found = request.app.state.collab_wakeups = Wakeups()
+    return found
 
 
 @router.post("/{session_id}/updates", response_model=CollabPushed,
@@ -29,9 +76,11 @@ async def push(access: SessionAccess, request: Request, context: Context) -> Col
         raise InvalidInputError('The body must be {"challenge", "version", "updates": [{"clientID", "changes"}]}: '
                                 + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
                                             for e in exc.errors()[:5])) from None
-    return await anyio.to_thread.run_sync(partial(
+    pushed = await anyio.to_thread.run_sync(partial(
         pairing.push_updates, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
         body=body))
+    _wakeups(request).wake(access.session.id)
+    return pushed
 
 
 @router.get("/{session_id}/updates", response_model=CollabPullPublic,
@@ -41,26 +90,33 @@ async def pull(access: SessionAccess, request: Request, context: Context, challe
                wait: bool = False, presence: str | None = None) -> CollabPullPublic:
     read = partial(pairing.pull_updates, db=context.db, access=access, challenge_id=challenge, after_version=version)
     found = await anyio.to_thread.run_sync(read)
-    if not wait:
+    if not wait or found.updates or found.presence_stamp != presence:
         return found
-    waited = 0.0
+    wakeups = _wakeups(request)
     poll = context.settings.collab_poll_seconds
-    while (not found.updates and found.presence_stamp == presence
-           and waited < context.settings.collab_wait_seconds and not context.stopping.is_set()
-           and not await request.is_disconnected()):
-        await anyio.sleep(poll)
-        waited += poll
-        found = await anyio.to_thread.run_sync(read)
+    deadline = anyio.current_time() + context.settings.collab_wait_seconds
+    with wakeups.waiting(access.session.id, access.role):
+        while (not found.updates and found.presence_stamp == presence and anyio.current_time() < deadline
+               and not context.stopping.is_set() and not await request.is_disconnected()):
+            with anyio.move_on_after(poll):
+                await wakeups.event(access.session.id).wait()
+            found = await anyio.to_thread.run_sync(read)
     return found
 
 
 @router.put("/{session_id}/presence", response_model=PresenceSaved,
             summary="Heartbeat: this person's challenge, selection and whether their tab is visible")
-def presence(body: pairing.PresenceBody, access: SessionAccess, context: Context) -> PresenceSaved:
-    return pairing.save_presence(db=context.db, access=access, body=body)
+async def presence(body: pairing.PresenceBody, access: SessionAccess, request: Request, context: Context
+                   ) -> PresenceSaved:
+    saved = await anyio.to_thread.run_sync(partial(pairing.save_presence, db=context.db, access=access, body=body))
+    _wakeups(request).wake(access.session.id)
+    return saved
 
 
 @router.put("/{session_id}/pairing", response_model=PairingPublic,
             summary="Interviewer: allow or stop the interviewer typing in the shared editor (default on)")
-def set_pairing(body: pairing.PairingUpdate, access: SessionAccess, context: Context) -> PairingPublic:
-    return pairing.set_pairing(db=context.db, access=access, update=body)
+async def set_pairing(body: pairing.PairingUpdate, access: SessionAccess, request: Request, context: Context
+                      ) -> PairingPublic:
+    changed = await anyio.to_thread.run_sync(partial(pairing.set_pairing, db=context.db, access=access, update=body))
+    _wakeups(request).wake(access.session.id)
+    return changed

@@ -51,8 +51,8 @@ class PushBody(BaseModel):
 
 
 class SelectionRange(BaseModel):
-    anchor: int = Field(ge=0)
-    head: int = Field(ge=0)
+    anchor: int = Field(ge=0, le=10_000_000)
+    head: int = Field(ge=0, le=10_000_000)
 
 
 class PresenceBody(BaseModel):
@@ -75,7 +75,8 @@ class PushRefused(ConflictError):
 
 
 def _check_may_write(*, conn: Any, access: Access, now: datetime, grace_seconds: float) -> None:
-    session = access.session
+    # Read again inside the write: the interviewer may have ended the session since the token was checked.
+    session = store.get_interview(conn, session_id=access.session.id) or access.session
     if access.role == "interviewer" and not store.interviewer_may_type(conn, session_id=session.id):
         raise ForbiddenError("Typing in the candidate's editor is off for the interviewer in this session; "
                              "turn on \"Interviewer may type\" in your view first.")
@@ -110,16 +111,18 @@ def push_updates(*, db: Database, catalog: Catalog, settings: Settings, access: 
                               "first. Pull the updates after your version, rebase yours on them and push again.",
                               extra={"version": version})
         text = document.text if document else starting_text(catalog, body.challenge)
+        logged: list[tuple[Any, str]] = []
         for index, update in enumerate(body.updates):
             try:
-                text = collab.apply_changes(text, update.changes)
+                changes = collab.ChangeSet.from_json(update.changes)
+                text = changes.apply(text)
             except ValueError as exc:
                 raise InvalidInputError(f"Update {index} does not apply to the document at version "
                                         f"{version + index}: {exc}") from None
             check_code(text, max_bytes=settings.max_code_bytes)
+            logged.append((changes.to_json(), update.clientID))  # the log holds only what parsed, re-serialised
         if not store.append_updates(conn, session_id=access.session.id, challenge_id=body.challenge,
-                                    from_version=version, text=text, author=access.role, now=now,
-                                    updates=[(u.changes, u.clientID) for u in body.updates]):
+                                    from_version=version, text=text, author=access.role, now=now, updates=logged):
             raise PushRefused("Another edit was stored at the same moment. Pull, rebase and push again.",
                               extra={"version": version})
     return CollabPushed(version=version + len(body.updates))
