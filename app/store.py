@@ -631,6 +631,10 @@ class Presence:
     active_at: datetime
 
 
+class _LostRace(Exception):
+    """Another push moved the document first."""
+
+
 def _document(row: sa.Row[Any]) -> SharedDocument:
     return SharedDocument(row.challenge_id, row.version, row.text, _aware(row.first_edit_at),  # type: ignore[arg-type]
                           _aware(row.updated_at))  # type: ignore[arg-type]
@@ -654,28 +658,24 @@ def append_updates(conn: Connection, *, session_id: str, challenge_id: str, from
     Both guards hold across hosts: the document row moves only from `from_version`, and the
     log's UNIQUE (session, challenge, version) refuses a second row at the same version.
     """
-    if from_version == 0:
-        try:
-            with conn.begin_nested():
+    try:
+        with conn.begin_nested():  # all or nothing: a lost race leaves the caller's transaction as it was
+            if from_version == 0:
                 conn.execute(sa.insert(collab_documents).values(
                     session_id=session_id, challenge_id=challenge_id, version=len(updates), text=text,
                     first_edit_at=now, updated_at=now))
-        except sa.exc.IntegrityError:
-            return False
-    else:
-        moved = conn.execute(sa.update(collab_documents).where(
-            collab_documents.c.session_id == session_id, collab_documents.c.challenge_id == challenge_id,
-            collab_documents.c.version == from_version).values(
-            version=from_version + len(updates), text=text, updated_at=now))
-        if moved.rowcount != 1:
-            return False
-    try:
-        with conn.begin_nested():
+            else:
+                moved = conn.execute(sa.update(collab_documents).where(
+                    collab_documents.c.session_id == session_id, collab_documents.c.challenge_id == challenge_id,
+                    collab_documents.c.version == from_version).values(
+                    version=from_version + len(updates), text=text, updated_at=now))
+                if moved.rowcount != 1:
+                    raise _LostRace
             conn.execute(sa.insert(collab_updates), [
                 {"session_id": session_id, "challenge_id": challenge_id, "version": from_version + 1 + i,
                  "changes": changes, "client_id": client_id, "author": author, "created_at": now}
                 for i, (changes, client_id) in enumerate(updates)])
-    except sa.exc.IntegrityError:
+    except (sa.exc.IntegrityError, _LostRace):
         return False
     return True
 

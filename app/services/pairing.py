@@ -160,9 +160,17 @@ def _presence_public(presence: store.Presence, now: datetime) -> PresencePublic:
                           challenge=presence.challenge_id, ranges=presence.ranges, seen_at=presence.seen_at)
 
 
+def _check_may_read(access: Access, challenge_id: str | None) -> None:
+    # The waiting room names no challenge: a guessed id must not confirm itself or show its starter.
+    if access.role == "candidate" and access.session.status == store.WAITING:
+        raise ConflictError("The session has not started yet: the challenges open when the clock starts.")
+    if challenge_id is not None:
+        check_challenge_in_session(access.session, challenge_id)
+
+
 def pull_updates(*, db: Database, access: Access, challenge_id: str, after_version: int) -> CollabPullPublic:
     """The updates after a version (at most MAX_UPDATES_PER_PULL: pull again from the last one)."""
-    check_challenge_in_session(access.session, challenge_id)
+    _check_may_read(access, challenge_id)
     if after_version < 0:
         raise InvalidInputError(f"version must be 0 or more; got {after_version}.")
     now = store.utcnow()
@@ -190,8 +198,7 @@ def presence_stamp(presence: list[PresencePublic], *, may_type: bool) -> str:
 
 
 def save_presence(*, db: Database, access: Access, body: PresenceBody) -> PresenceSaved:
-    if body.challenge is not None:
-        check_challenge_in_session(access.session, body.challenge)
+    _check_may_read(access, body.challenge)
     now = store.utcnow()
     with db.write() as conn:
         previous = {p.role: p for p in store.list_presence(conn, session_id=access.session.id)}.get(access.role)

@@ -179,6 +179,11 @@ def test_a_document_over_the_code_limit_is_refused_with_the_limit(api: httpx.Cli
     response = push(api, session, session["candidate_token"], 0, insert(doc, 0, "x" * 5000))
     assert response.status_code == 413
     assert "4,000 bytes" in response.json()["error"]["message"]
+    # The push itself: at most 6x the code limit (JSON escapes) and some room for the updates' framing.
+    huge = push(api, session, session["candidate_token"], 0, insert(doc, 0, "\u0001" * 20_000))
+    assert huge.status_code == 413
+    assert "limit" in huge.json()["error"]["message"]
+    assert api.get(f"/api/sessions/{session['id']}", headers=auth(session["candidate_token"])).json()["versions"] == {}
 
 
 def test_pushes_over_the_rate_are_refused_with_retry_after(api: httpx.Client) -> None:
@@ -236,6 +241,21 @@ def test_presence_shows_cursors_and_who_is_connected_or_away(api: httpx.Client) 
     assert shown["candidate"]["status"] == "away"  # the tab is hidden
     wrong = api.put(url, headers=auth(session["candidate_token"]), json={"challenge": "nope"})
     assert wrong.status_code == 404
+
+
+def test_the_waiting_candidate_cannot_pull_a_guessed_challenge(api: httpx.Client) -> None:
+    session = api.post("/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30}).json()
+    candidate = auth(session["candidate_token"])
+    for challenge in ("softmax", "kmeans"):  # in the session or not: the same answer
+        response = api.get(f"/api/sessions/{session['id']}/updates", headers=candidate,
+                           params={"challenge": challenge, "version": 0})
+        assert response.status_code == 409
+        assert "not started" in response.json()["error"]["message"]
+        moved = api.put(f"/api/sessions/{session['id']}/presence", headers=candidate, json={"challenge": challenge})
+        assert moved.status_code == 409
+    interviewer = api.get(f"/api/sessions/{session['id']}/updates", headers=auth(session["interviewer_token"]),
+                          params={"challenge": "softmax", "version": 0})
+    assert interviewer.status_code == 200
 
 
 def test_run_with_the_page_version_grades_the_server_text(api: httpx.Client) -> None:
