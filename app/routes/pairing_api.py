@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
+from typing import Annotated
 
 import anyio
 import anyio.to_thread
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from pydantic import ValidationError
 
 from app.errors import InvalidInputError, TooManyRequestsError
@@ -86,8 +87,10 @@ async def push(access: SessionAccess, request: Request, context: Context) -> Col
 @router.get("/{session_id}/updates", response_model=CollabPullPublic,
             summary="Pull the updates after `version`; with `wait`, answer as soon as there are some, "
                     "someone's presence changes, or the wait runs out")
-async def pull(access: SessionAccess, request: Request, context: Context, challenge: str, version: int = 0,
-               wait: bool = False, presence: str | None = None) -> CollabPullPublic:
+async def pull(access: SessionAccess, request: Request, context: Context,
+               challenge: Annotated[str, Query(max_length=64)],
+               version: Annotated[int, Query(ge=0, le=pairing.MAX_VERSION)] = 0, wait: bool = False,
+               presence: Annotated[str | None, Query(max_length=64)] = None) -> CollabPullPublic:
     read = partial(pairing.pull_updates, db=context.db, access=access, challenge_id=challenge, after_version=version)
     found = await anyio.to_thread.run_sync(read)
     if not wait or found.updates or found.presence_stamp != presence:

@@ -9,6 +9,7 @@ visibility) lives in the database too, so every web host answers the same.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -30,6 +31,7 @@ from app.services.interviews import (
 )
 
 MAX_UPDATES_PER_PULL = 500
+MAX_VERSION = 2**31 - 1  # the column is a 32-bit INTEGER on PostgreSQL
 MAX_RANGES = 20
 RATE_WINDOW_SECONDS = 10
 # Presence: unseen for this long is "away"; seen but no edit or cursor move for this long is "idle".
@@ -46,7 +48,7 @@ class PushBody(BaseModel):
     """The body of POST /updates: the editor's pending updates, made at `version`."""
 
     challenge: str = Field(max_length=64, examples=["softmax"])
-    version: int = Field(ge=0, description="The server version the updates were made at")
+    version: int = Field(ge=0, le=MAX_VERSION, description="The server version the updates were made at")
     updates: list[UpdateIn] = Field(min_length=1, max_length=1000)
 
 
@@ -194,7 +196,8 @@ def pull_updates(*, db: Database, access: Access, challenge_id: str, after_versi
 
 def presence_stamp(presence: list[PresencePublic], *, may_type: bool) -> str:
     """What a long poll compares to notice that someone moved, came or left, or the toggle changed."""
-    return "|".join(f"{p.role}:{p.status}:{p.challenge}:{p.ranges}" for p in presence) + f"|{may_type}"
+    seen = "|".join(f"{p.role}:{p.status}:{p.challenge}:{p.ranges}" for p in presence) + f"|{may_type}"
+    return hashlib.sha256(seen.encode()).hexdigest()[:32]
 
 
 def save_presence(*, db: Database, access: Access, body: PresenceBody) -> PresenceSaved:
