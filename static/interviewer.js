@@ -32,7 +32,7 @@ function load() {
     if (!editor) {
       editor = new PairedEditor({
         client: S, textarea, role: "interviewer", label: "The shared code: the candidate's, and yours when you type",
-        onChange: () => { lastEdit[current] = Date.now(); },
+        onChange: (code, info) => { if (info.remote) lastEdit[current] = Date.now(); }, // the candidate's typing
         onSync: (sync) => {
           if (sync.presence) showPresence($("presence"), sync.presence, "interviewer");
           if (sync.mayType !== undefined) $("interviewer-may-type").checked = sync.mayType;

@@ -228,6 +228,32 @@ def test_a_waiting_pull_answers_as_soon_as_the_other_person_types(api: httpx.Cli
     assert answer["version"] == 1
 
 
+def test_a_person_holds_at_most_four_waiting_pulls(api: httpx.Client, server: ServerProcess) -> None:
+    session = started(api)
+    stamp = pull(api, session, session["candidate_token"])["presence_stamp"]
+    answers: list[int] = []
+
+    def wait() -> None:
+        with server.client() as own:
+            answers.append(own.get(f"/api/sessions/{session['id']}/updates", headers=auth(session["candidate_token"]),
+                                   params={"challenge": "softmax", "wait": 1, "presence": stamp}).status_code)
+
+    waiters = [threading.Thread(target=wait) for _ in range(4)]
+    for waiter in waiters:
+        waiter.start()
+    time.sleep(0.5)
+    fifth = api.get(f"/api/sessions/{session['id']}/updates", headers=auth(session["candidate_token"]),
+                    params={"challenge": "softmax", "wait": 1, "presence": stamp})
+    assert fifth.status_code == 429
+    assert fifth.headers["Retry-After"] == "1"
+    # A heartbeat changes the presence the four wait on: they answer at once.
+    api.put(f"/api/sessions/{session['id']}/presence", headers=auth(session["interviewer_token"]),
+            json={"challenge": "softmax", "ranges": [{"anchor": 1, "head": 1}]})
+    for waiter in waiters:
+        waiter.join()
+    assert answers == [200] * 4
+
+
 def test_presence_shows_cursors_and_who_is_connected_or_away(api: httpx.Client) -> None:
     session = started(api)
     url = f"/api/sessions/{session['id']}/presence"
@@ -299,3 +325,35 @@ def test_the_deadline_final_submit_grades_the_server_text_and_playback_reproduce
         text = apply_changes(text, update["changes"])
     assert text == final_text == report["challenges"][0]["final_code"]
     assert [u["author"] for u in report["playback"]] == ["candidate", "interviewer"]
+
+
+@pytest.mark.slow
+def test_pushes_reach_waiting_pulls_on_every_worker(tmp_path: Path) -> None:
+    """Two uvicorn workers share only the database: a pull waiting on either hears of a push to either."""
+    running = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", workers="2").start()
+    try:
+        with running.client() as api:
+            session = started(api)
+            doc = starter(api, session)
+            stamp = pull(api, session, session["candidate_token"])["presence_stamp"]
+            answers: list[dict[str, Any]] = []
+
+            def wait(token: str) -> None:
+                with running.client() as own:  # a connection each: the kernel spreads them over the workers
+                    answers.append(pull(own, session, token, 0, wait=1, presence=stamp))
+
+            # Three each: under the cap of waiting pulls a person may hold on one worker.
+            waiters = [threading.Thread(target=wait, args=(session[f"{role}_token"],))
+                       for role in ("candidate", "interviewer") for _ in range(3)]
+            for waiter in waiters:
+                waiter.start()
+            time.sleep(1.0)
+            began = time.monotonic()
+            assert push(api, session, session["interviewer_token"], 0, insert(doc, 0, "# hi\n")).status_code == 200
+            for waiter in waiters:
+                waiter.join()
+            waited = time.monotonic() - began
+    finally:
+        running.stop()
+    assert [len(a["updates"]) for a in answers] == [1] * 6
+    assert waited < 5  # well before the 20 s wait ran out, on the worker that took the push or not
