@@ -121,8 +121,9 @@ def push_updates(*, db: Database, catalog: Catalog, settings: Settings, access: 
             except ValueError as exc:
                 raise InvalidInputError(f"Update {index} does not apply to the document at version "
                                         f"{version + index}: {exc}") from None
-            check_code(text, max_bytes=settings.max_code_bytes)
             logged.append((changes.to_json(), update.clientID))  # the log holds only what parsed, re-serialised
+        # The text the push leaves is what counts: a paste over the limit and its undo, pushed together, pass.
+        check_code(text, max_bytes=settings.max_code_bytes)
         if not store.append_updates(conn, session_id=access.session.id, challenge_id=body.challenge,
                                     from_version=version, text=text, author=access.role, now=now, updates=logged):
             raise PushRefused("Another edit was stored at the same moment. Pull, rebase and push again.",

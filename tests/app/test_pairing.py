@@ -184,6 +184,15 @@ def test_a_document_over_the_code_limit_is_refused_with_the_limit(api: httpx.Cli
     assert huge.status_code == 413
     assert "limit" in huge.json()["error"]["message"]
     assert api.get(f"/api/sessions/{session['id']}", headers=auth(session["candidate_token"])).json()["versions"] == {}
+    # A paste over the limit and its undo, still pending together, leave a text within it: accepted.
+    pasted = doc + "x" * 5000
+    both = api.post(f"/api/sessions/{session['id']}/updates", headers=auth(session["candidate_token"]), json={
+        "challenge": "softmax", "version": 0, "updates": [
+            {"clientID": "c1", "changes": insert(doc, utf16_length(doc), "x" * 5000)},
+            {"clientID": "c1", "changes": [utf16_length(doc), [5000]]}]})
+    assert both.status_code == 200, both.text
+    assert len(pasted) > 4000
+    assert text_of(api, session) == doc
 
 
 def test_pushes_over_the_rate_are_refused_with_retry_after(api: httpx.Client) -> None:
