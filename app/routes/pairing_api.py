@@ -5,19 +5,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import partial
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import anyio
 import anyio.to_thread
 from fastapi import APIRouter, Query, Request
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from app.errors import InvalidInputError, TooManyRequestsError
 from app.models import CollabPullPublic, CollabPushed, PairingPublic, PresenceSaved
 from app.routes._deps import Context, SessionAccess, decode_utf8, parse_json, read_body
 from app.services import pairing
 
+
+def _body_doc(model: type[BaseModel]) -> dict[str, Any]:
+    """The body's schema for /docs: these routes read their body themselves (size first, then depth)."""
+    return {"requestBody": {"required": True, "content": {"application/json": {"schema": model.model_json_schema()}}}}
+
+
 router = APIRouter(prefix="/api/sessions", tags=["pair programming"])
+# Presence and the toggle are a few hundred bytes.
+SMALL_BODY_BYTES = 16 * 1024
+M = TypeVar("M", bound=BaseModel)
 # Waiting pulls one person may hold open on one web process (two tabs and a reconnect or two).
 MAX_WAITING_PULLS = 4
 
@@ -58,6 +67,18 @@ class Wakeups:
             event.set()
 
 
+async def _read_model(request: Request, model: type[M], *, max_bytes: int, shape: str) -> M:
+    """The body as `model`: size-capped, too deep refused, one clear 422 for anything else."""
+    text = decode_utf8(await read_body(request, max_bytes=max_bytes))
+    try:
+        return model.model_validate(parse_json(text))
+    except RecursionError:  # CPython's JSON parser stops deep nesting cleanly; the answer is ours to give
+        raise InvalidInputError("The body nests too deeply; nothing here needs more than a few levels.") from None
+    except ValidationError as exc:
+        raise InvalidInputError(f"The body must be {shape}: " + "; ".join(
+            f"{'.'.join(map(str, e['loc'])) or 'the body'}: {e['msg']}" for e in exc.errors()[:5])) from None
+
+
 def _wakeups(request: Request) -> Wakeups:
     found: Wakeups | None = getattr(request.app.state, "collab_wakeups", None)
     if found is None:
@@ -65,18 +86,13 @@ def _wakeups(request: Request) -> Wakeups:
     return found
 
 
-@router.post("/{session_id}/updates", response_model=CollabPushed,
+@router.post("/{session_id}/updates", response_model=CollabPushed, openapi_extra=_body_doc(pairing.PushBody),
              responses={409: {"description": "Not at the server's version: pull, rebase, push again"},
                         429: {"description": "Too many pushes; retry after Retry-After"}},
              summary="Push the editor's pending updates at the server's current version")
 async def push(access: SessionAccess, request: Request, context: Context) -> CollabPushed:
-    raw = await read_body(request, max_bytes=6 * context.settings.max_code_bytes + 65536)
-    try:
-        body = pairing.PushBody.model_validate(parse_json(decode_utf8(raw)))
-    except ValidationError as exc:
-        raise InvalidInputError('The body must be {"challenge", "version", "updates": [{"clientID", "changes"}]}: '
-                                + "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}"
-                                            for e in exc.errors()[:5])) from None
+    body = await _read_model(request, pairing.PushBody, max_bytes=6 * context.settings.max_code_bytes + 65536,
+                             shape='{"challenge", "version", "updates": [{"clientID", "changes"}]}')
     pushed = await anyio.to_thread.run_sync(partial(
         pairing.push_updates, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
         body=body))
@@ -107,19 +123,21 @@ async def pull(access: SessionAccess, request: Request, context: Context,
     return found
 
 
-@router.put("/{session_id}/presence", response_model=PresenceSaved,
+@router.put("/{session_id}/presence", response_model=PresenceSaved, openapi_extra=_body_doc(pairing.PresenceBody),
             summary="Heartbeat: this person's challenge, selection and whether their tab is visible")
-async def presence(body: pairing.PresenceBody, access: SessionAccess, request: Request, context: Context
-                   ) -> PresenceSaved:
+async def presence(access: SessionAccess, request: Request, context: Context) -> PresenceSaved:
+    body = await _read_model(request, pairing.PresenceBody, max_bytes=SMALL_BODY_BYTES,
+                             shape='{"challenge", "ranges": [{"anchor", "head"}], "visible", "active"}')
     saved = await anyio.to_thread.run_sync(partial(pairing.save_presence, db=context.db, access=access, body=body))
     _wakeups(request).wake(access.session.id)
     return saved
 
 
-@router.put("/{session_id}/pairing", response_model=PairingPublic,
+@router.put("/{session_id}/pairing", response_model=PairingPublic, openapi_extra=_body_doc(pairing.PairingUpdate),
             summary="Interviewer: allow or stop the interviewer typing in the shared editor (default on)")
-async def set_pairing(body: pairing.PairingUpdate, access: SessionAccess, request: Request, context: Context
-                      ) -> PairingPublic:
+async def set_pairing(access: SessionAccess, request: Request, context: Context) -> PairingPublic:
+    body = await _read_model(request, pairing.PairingUpdate, max_bytes=SMALL_BODY_BYTES,
+                             shape='{"interviewer_may_type": true or false}')
     changed = await anyio.to_thread.run_sync(partial(pairing.set_pairing, db=context.db, access=access, update=body))
     _wakeups(request).wake(access.session.id)
     return changed

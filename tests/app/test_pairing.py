@@ -173,6 +173,34 @@ def test_an_update_that_does_not_fit_the_document_is_refused(api: httpx.Client) 
     assert api.get(f"/api/sessions/{session['id']}", headers=auth(token)).json()["versions"] == {}
 
 
+def test_hostile_bodies_get_a_clear_4xx_and_the_server_stays_up(api: httpx.Client) -> None:
+    session = started(api)
+    headers = auth(session["interviewer_token"]) | {"Content-Type": "application/json"}
+    base = f"/api/sessions/{session['id']}"
+    deep_push = ('{"challenge": "softmax", "version": 0, "updates": [{"clientID": "x", "changes": '
+                 + "[" * 40_000 + "]" * 40_000 + "}]}")
+    cases = [
+        ("POST", "/updates", deep_push, 422),
+        ("PUT", "/presence", '{"ranges": ' + "[" * 7000 + "]" * 7000 + "}", 422),
+        ("PUT", "/pairing", '{"interviewer_may_type": ' + "[" * 7000 + "]" * 7000 + "}", 422),
+        ("POST", "/updates", "not json", 422),
+        ("POST", "/updates", b"\xff\xfe", 422),
+        ("POST", "/updates", '{"challenge": "softmax", "version": -1, "updates": []}', 422),
+        ("POST", "/updates", '{"challenge": "softmax", "version": 0, "updates": [{"clientID": 5, "changes": []}]}',
+         422),
+        ("PUT", "/presence", '{"ranges": [{"anchor": -1, "head": 0}]}', 422),
+        ("PUT", "/presence", '{"ranges": [' + ", ".join(['{"anchor": 0, "head": 0}'] * 21) + "]}", 422),
+        ("PUT", "/presence", "x" * 20_000, 413),
+        ("PUT", "/pairing", '{"interviewer_may_type": "maybe"}', 422),
+    ]
+    for method, path, body, status in cases:
+        response = api.request(method, base + path, content=body, headers=headers)
+        assert response.status_code == status, (path, str(body)[:60], response.text[:200])
+        assert response.json()["error"]["message"]
+    assert api.get("/healthz").status_code == 200
+    assert pull(api, session, session["candidate_token"])["version"] == 0
+
+
 def test_a_document_over_the_code_limit_is_refused_with_the_limit(api: httpx.Client) -> None:
     session = started(api)
     doc = starter(api, session)
