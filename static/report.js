@@ -142,6 +142,19 @@ function playback(data) {
     marker.addEventListener("click", function () { seek(compress(e.at_seconds)); });
     return marker;
   }));
+  // Who typed when: one coloured stretch per run of edits by the same person, on the same axis.
+  var runs = [];
+  frames.forEach(function (frame, index) {
+    var last = runs[runs.length - 1];
+    if (last && last.author === frame.author) last.end = index;
+    else runs.push({ author: frame.author, start: index, end: index });
+  });
+  var strip = el("div", { class: "author-strip", "aria-hidden": "true" }, runs.map(function (run) {
+    var span = el("span", { class: "author-run author-" + run.author, title: (AUTHORS[run.author] || run.author) + " typing" });
+    span.style.left = (100 * axis[run.start] / total) + "%";
+    span.style.width = Math.max(0.4, 100 * (axis[run.end] - axis[run.start]) / total) + "%";
+    return span;
+  }));
   function frameAt(position) {
     var index = 0;
     while (index + 1 < frames.length && axis[index + 1] <= position + 1e-9) index++;
@@ -175,9 +188,9 @@ function playback(data) {
   });
   slider.addEventListener("input", function () { seek(parseFloat(slider.value)); });
   var root = section("Playback", "playback", [
-    el("p", { class: "muted small", text: "The code as it was typed, keystroke by keystroke, by both people (the tag names who typed each edit). Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
+    el("p", { class: "muted small", text: "The code as it was typed, keystroke by keystroke, by both people (the tag and the strip under the track: blue the candidate, red the interviewer). Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
     el("div", { class: "playback-controls" }, [play, el("label", { class: "inline-label" }, ["Speed ", speed]), label, challengeLabel, author]),
-    el("div", { class: "playback-track" }, [track, slider]),
+    el("div", { class: "playback-track" }, [track, slider, strip]),
     el("pre", { class: "code-block playback-code" }, [code]),
   ]);
   seek(total);

@@ -122,6 +122,19 @@ def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
         # The toggle off: the interviewer's editor is read-only and the server refuses its pushes.
         interviewer.locator("#interviewer-may-type").uncheck()
         expect(interviewer.locator(".cm-content")).to_have_attribute("aria-readonly", "true")
+
+        # The report replays every keystroke of both people, each coloured, up to the text both see.
+        interviewer.locator("#report-link").click()
+        expect(interviewer.locator("#playback")).to_be_visible()
+        expect(interviewer.locator("#playback-code")).to_have_text(final)
+        expect(interviewer.locator(".author-run.author-candidate").first).to_be_visible()
+        expect(interviewer.locator(".author-run.author-interviewer").first).to_be_visible()
+        report = httpx.get(f"{web.url}/api/sessions/{created['id']}/report",
+                           headers={"Authorization": f"Bearer {created['interviewer_token']}"}).json()
+        keystrokes = 2 + len(mine) + len(theirs) + len("\n# typed offline still offline") + len("\n# typed meanwhile")
+        assert len(report["playback"]) == keystrokes  # one update a keystroke, none lost or doubled
+        expect(interviewer.locator("#playback-time")).to_contain_text(f"edit {keystrokes} of {keystrokes}")
+        interviewer.locator("#playback").screenshot(path=str(screenshots / "pair-playback.png"))
     finally:
         candidate_context.close()
         interviewer_context.close()
