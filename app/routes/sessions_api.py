@@ -29,7 +29,7 @@ from app.models import (
     SessionCreated,
     SnapshotSaved,
 )
-from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, read_code
+from app.routes._deps import CODE_BODY_DOC, CodeBody, Context, GradeTicket, SessionAccess, read_code
 from app.services import attempts, interview_reports, interviews, pairing
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
@@ -113,6 +113,20 @@ async def snapshot(access: SessionAccess, request: Request, context: Context) ->
     return saved
 
 
+async def _shared_text(access: interviews.Access, context: Context, body: CodeBody, version: int | None) -> str:
+    """The shared document's text, what is graded (the body's code is made the document first if no version)."""
+    assert body.challenge is not None
+    interviews.check_can_grade(access=access, challenge_id=body.challenge)  # before the document is touched
+    if version is None:
+        await anyio.to_thread.run_sync(partial(
+            pairing.replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
+            challenge_id=body.challenge, code=body.code, client_id="run"))
+    code, _ = await anyio.to_thread.run_sync(partial(
+        pairing.document_text, db=context.db, catalog=context.catalog, session_id=access.session.id,
+        challenge_id=body.challenge))
+    return code
+
+
 async def _grade(access: interviews.Access, request: Request, context: Context, mode: Mode,
                  ticket: str | None, version: int | None) -> AttemptResult:
     """Grade the shared document's text on the server, exactly what both people see.
@@ -122,16 +136,10 @@ async def _grade(access: interviews.Access, request: Request, context: Context, 
     """
     body = await read_code(request, max_bytes=context.settings.max_code_bytes, needs_challenge=True)
     assert body.challenge is not None
+    body.code = await _shared_text(access, context, body, version)
     interviews.check_can_grade(access=access, challenge_id=body.challenge)
-    if version is None:
-        await anyio.to_thread.run_sync(partial(
-            pairing.replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
-            challenge_id=body.challenge, code=body.code, client_id="run"))
-    code, _ = await anyio.to_thread.run_sync(partial(
-        pairing.document_text, db=context.db, catalog=context.catalog, session_id=access.session.id,
-        challenge_id=body.challenge))
     work = partial(attempts.grade_attempt, db=context.db, grader=context.grader, catalog=context.catalog,
-                   seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=code,
+                   seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
                    mode=mode)
     return attempts.result_of(await context.queue.run(work, ticket=ticket))
 

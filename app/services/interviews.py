@@ -326,7 +326,7 @@ def claim_final_submits(*, db: Database) -> list[str]:
 
 
 def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: str) -> int:
-    """Blocking: submit each shared document's text unless that exact code was already submitted."""
+    """Blocking: submit the last code of each challenge unless that exact code was already submitted."""
     owner = store.Owner(session_id=session_id)
     with db.read() as conn:
         session = store.get_interview(conn, session_id=session_id)
