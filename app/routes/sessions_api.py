@@ -29,8 +29,9 @@ from app.models import (
     SessionCreated,
     SnapshotSaved,
 )
-from app.routes._deps import CODE_BODY_DOC, CodeBody, Context, GradeTicket, SessionAccess, read_code
-from app.services import attempts, interview_reports, interviews, pairing
+from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, read_code
+from app.services import attempts, interview_reports, interviews
+from app.services.pairing import document_text, replace_text
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
 KEEPALIVE_SECONDS = 15.0
@@ -108,23 +109,22 @@ async def snapshot(access: SessionAccess, request: Request, context: Context) ->
         code=body.code))
     # A client without a shared editor: its code becomes the shared document (one whole-text update).
     await anyio.to_thread.run_sync(partial(
-        pairing.replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
+        replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
         challenge_id=body.challenge, code=body.code, client_id="snapshot"))
     return saved
 
 
-async def _shared_text(access: interviews.Access, context: Context, body: CodeBody, version: int | None) -> str:
+async def _shared_text(access: interviews.Access, context: Context, *, challenge_id: str, code: str,
+                       version: int | None) -> str:
     """The shared document's text, what is graded (the body's code is made the document first if no version)."""
-    assert body.challenge is not None
-    interviews.check_can_grade(access=access, challenge_id=body.challenge)  # before the document is touched
+    interviews.check_can_grade(access=access, challenge_id=challenge_id)  # before the document is touched
     if version is None:
         await anyio.to_thread.run_sync(partial(
-            pairing.replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
-            challenge_id=body.challenge, code=body.code, client_id="run"))
-    code, _ = await anyio.to_thread.run_sync(partial(
-        pairing.document_text, db=context.db, catalog=context.catalog, session_id=access.session.id,
-        challenge_id=body.challenge))
-    return code
+            replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
+            challenge_id=challenge_id, code=code, client_id="run"))
+    text, _ = await anyio.to_thread.run_sync(partial(
+        document_text, db=context.db, catalog=context.catalog, session_id=access.session.id, challenge_id=challenge_id))
+    return text
 
 
 async def _grade(access: interviews.Access, request: Request, context: Context, mode: Mode,
@@ -136,7 +136,7 @@ async def _grade(access: interviews.Access, request: Request, context: Context, 
     """
     body = await read_code(request, max_bytes=context.settings.max_code_bytes, needs_challenge=True)
     assert body.challenge is not None
-    body.code = await _shared_text(access, context, body, version)
+    body.code = await _shared_text(access, context, challenge_id=body.challenge, code=body.code, version=version)
     interviews.check_can_grade(access=access, challenge_id=body.challenge)
     work = partial(attempts.grade_attempt, db=context.db, grader=context.grader, catalog=context.catalog,
                    seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
