@@ -7,6 +7,8 @@ import { el } from "./dom.js";
 const HEARTBEAT_MS = 5000;
 const SELECTION_THROTTLE_MS = 120;
 const RETRY_MS = 1000;
+// A long offline stretch goes out in several pushes, each well under the server's body limit.
+const MAX_UPDATES_PER_PUSH = 200;
 const NAMES = { candidate: "Candidate", interviewer: "Interviewer" };
 const COLOURS = { candidate: "#1864ab", interviewer: "#a61e4d" };
 const STATUS_TEXT = { connected: "connected", idle: "idle", away: "away" };
@@ -121,7 +123,7 @@ export class PairedEditor {
     // Updates the server accepted but our pull has not brought back yet are the log's next ones:
     // push only what follows them, at the version after them, without waiting for the pull.
     const ahead = Math.max(0, this.awaitVersion - this.version());
-    const updates = pending.slice(ahead);
+    const updates = pending.slice(ahead, ahead + MAX_UPDATES_PER_PUSH);
     if (!updates.length) return;
     const generation = this.generation;
     const version = this.version() + ahead;
