@@ -78,7 +78,12 @@ function showClock(clock) {
 // Another challenge: its shared document as the server has it now.
 function select(id) {
   if (id === current) return;
-  S.api("GET", "").then((data) => open(id, data)).catch((error) => showError(error.message));
+  // What was typed here reaches the server first: the editor of this challenge closes on the switch.
+  editor.flush(5000).then((saved) => {
+    if (!saved) { showError("Your last edits here are not on the server yet (the connection?); switch again in a moment."); return; }
+    showError("");
+    return S.api("GET", "").then((data) => open(id, data));
+  }).catch((error) => showError(error.message));
 }
 
 function open(id, data) {

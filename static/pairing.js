@@ -234,7 +234,8 @@ export class PairedEditor {
 
   // Resolves once everything typed here is on the server (or after `timeoutMs`): run and submit wait for it.
   flush(timeoutMs) {
-    if (!this.pending().length) return Promise.resolve(true);
+    // Nothing to wait for, or a locked editor (the session is over: what was refused stays refused).
+    if (!this.pending().length || this.readOnly) return Promise.resolve(true);
     this.push();
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs || 8000);

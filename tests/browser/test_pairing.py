@@ -139,3 +139,26 @@ def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
         candidate_context.close()
         interviewer_context.close()
     assert not errors, f"JavaScript errors on the pages: {errors}"
+
+
+def test_switching_challenges_keeps_what_was_just_typed(browser: Browser, web: ServerProcess) -> None:
+    created = httpx.post(f"{web.url}/api/sessions", json={
+        "challenges": ["softmax", "cross-entropy"], "duration_minutes": 30}).json()
+    httpx.post(f"{web.url}/api/sessions/{created['id']}/start",
+               headers={"Authorization": f"Bearer {created['interviewer_token']}"}).raise_for_status()
+    errors: list[str] = []
+    context, candidate = open_page(browser, web, created["candidate_url"], errors)
+    try:
+        type_at_end(candidate, "\n# softmax note")
+        candidate.locator("#challenge-tabs .tab[data-challenge='cross-entropy']").click()  # at once, mid-push
+        expect(candidate.locator("#challenge-title")).to_have_text("Cross-entropy loss")
+        type_at_end(candidate, "\n# cross-entropy note")
+        candidate.locator("#challenge-tabs .tab[data-challenge='softmax']").click()
+        expect(candidate.locator(".cm-content")).to_contain_text("# softmax note")
+        state = httpx.get(f"{web.url}/api/sessions/{created['id']}",
+                          headers={"Authorization": f"Bearer {created['interviewer_token']}"}).json()
+        assert state["code"]["softmax"].endswith("\n# softmax note")
+        assert state["code"]["cross-entropy"].endswith("\n# cross-entropy note")
+    finally:
+        context.close()
+    assert not errors, f"JavaScript errors on the page: {errors}"
