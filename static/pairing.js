@@ -45,6 +45,7 @@ export class PairedEditor {
     this.presence = [];
     this.mayType = true;
     this.waiters = [];
+    this.notice = "";
     document.addEventListener("visibilitychange", () => this.heartbeat());
     setInterval(() => this.heartbeat(), HEARTBEAT_MS);
   }
@@ -113,7 +114,8 @@ export class PairedEditor {
     else this.textarea.readOnly = off || this.role !== "candidate";
   }
 
-  status(text) { this.onSync({ online: this.online, pending: this.pending().length, text }); }
+  // `notice`: why edits were dropped, shown until this person's next edit is saved.
+  status(text) { this.onSync({ online: this.online, pending: this.pending().length, text: text || this.notice }); }
 
   // Push what is pending at the synced version; a refusal waits for the pull that follows.
   push() {
@@ -136,6 +138,7 @@ export class PairedEditor {
       if (response.ok) {
         return response.json().then((body) => {
           this.awaitVersion = body.version;
+          this.notice = "";
           if (this.pending().length > this.awaitVersion - this.version()) this.push(); // typed meanwhile
         });
       }
@@ -148,10 +151,10 @@ export class PairedEditor {
           const wait = parseInt(response.headers.get("Retry-After") || "1", 10);
           this.retryTimer = setTimeout(() => this.push(), wait * 1000);
           this.status("Saving in a moment…");
-        } else if (response.status === 409) {
-          this.status(message); // the session is over: nothing more can be saved
         } else {
-          this.status("Not saved: " + message);
+          // Refused for good (the session is over, typing was turned off, the code limit): what the
+          // server has is the document; show it again, and say why the edits were not kept.
+          this.resync("Not saved: " + message);
         }
       });
     }).catch(() => {
@@ -161,6 +164,20 @@ export class PairedEditor {
       this.status("Offline: your typing is kept and sent when the connection is back");
       this.retryTimer = setTimeout(() => this.push(), RETRY_MS);
     });
+  }
+
+  // Open the server's text again, dropping local edits the server refused.
+  resync(why) {
+    const challenge = this.challenge;
+    const generation = this.generation;
+    this.client.api("GET", "").then((data) => {
+      if (generation !== this.generation) return;
+      const info = data.challenges.filter((c) => c.id === challenge)[0];
+      const text = data.code[challenge] !== undefined ? data.code[challenge] : (info ? info.starter.replace(/\r\n?/g, "\n") : "");
+      this.notice = why;
+      this.open(challenge, text, (data.versions || {})[challenge] || 0);
+      this.status("");
+    }).catch(() => { this.notice = why; this.status(""); });
   }
 
   // The long poll: updates after our version, or a change of presence, or nothing after a while.
@@ -206,7 +223,7 @@ export class PairedEditor {
     }
     this.presence = body.presence;
     this.showRemote();
-    this.onSync({ online: true, pending: this.pending().length, text: "", presence: body.presence, mayType: this.mayType });
+    this.onSync({ online: true, pending: this.pending().length, text: this.notice, presence: body.presence, mayType: this.mayType });
     if (!this.pending().length) this.resolveWaiters();
   }
 

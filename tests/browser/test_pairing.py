@@ -122,6 +122,12 @@ def test_two_people_typing_at_once_in_one_place_converge_and_see_each_other(
         # The toggle off: the interviewer's editor is read-only and the server refuses its pushes.
         interviewer.locator("#interviewer-may-type").uncheck()
         expect(interviewer.locator(".cm-content")).to_have_attribute("aria-readonly", "true")
+        # Edits that reach the server after the toggle (typed at that moment) are refused and dropped
+        # from the interviewer's editor too: it shows the server's text again, saying why.
+        interviewer.evaluate("() => window.arraydojoEditor.view.dispatch({changes: {from: 0, insert: '# late '}})")
+        expect(interviewer.locator("#pair-status")).to_contain_text("Not saved", timeout=5000)
+        expect(interviewer.locator(".cm-content")).not_to_contain_text("# late ")
+        assert code_of(interviewer) == server_text(web, created) == final
 
         # The report replays every keystroke of both people, each coloured, up to the text both see.
         interviewer.locator("#report-link").click()
