@@ -534,6 +534,17 @@ def last_interview_event_id(conn: Connection, *, session_id: str) -> int:
     return int(value or 0)
 
 
+def latest_snapshots(conn: Connection, *, session_id: str) -> dict[str, InterviewEvent]:
+    """The last snapshot of each challenge of the session."""
+    last = (sa.select(sa.func.max(interview_events.c.id))
+            .where(interview_events.c.session_id == session_id, interview_events.c.kind == "snapshot")
+            .group_by(interview_events.c.challenge_id))
+    rows = conn.execute(sa.select(interview_events).where(interview_events.c.id.in_(last)))
+    return {r.challenge_id: InterviewEvent(r.id, r.session_id, r.kind, r.challenge_id, r.payload,
+                                           _aware(r.created_at))  # type: ignore[arg-type]
+            for r in rows}
+
+
 def count_recent_snapshots(conn: Connection, *, session_id: str, since: datetime) -> int:
     return int(conn.execute(
         sa.select(sa.func.count()).select_from(interview_events)
