@@ -269,6 +269,10 @@ export class PairedEditor {
 
 // "Candidate: connected · Interviewer: idle" in a container, one badge per side.
 export function showPresence(container, presence, ownRole) {
+  // Redrawn only when a status changes: the bar is a live region, so each redraw is read out.
+  const key = ["candidate", "interviewer"].map((role) => (presence.filter((p) => p.role === role)[0] || {}).status).join("/");
+  if (container.getAttribute("data-key") === key) return;
+  container.setAttribute("data-key", key);
   container.textContent = "";
   ["candidate", "interviewer"].forEach((role) => {
     const found = presence.filter((p) => p.role === role)[0];
