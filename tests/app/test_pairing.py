@@ -179,7 +179,7 @@ def test_hostile_bodies_get_a_clear_4xx_and_the_server_stays_up(api: httpx.Clien
     base = f"/api/sessions/{session['id']}"
     deep_push = ('{"challenge": "softmax", "version": 0, "updates": [{"clientID": "x", "changes": '
                  + "[" * 40_000 + "]" * 40_000 + "}]}")
-    cases = [
+    cases: list[tuple[str, str, str | bytes, int]] = [
         ("POST", "/updates", deep_push, 422),
         ("PUT", "/presence", '{"ranges": ' + "[" * 7000 + "]" * 7000 + "}", 422),
         ("PUT", "/pairing", '{"interviewer_may_type": ' + "[" * 7000 + "]" * 7000 + "}", 422),
