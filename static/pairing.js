@@ -79,6 +79,7 @@ export class PairedEditor {
             { challenge: this.challenge, code: this.textarea.value }).catch(() => {}), 300);
         });
       }
+      if (this.role === "interviewer") this.watchPlain(this.generation); // read-only: the server's text, refreshed
       return;
     }
     this.editor = window.ArrayDojoEditor.create(this.textarea, {
@@ -164,6 +165,22 @@ export class PairedEditor {
       this.status("Offline: your typing is kept and sent when the connection is back");
       this.retryTimer = setTimeout(() => this.push(), RETRY_MS);
     });
+  }
+
+  // Without the bundle the interviewer's textarea shows the server's text, read again every second.
+  async watchPlain(generation) {
+    while (generation === this.generation) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      try {
+        const data = await this.client.api("GET", "");
+        if (generation !== this.generation) return;
+        const code = data.code[this.challenge];
+        if (code !== undefined && this.textarea.value !== code) {
+          this.textarea.value = code;
+          this.onChange(code, { remote: true });
+        }
+      } catch (error) { /* the next round tries again */ }
+    }
   }
 
   // Open the server's text again, dropping local edits the server refused.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from itertools import zip_longest
 from pathlib import Path
@@ -168,3 +169,36 @@ def test_switching_challenges_keeps_what_was_just_typed(browser: Browser, web: S
     finally:
         context.close()
     assert not errors, f"JavaScript errors on the page: {errors}"
+
+
+def test_without_the_editor_bundle_the_candidate_types_and_the_interviewer_watches(
+        browser: Browser, web: ServerProcess) -> None:
+    created = httpx.post(f"{web.url}/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30}).json()
+    httpx.post(f"{web.url}/api/sessions/{created['id']}/start",
+               headers={"Authorization": f"Bearer {created['interviewer_token']}"}).raise_for_status()
+    errors: list[str] = []
+    contexts = []
+    try:
+        pages = []
+        for link in (created["candidate_url"], created["interviewer_url"]):
+            context = browser.new_context(base_url=web.url)
+            context.route(re.compile(r"/static/editor\.js"), lambda route: route.abort())  # the bundle never loads
+            contexts.append(context)
+            page = context.new_page()
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(link)
+            pages.append(page)
+        candidate, interviewer = pages
+        expect(candidate.locator("#code")).to_be_editable()
+        for page in pages:
+            assert page.evaluate("() => window.ArrayDojoEditor === undefined")
+            expect(page.locator(".cm-editor")).to_have_count(0)
+        candidate.locator("#code").press("Control+End")
+        candidate.locator("#code").type("\n# plain textarea")
+        expect(interviewer.locator("#code")).to_have_value(re.compile("# plain textarea"), timeout=10_000)
+        expect(interviewer.locator("#code")).not_to_be_editable()
+        assert server_text(web, created).endswith("# plain textarea")
+    finally:
+        for context in contexts:
+            context.close()
+    assert not errors, f"JavaScript errors on the pages: {errors}"
