@@ -43,6 +43,8 @@ def body_ceilings(settings: Settings) -> tuple[BodyCeiling, ...]:
         (r"/api/challenges/[^/]+/(?:run|submit)|/challenges/[^/]+/(?:run|submit)|/api/drafts/[^/]+", code),
         (r"/api/sessions/[^/]+/(?:run|submit)", code),
         (r"/api/sessions/[^/]+/snapshots", code_body_bytes(settings.snapshot_max_bytes)),
+        # A batch of editor updates: a paste of a whole document, its JSON escapes, and the batch's framing.
+        (r"/api/sessions/[^/]+/updates", code + 64 * 1024),
         (r"/api/progress/import", settings.max_import_bytes),
         (r"/progress/import", settings.max_import_bytes + MULTIPART_ENVELOPE_BYTES),
     )

@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     # After the deadline, snapshots still land for this long (the last keystrokes in flight), then
     # the session ends and the last code of each challenge is submitted.
     session_grace_seconds: float = Field(default=2.0, ge=0)
+    # Pair programming: pushes of edits a minute per person (each carries every pending keystroke),
+    # how often a waiting pull reads the database, and how long it waits before answering "nothing new".
+    collab_pushes_per_minute: int = Field(default=1200, ge=1)
+    collab_poll_seconds: float = Field(default=0.05, gt=0)
+    collab_wait_seconds: float = Field(default=20.0, gt=0, le=60)
     # How often the live stream reads the database, and how often the deadline sweep runs.
     stream_poll_seconds: float = Field(default=0.25, gt=0)
     session_sweep_seconds: float = Field(default=1.0, gt=0)

@@ -36,7 +36,16 @@ from app.grading_queue import GradingQueue
 from app.labels import load_labels
 from app.middleware import ProfileMiddleware
 from app.rate_limit import build_rate_limiter
-from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
+from app.routes import (
+    challenges_api,
+    docs,
+    health,
+    interview_pages,
+    pages,
+    pairing_api,
+    progress_api,
+    sessions_api,
+)
 from app.services.attempts import Grading, LocalGrading
 from app.services.profiles import TokenSigner
 from app.services.recovery import interrupt_abandoned_gradings
@@ -93,7 +102,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.rate_limiter = build_rate_limiter(settings)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
-                   interview_pages.router, docs.router):
+                   interview_pages.router, docs.router, pairing_api.router):
         app.include_router(router)
     # Outermost last: gzip wraps the pages. Headers, hosts, origin and body limits are edge layers (app/edge.py).
     app.add_middleware(GZipMiddleware, minimum_size=1024)

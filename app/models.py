@@ -230,7 +230,9 @@ class SessionPublic(BaseModel):
     challenge_ids: list[str]
     challenges: list[SessionChallengePublic]
     last_event_id: int
-    code: dict[str, str]
+    code: dict[str, str] = Field(description="The shared document of each edited challenge (others: the starter)")
+    versions: dict[str, int] = Field(default_factory=dict, description="Each shared document's version (0: starter)")
+    interviewer_may_type: bool = True
     followups: list[EventPublic]
 
 
@@ -308,11 +310,14 @@ class ReportChallengePublic(BaseModel):
     accepted_at_seconds: float | None
 
 
-class PlaybackFrame(BaseModel):
-    id: int
-    t: float
-    challenge: str | None
-    code: str
+class PlaybackUpdate(BaseModel):
+    """One keystroke-level update of the report's playback: apply `changes` to the text before it."""
+
+    t: float = Field(description="Seconds since the session started")
+    challenge: str
+    version: int
+    author: Literal["candidate", "interviewer"]
+    changes: Any
 
 
 class ReportScorecard(Scorecard):
@@ -329,7 +334,8 @@ class ReportPublic(BaseModel):
     challenges: list[ReportChallengePublic]
     runs: list[TimedAttemptPublic]
     timeline: list[TimedEventPublic]
-    playback: list[PlaybackFrame]
+    playback: list[PlaybackUpdate] = Field(description="The update log of every challenge, keystroke by keystroke")
+    starters: dict[str, str] = Field(description="Each challenge's text before its first update")
     notes: str
     notes_html: str
     scorecard: ReportScorecard
@@ -342,3 +348,48 @@ class ReportFileHtml(RootModel[str]):
 
 class EventStreamPublic(RootModel[EventPublic | ClockPublic]):
     """A Server-Sent Events stream: each message's data is an event of the session, or the clock when it changes."""
+
+
+# Pair programming: the shared document of each challenge of a session
+
+class CollabUpdatePublic(BaseModel):
+    """One update of a shared document, as the editor bundle's `receive` takes it, with who and when."""
+
+    version: int = Field(description="The document's version once this update is applied (1 for the first)")
+    clientID: str  # the name @codemirror/collab uses
+    changes: Any = Field(description="CodeMirror ChangeSet JSON")
+    author: Literal["candidate", "interviewer"]
+    at: datetime
+
+
+class PresencePublic(BaseModel):
+    role: Literal["candidate", "interviewer"]
+    status: Literal["connected", "idle", "away"]
+    challenge: str | None
+    ranges: list[dict[str, int]] = Field(description="[{anchor, head}] in the document at `version`")
+    seen_at: datetime
+
+
+class CollabPullPublic(BaseModel):
+    """A pull: the updates after the asked version (possibly none when the wait ran out) and who is here."""
+
+    challenge: str
+    version: int = Field(description="The server's version now")
+    updates: list[CollabUpdatePublic]
+    presence: list[PresencePublic]
+    interviewer_may_type: bool
+    server_now: datetime
+    presence_stamp: str = Field(description="Send it back as `presence` to wait for a change of presence too")
+
+
+class CollabPushed(BaseModel):
+    version: int = Field(description="The server's version after the push")
+
+
+class PresenceSaved(BaseModel):
+    seen_at: datetime
+
+
+class PairingPublic(BaseModel):
+    interviewer_may_type: bool
+

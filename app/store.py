@@ -615,3 +615,181 @@ def shared_secret(conn: Connection, *, name: str) -> str:
                  .on_conflict_do_nothing(index_elements=["name"]))
     return str(conn.execute(sa.select(server_secrets.c.value).where(server_secrets.c.name == name)).scalar_one())
 
+
+# Pair programming: the shared documents of a session (issue 17)
+
+collab_updates = sa.Table(
+    "collab_updates", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
+              nullable=False),
+    sa.Column("challenge_id", sa.String(64), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("changes", sa.JSON, nullable=False),
+    sa.Column("client_id", sa.String(64), nullable=False),
+    sa.Column("author", sa.String(16), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.UniqueConstraint("session_id", "challenge_id", "version", name="uq_collab_updates_version"),
+    sa.Index("ix_collab_updates_author_time", "session_id", "author", "created_at"),
+)
+collab_documents = sa.Table(
+    "collab_documents", metadata,
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("challenge_id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("first_edit_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+)
+collab_presence = sa.Table(
+    "collab_presence", metadata,
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("role", sa.String(16), primary_key=True),
+    sa.Column("challenge_id", sa.String(64)),
+    sa.Column("ranges", sa.JSON, nullable=False),
+    sa.Column("is_visible", sa.Boolean, nullable=False),
+    sa.Column("seen_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("active_at", sa.DateTime(timezone=True), nullable=False),
+)
+collab_settings = sa.Table(
+    "collab_settings", metadata,
+    sa.Column("session_id", sa.String(32), sa.ForeignKey("interview_sessions.id", ondelete="CASCADE"),
+              primary_key=True),
+    sa.Column("interviewer_may_type", sa.Boolean, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class SharedDocument:
+    """The server's copy of one shared document: its text after `version` updates."""
+
+    challenge_id: str
+    version: int
+    text: str
+    first_edit_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class CollabUpdate:
+    """One update of the log; `version` is the document's version once it is applied (1 for the first)."""
+
+    version: int
+    challenge_id: str
+    changes: Any
+    client_id: str
+    author: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Presence:
+    role: str
+    challenge_id: str | None
+    ranges: list[dict[str, int]]
+    is_visible: bool
+    seen_at: datetime
+    active_at: datetime
+
+
+class _LostRace(Exception):
+    """Another push moved the document first."""
+
+
+def _document(row: sa.Row[Any]) -> SharedDocument:
+    return SharedDocument(row.challenge_id, row.version, row.text, _aware(row.first_edit_at),  # type: ignore[arg-type]
+                          _aware(row.updated_at))  # type: ignore[arg-type]
+
+
+def get_document(conn: Connection, *, session_id: str, challenge_id: str) -> SharedDocument | None:
+    row = conn.execute(sa.select(collab_documents).where(collab_documents.c.session_id == session_id,
+                                                         collab_documents.c.challenge_id == challenge_id)).first()
+    return _document(row) if row is not None else None
+
+
+def list_documents(conn: Connection, *, session_id: str) -> dict[str, SharedDocument]:
+    rows = conn.execute(sa.select(collab_documents).where(collab_documents.c.session_id == session_id))
+    return {r.challenge_id: _document(r) for r in rows}
+
+
+def append_updates(conn: Connection, *, session_id: str, challenge_id: str, from_version: int, text: str,
+                   updates: list[tuple[Any, str]], author: str, now: datetime) -> bool:
+    """Log updates at from_version+1.. and store the text after them; False if another push got there first.
+
+    Both guards hold across hosts: the document row moves only from `from_version`, and the
+    log's UNIQUE (session, challenge, version) refuses a second row at the same version.
+    """
+    try:
+        with conn.begin_nested():  # all or nothing: a lost race leaves the caller's transaction as it was
+            if from_version == 0:
+                conn.execute(sa.insert(collab_documents).values(
+                    session_id=session_id, challenge_id=challenge_id, version=len(updates), text=text,
+                    first_edit_at=now, updated_at=now))
+            else:
+                moved = conn.execute(sa.update(collab_documents).where(
+                    collab_documents.c.session_id == session_id, collab_documents.c.challenge_id == challenge_id,
+                    collab_documents.c.version == from_version).values(
+                    version=from_version + len(updates), text=text, updated_at=now))
+                if moved.rowcount != 1:
+                    raise _LostRace
+            conn.execute(sa.insert(collab_updates), [
+                {"session_id": session_id, "challenge_id": challenge_id, "version": from_version + 1 + i,
+                 "changes": changes, "client_id": client_id, "author": author, "created_at": now}
+                for i, (changes, client_id) in enumerate(updates)])
+    except (sa.exc.IntegrityError, _LostRace):
+        return False
+    return True
+
+
+def list_updates(conn: Connection, *, session_id: str, challenge_id: str | None = None, after_version: int = 0,
+                 limit: int | None = None) -> list[CollabUpdate]:
+    query = sa.select(collab_updates).where(collab_updates.c.session_id == session_id)
+    if challenge_id is not None:
+        query = query.where(collab_updates.c.challenge_id == challenge_id,
+                            collab_updates.c.version > after_version).order_by(collab_updates.c.version)
+    else:
+        query = query.order_by(collab_updates.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [CollabUpdate(r.version, r.challenge_id, r.changes, r.client_id, r.author,
+                         _aware(r.created_at)) for r in conn.execute(query)]  # type: ignore[arg-type]
+
+
+def count_recent_pushes(conn: Connection, *, session_id: str, author: str, since: datetime) -> int:
+    """Pushes (all the rows of one push share its time) by one role since a moment."""
+    return int(conn.execute(
+        sa.select(sa.func.count(sa.distinct(collab_updates.c.created_at)))
+        .where(collab_updates.c.session_id == session_id, collab_updates.c.author == author,
+               collab_updates.c.created_at >= since)
+    ).scalar_one())
+
+
+def save_presence(conn: Connection, *, session_id: str, presence: Presence) -> None:
+    values = {"challenge_id": presence.challenge_id, "ranges": presence.ranges, "is_visible": presence.is_visible,
+              "seen_at": presence.seen_at, "active_at": presence.active_at}
+    moved = conn.execute(sa.update(collab_presence).where(
+        collab_presence.c.session_id == session_id, collab_presence.c.role == presence.role).values(**values))
+    if moved.rowcount == 0:
+        conn.execute(sa.insert(collab_presence).values(session_id=session_id, role=presence.role, **values))
+
+
+def list_presence(conn: Connection, *, session_id: str) -> list[Presence]:
+    rows = conn.execute(sa.select(collab_presence).where(collab_presence.c.session_id == session_id)
+                        .order_by(collab_presence.c.role))
+    return [Presence(r.role, r.challenge_id, r.ranges, r.is_visible, _aware(r.seen_at),  # type: ignore[arg-type]
+                     _aware(r.active_at)) for r in rows]  # type: ignore[arg-type]
+
+
+def interviewer_may_type(conn: Connection, *, session_id: str) -> bool:
+    value = conn.execute(sa.select(collab_settings.c.interviewer_may_type)
+                         .where(collab_settings.c.session_id == session_id)).scalar_one_or_none()
+    return True if value is None else bool(value)
+
+
+def set_interviewer_may_type(conn: Connection, *, session_id: str, allowed: bool) -> None:
+    moved = conn.execute(sa.update(collab_settings).where(collab_settings.c.session_id == session_id)
+                         .values(interviewer_may_type=allowed))
+    if moved.rowcount == 0:
+        conn.execute(sa.insert(collab_settings).values(session_id=session_id, interviewer_may_type=allowed))

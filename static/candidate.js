@@ -1,26 +1,25 @@
-// The candidate's room: waiting room, the session's challenges in the editor, Run / Submit, the
-// server's countdown, follow-ups as they arrive, debounced snapshots, and the lock at the end.
-import { $, el, clockTime, setBusy as disable, setupEditor, onGradeKeys, onLineLinks } from "./dom.js";
+// The candidate's room: waiting room, the session's challenges in the shared editor (the interviewer
+// may type too), Run / Submit of the server's text, the server's countdown, follow-ups as they
+// arrive, presence, and the lock at the end.
+import { $, el, clockTime, setBusy as disable, onGradeKeys, onLineLinks } from "./dom.js";
 import { gradeLoop, readResponse, sessionClient } from "./api.js";
 import { Countdown, buildTabs, markTab, openRoom, showError } from "./session.js";
+import { PairedEditor, showPresence } from "./pairing.js";
 
-const SNAPSHOT_DEBOUNCE_MS = 300;
 const S = sessionClient($("session-root").getAttribute("data-session"));
 
 let state = null;
 let current = null; // challenge id in the editor
-const codes = {};
-let editor = null;
+let editor = null; // the PairedEditor
 const textarea = $("code");
 let locked = false;
-let switching = false;
-let snapshotTimer = null;
-const pending = {}; // challenge -> code not yet on the server
 const seenFollowups = {};
 const countdown = new Countdown($("countdown"), (clock) => lock(clock));
 
 const grading = gradeLoop({
-  send: (mode, ticket) => S.request("POST", "/" + mode, { challenge: current, code: getCode() }, { "X-Grade-Ticket": ticket }),
+  // Everything typed here reaches the server first; the server grades its own text at that version.
+  send: (mode, ticket) => editor.flush().then(() => S.request("POST", "/" + mode + "?version=" + editor.version(),
+    { challenge: current, code: getCode() }, { "X-Grade-Ticket": ticket })),
   queueNode: $("queue-status"),
   setBusy: (value) => disable([$("run-button"), $("submit-button")], value || locked),
   onResponse: (mode, response) => readResponse(response).then((result) => S.results(result.attempt_id, $("results")))
@@ -37,6 +36,10 @@ function grade(mode) {
 }
 
 function getCode() { return editor ? editor.getCode() : textarea.value; }
+
+function starterOf(id) {
+  return state.challenges.filter((c) => c.id === id)[0].starter.replace(/\r\n?/g, "\n");
+}
 
 function load() {
   return S.api("GET", "").then((data) => {
@@ -68,22 +71,33 @@ function showWaiting() {
 function showWorkspace() {
   $("waiting-room").hidden = true;
   $("workspace").hidden = false;
-  state.challenges.forEach((challenge) => {
-    if (codes[challenge.id] === undefined) codes[challenge.id] = state.code[challenge.id] !== undefined ? state.code[challenge.id] : challenge.starter;
-  });
   buildTabs(state.challenges, select).hidden = state.challenges.length < 2;
-  if (!editor && !textarea.dataset.wired) {
-    textarea.dataset.wired = "1";
-    editor = setupEditor(textarea, {
-      label: "Your solution (Python). Press Escape then Tab to leave the editor.",
-      onChange: onEdit, onRun: () => grade("run"), onSubmit: () => grade("submit"),
+  if (!editor) {
+    editor = new PairedEditor({
+      client: S, textarea, role: "candidate",
+      label: "Your solution (Python), shared with your interviewer. Press Escape then Tab to leave the editor.",
+      onRun: () => grade("run"), onSubmit: () => grade("submit"),
+      onSync: (sync) => {
+        $("save-status").textContent = sync.text || (sync.pending ? "Saving…" : "Saved");
+        if (sync.presence) showPresence($("presence"), sync.presence, "candidate");
+      },
     });
   }
-  select(current || state.challenges[0].id);
+  open(current || state.challenges[0].id, state);
 }
 
+// Another challenge: its shared document as the server has it now.
 function select(id) {
-  if (current && editor) codes[current] = editor.getCode();
+  if (id === current) return;
+  // What was typed here reaches the server first: the editor of this challenge closes on the switch.
+  editor.flush(5000).then((saved) => {
+    if (!saved) { showError("Your last edits here are not on the server yet (the connection?); switch again in a moment."); return; }
+    showError("");
+    return S.api("GET", "").then((data) => { state = Object.assign(state, { code: data.code, versions: data.versions }); open(id, state); });
+  }).catch((error) => showError(error.message));
+}
+
+function open(id, data) {
   current = id;
   const challenge = state.challenges.filter((c) => c.id === id)[0];
   markTab(id, false);
@@ -93,10 +107,8 @@ function select(id) {
   meta.appendChild(el("span", { class: "badge difficulty-" + challenge.difficulty, text: challenge.difficulty }));
   $("challenge-signature").textContent = "def " + challenge.signature;
   $("challenge-statement").innerHTML = challenge.statement_html; // rendered on the server, raw HTML escaped
-  switching = true;
-  if (editor) editor.setCode(codes[id]);
-  else textarea.value = codes[id];
-  switching = false;
+  editor.open(id, data.code[id] !== undefined ? data.code[id] : starterOf(id), (data.versions || {})[id] || 0);
+  if (locked) editor.setReadOnly(true);
   showHints(challenge);
 }
 
@@ -108,33 +120,6 @@ function showHints(challenge) {
     list.appendChild(el("li", { class: "hint" }, [el("span", { class: "hint-tier", text: "Hint " + (index + 1) }), el("p", { text })]));
   });
   $("hint-button").disabled = locked || list.children.length >= challenge.hint_count;
-}
-
-function onEdit(code) {
-  if (switching || locked) return;
-  codes[current] = code;
-  pending[current] = code;
-  $("save-status").textContent = "Saving…";
-  clearTimeout(snapshotTimer);
-  snapshotTimer = setTimeout(flush, SNAPSHOT_DEBOUNCE_MS);
-}
-
-function flush() {
-  clearTimeout(snapshotTimer);
-  const ids = Object.keys(pending);
-  if (!ids.length) return Promise.resolve();
-  const id = ids[0];
-  const code = pending[id];
-  delete pending[id];
-  return S.api("POST", "/snapshots", { challenge: id, code }).then(() => {
-    $("save-status").textContent = "Saved";
-    if (Object.keys(pending).length) snapshotTimer = setTimeout(flush, SNAPSHOT_DEBOUNCE_MS);
-  }).catch((error) => {
-    if (pending[id] === undefined) pending[id] = code;
-    if (error.status === 409) { delete pending[id]; return; }
-    $("save-status").textContent = error.status === 429 ? "Saving in a moment…" : "Not saved yet (" + error.message + "), retrying";
-    snapshotTimer = setTimeout(flush, error.status === 429 ? (error.retryAfter || 2) * 1000 : 2000);
-  });
 }
 
 function refreshClock() {
@@ -149,11 +134,8 @@ function lock(clock) {
   if (locked || !state) return;
   if (clock && clock.status === "waiting") return;
   // The last keystrokes go out now: the server accepts them for a moment past the deadline.
-  if (editor) codes[current] = editor.getCode();
-  flush();
   locked = true;
-  if (editor) editor.setReadOnly(true);
-  else textarea.readOnly = true;
+  if (editor) { editor.flush(); editor.setReadOnly(true); } else textarea.readOnly = true;
   disable([$("run-button"), $("submit-button"), $("hint-button")], true);
   const notice = $("locked-notice");
   notice.textContent = clock && clock.end_reason === "interviewer"
@@ -206,7 +188,7 @@ function wire() {
   });
   onGradeKeys(grade);
   onLineLinks($("results"), () => editor);
-  window.addEventListener("pagehide", () => { flush(); });
+  window.addEventListener("pagehide", () => { if (editor) editor.push(); });
 }
 
 wire();

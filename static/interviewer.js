@@ -1,8 +1,10 @@
-// The interviewer's room: the candidate's code live (read-only editor fed by the stream), runs and
-// submits as they happen, follow-ups, private notes, the scorecard, the timeline, extend and end.
-import { $, el, clockTime, labels, setupEditor, verdictLabel } from "./dom.js";
+// The interviewer's room: the shared editor (the interviewer types too while "Interviewer may type"
+// is on), both cursors and who is connected, runs and submits as they happen, follow-ups, private
+// notes, the scorecard, the timeline, extend and end.
+import { $, el, clockTime, labels, verdictLabel } from "./dom.js";
 import { sessionClient } from "./api.js";
 import { Countdown, buildTabs, formatClock, markTab, openRoom, showError } from "./session.js";
+import { PairedEditor, showPresence } from "./pairing.js";
 
 const NOTES_DEBOUNCE_MS = 700;
 const KINDS = {
@@ -13,7 +15,6 @@ const S = sessionClient($("session-root").getAttribute("data-session"));
 
 let state = null;
 let current = null;
-const codes = {};
 const lastEdit = {};
 let editor = null;
 const textarea = $("code");
@@ -27,10 +28,21 @@ function load() {
     state = data;
     $("session-title").textContent = "Interview" + (data.candidate_name ? " with " + data.candidate_name : "");
     $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report#" + S.token;
-    data.challenges.forEach((c) => { codes[c.id] = data.code[c.id] !== undefined ? data.code[c.id] : c.starter; });
     buildTabs(data.challenges, select);
-    if (!editor) editor = setupEditor(textarea, { label: "The candidate's code, read-only, updated live", readOnly: true });
-    select(data.challenges[0].id);
+    if (!editor) {
+      editor = new PairedEditor({
+        client: S, textarea, role: "interviewer", label: "The shared code: the candidate's, and yours when you type",
+        onChange: (code, info) => { if (info.remote) lastEdit[current] = Date.now(); }, // the candidate's typing
+        onSync: (sync) => {
+          if (sync.presence) showPresence($("presence"), sync.presence, "interviewer");
+          if (sync.mayType !== undefined) $("interviewer-may-type").checked = sync.mayType;
+          $("pair-status").textContent = sync.text || "";
+        },
+      });
+    }
+    $("interviewer-may-type").checked = data.interviewer_may_type;
+    editor.mayType = data.interviewer_may_type;
+    open(data.challenges[0].id, data);
     showClock(data.clock);
     data.runs.forEach(showAttempt);
     data.timeline.forEach(addTimeline);
@@ -59,15 +71,29 @@ function showClock(clock) {
   $("extend-button").disabled = over;
   $("extend-minutes").disabled = over;
   $("end-button").disabled = clock.status === "ended";
+  if (editor) editor.setReadOnly(over || clock.status === "waiting"); // the server takes edits only while it runs
   $("session-root").setAttribute("data-status", clock.status);
 }
 
+// Another challenge: its shared document as the server has it now.
 function select(id) {
+  if (id === current) return;
+  // What was typed here reaches the server first: the editor of this challenge closes on the switch.
+  editor.flush(5000).then((saved) => {
+    if (!saved) { showError("Your last edits here are not on the server yet (the connection?); switch again in a moment."); return; }
+    showError("");
+    return S.api("GET", "").then((data) => open(id, data));
+  }).catch((error) => showError(error.message));
+}
+
+function open(id, data) {
   current = id;
   const challenge = state.challenges.filter((c) => c.id === id)[0];
   markTab(id, true);
   $("challenge-statement").innerHTML = challenge.statement_html; // rendered on the server, raw HTML escaped
-  showCode();
+  editor.open(id, data.code[id] !== undefined ? data.code[id] : challenge.starter.replace(/\r\n?/g, "\n"),
+    (data.versions || {})[id] || 0);
+  showLastEdit();
   const list = $("suggested-followups");
   list.textContent = "";
   challenge.followups.forEach((text, index) => {
@@ -75,13 +101,6 @@ function select(id) {
     send.addEventListener("click", () => sendFollowup({ challenge: id, index }, send));
     list.appendChild(el("li", { class: "suggested" }, [el("span", { text }), send]));
   });
-}
-
-function showCode() {
-  const code = codes[current] || "";
-  if (editor) { if (editor.getCode() !== code) editor.setCode(code); }
-  else textarea.value = code;
-  showLastEdit();
 }
 
 function showLastEdit() {
@@ -135,16 +154,7 @@ function addTimeline(event) {
 function onEvent(kind, data) {
   if (kind === "clock") { if (state) { state.clock = data; showClock(data); } return; }
   if (!state) return;
-  if (kind === "snapshot") {
-    codes[data.challenge] = data.code;
-    lastEdit[data.challenge] = Date.parse(data.at) || Date.now();
-    if (data.challenge === current) showCode();
-    else {
-      const tab = document.querySelector('#challenge-tabs .tab[data-challenge="' + data.challenge + '"]');
-      if (tab) tab.classList.add("changed");
-    }
-    return;
-  }
+  if (kind === "snapshot") return; // the shared editor has every keystroke already
   const attempt = { id: data.attempt_id, challenge: data.challenge, mode: data.mode, automatic: data.automatic, created_at: data.at };
   if (kind === "grading") {
     showAttempt(Object.assign(attempt, { status: "grading" }));
@@ -244,6 +254,13 @@ function wire() {
     notesTimer = setTimeout(saveNotes, NOTES_DEBOUNCE_MS);
   });
   $("scorecard-form").addEventListener("submit", saveScorecard);
+  $("interviewer-may-type").addEventListener("change", (event) => {
+    const on = event.target.checked;
+    S.api("PUT", "/pairing", { interviewer_may_type: on }).then((body) => {
+      editor.mayType = body.interviewer_may_type;
+      editor.applyReadOnly();
+    }).catch((error) => { event.target.checked = !on; showError(error.message); });
+  });
   setInterval(showLastEdit, 1000);
 }
 

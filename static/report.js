@@ -90,10 +90,34 @@ function timeline(data) {
   }))]);
 }
 
+// CodeMirror's ChangeSet JSON applied to a text: a number keeps that many UTF-16 units (JavaScript's
+// own string units), [deleted, ...lines] removes and inserts. The same as app/collab.py on the server.
+export function applyChanges(text, changes) {
+  var out = [], pos = 0;
+  changes.forEach(function (part) {
+    if (typeof part === "number") { out.push(text.slice(pos, pos + part)); pos += part; return; }
+    pos += part[0];
+    if (part.length > 1) out.push(part.slice(1).join("\n"));
+  });
+  if (pos !== text.length) throw new RangeError("The change does not cover the text (" + pos + " of " + text.length + ")");
+  return out.join("");
+}
+
+// One frame per update of the log, keystroke by keystroke: the text after it and who typed it.
+export function playbackFrames(data) {
+  var texts = Object.assign({}, data.starters || {});
+  return data.playback.map(function (u) {
+    texts[u.challenge] = applyChanges(texts[u.challenge] || "", u.changes);
+    return { t: u.t, challenge: u.challenge, code: texts[u.challenge], author: u.author };
+  });
+}
+
+var AUTHORS = { candidate: "Candidate", interviewer: "Interviewer" };
+
 // Playback: frames on a compressed time axis where idle gaps are capped, so minutes of thinking
 // do not play as minutes of nothing; markers for runs, submits and follow-ups on the same axis.
 function playback(data) {
-  var frames = data.playback;
+  var frames = playbackFrames(data);
   if (!frames.length) return section("Playback", "playback", [el("p", { class: "muted", text: "No code was typed." })]);
   var axis = [0];
   for (var i = 1; i < frames.length; i++) axis.push(axis[i - 1] + Math.min(frames[i].t - frames[i - 1].t, IDLE_CAP_SECONDS));
@@ -110,12 +134,26 @@ function playback(data) {
   var play = el("button", { type: "button", class: "button small", id: "playback-play", text: "Play" });
   var label = el("span", { class: "playback-time", id: "playback-time" });
   var challengeLabel = el("span", { class: "tag", id: "playback-challenge" });
+  var author = el("span", { class: "tag author-tag", id: "playback-author" });
   var code = el("code", { id: "playback-code" });
   var track = el("div", { class: "playback-markers", "aria-hidden": "true" }, markers.map(function (e) {
     var marker = el("button", { type: "button", class: "marker marker-" + e.kind, title: mmss(e.at_seconds) + " " + (KINDS[e.kind] || e.kind) + (e.verdict ? ": " + verdictLabel(e.verdict) : e.text ? ": " + e.text : ""), tabindex: "-1" });
     marker.style.left = (100 * compress(e.at_seconds) / total) + "%";
     marker.addEventListener("click", function () { seek(compress(e.at_seconds)); });
     return marker;
+  }));
+  // Who typed when: one coloured stretch per run of edits by the same person, on the same axis.
+  var runs = [];
+  frames.forEach(function (frame, index) {
+    var last = runs[runs.length - 1];
+    if (last && last.author === frame.author) last.end = index;
+    else runs.push({ author: frame.author, start: index, end: index });
+  });
+  var strip = el("div", { class: "author-strip", "aria-hidden": "true" }, runs.map(function (run) {
+    var span = el("span", { class: "author-run author-" + run.author, title: (AUTHORS[run.author] || run.author) + " typing" });
+    span.style.left = (100 * axis[run.start] / total) + "%";
+    span.style.width = Math.max(0.4, 100 * (axis[run.end] - axis[run.start]) / total) + "%";
+    return span;
   }));
   function frameAt(position) {
     var index = 0;
@@ -130,6 +168,9 @@ function playback(data) {
     challengeLabel.textContent = frame.challenge;
     var real = frame.t + Math.max(0, position - axis[index]);
     label.textContent = mmss(real) + " into the session · edit " + (index + 1) + " of " + frames.length;
+    author.textContent = AUTHORS[frame.author] || frame.author;
+    author.className = "tag author-tag author-" + frame.author;
+    code.parentNode.setAttribute("data-author", frame.author);
     slider.setAttribute("aria-valuetext", mmss(real));
     root.setAttribute("data-frame", String(index));
   }
@@ -147,9 +188,9 @@ function playback(data) {
   });
   slider.addEventListener("input", function () { seek(parseFloat(slider.value)); });
   var root = section("Playback", "playback", [
-    el("p", { class: "muted small", text: "The code as it was typed. Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
-    el("div", { class: "playback-controls" }, [play, el("label", { class: "inline-label" }, ["Speed ", speed]), label, challengeLabel]),
-    el("div", { class: "playback-track" }, [track, slider]),
+    el("p", { class: "muted small", text: "The code as it was typed, keystroke by keystroke, by both people (the tag and the strip under the track: blue the candidate, red the interviewer). Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
+    el("div", { class: "playback-controls" }, [play, el("label", { class: "inline-label" }, ["Speed ", speed]), label, challengeLabel, author]),
+    el("div", { class: "playback-track" }, [track, slider, strip]),
     el("pre", { class: "code-block playback-code" }, [code]),
   ]);
   seek(total);

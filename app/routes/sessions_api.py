@@ -34,6 +34,7 @@ from app.public_url import public_url
 from app.rate_limit import client_address, rate_limited
 from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, TokenHash, read_code
 from app.services import attempts, interview_reports, interviews
+from app.services.pairing import document_text, replace_text
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
 KEEPALIVE_SECONDS = 15.0
@@ -112,15 +113,39 @@ async def snapshot(access: SessionAccess, request: Request, context: Context) ->
     interviews.require_candidate(access, action="sends snapshots")
     body = await read_code(request, max_bytes=context.settings.snapshot_max_bytes, needs_challenge=True)
     assert body.challenge is not None
-    return await anyio.to_thread.run_sync(partial(
+    saved = await anyio.to_thread.run_sync(partial(
         interviews.save_snapshot, db=context.db, settings=context.settings, access=access, challenge_id=body.challenge,
         code=body.code))
+    # A client without a shared editor: its code becomes the shared document (one whole-text update).
+    await anyio.to_thread.run_sync(partial(
+        replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
+        challenge_id=body.challenge, code=body.code, client_id="snapshot"))
+    return saved
+
+
+async def _shared_text(access: interviews.Access, context: Context, *, challenge_id: str, code: str,
+                       version: int | None) -> str:
+    """The shared document's text, what is graded (the body's code is made the document first if no version)."""
+    interviews.check_can_grade(access=access, challenge_id=challenge_id)  # before the document is touched
+    if version is None:
+        await anyio.to_thread.run_sync(partial(
+            replace_text, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
+            challenge_id=challenge_id, code=code, client_id="run"))
+    text, _ = await anyio.to_thread.run_sync(partial(
+        document_text, db=context.db, catalog=context.catalog, session_id=access.session.id, challenge_id=challenge_id))
+    return text
 
 
 async def _grade(access: interviews.Access, request: Request, context: Context, mode: Mode,
-                 ticket: str | None) -> AttemptResult:
+                 ticket: str | None, version: int | None) -> AttemptResult:
+    """Grade the shared document's text on the server, exactly what both people see.
+
+    A page with a shared editor sends `?version=` (it has pushed everything it typed): the body's
+    code is then only a copy. Without it the code becomes the shared document first.
+    """
     body = await read_code(request, max_bytes=context.settings.max_code_bytes, needs_challenge=True)
     assert body.challenge is not None
+    body.code = await _shared_text(access, context, challenge_id=body.challenge, code=body.code, version=version)
     interviews.check_can_grade(access=access, challenge_id=body.challenge)
     work = partial(attempts.grade_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
                    seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
@@ -130,14 +155,16 @@ async def _grade(access: interviews.Access, request: Request, context: Context, 
 
 @router.post("/{session_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,
              summary="Candidate: run on the visible examples (409 once the session is over)")
-async def run(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket) -> AttemptResult:
-    return await _grade(access, request, context, "run", ticket)
+async def run(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket,
+              version: int | None = None) -> AttemptResult:
+    return await _grade(access, request, context, "run", ticket, version)
 
 
 @router.post("/{session_id}/submit", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,
              summary="Candidate: submit for every test and the rubric (409 once the session is over)")
-async def submit(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket) -> AttemptResult:
-    return await _grade(access, request, context, "submit", ticket)
+async def submit(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket,
+                 version: int | None = None) -> AttemptResult:
+    return await _grade(access, request, context, "submit", ticket, version)
 
 
 @router.post("/{session_id}/hints", response_model=HintsPublic,

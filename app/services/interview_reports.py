@@ -15,7 +15,7 @@ from app.database import Database
 from app.labels import load_labels
 from app.models import (
     AttemptPublic,
-    PlaybackFrame,
+    PlaybackUpdate,
     ReportChallengePublic,
     ReportPublic,
     ReportScorecard,
@@ -26,9 +26,12 @@ from app.models import (
 )
 from app.services.challenges import get_challenge
 from app.services.interviews import Access, automatic_scorecard, event_public, require_interviewer
+from app.services.pairing import starting_text
 from app.services.results import render_results, results_view
 
-REPORT_VERSION = 2  # 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page
+# 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page;
+# 3: playback is the shared documents' update log (both authors, keystroke by keystroke) and the starters.
+REPORT_VERSION = 3
 TIMELINE_KINDS = ("started", "run", "submit", "followup", "hint", "extended", "ended")
 
 
@@ -39,22 +42,22 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
         session = store.get_interview(conn, session_id=access.session.id)
         events = store.list_interview_events(conn, session_id=access.session.id)
         attempts = store.list_attempts(conn, owner=store.Owner(session_id=access.session.id), newest_first=False)
+        documents = store.list_documents(conn, session_id=access.session.id)
+        updates = store.list_updates(conn, session_id=access.session.id)
     assert session is not None
     origin = session.started_at or session.created_at
 
     def offset(at: datetime) -> float:
         return round((at - origin).total_seconds(), 3)
 
-    snapshots = [e for e in events if e.kind == "snapshot"]
     challenges = []
     for challenge_id in session.challenges:
         challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
         own = [a for a in attempts if a.challenge_id == challenge_id]
         submits = [a for a in own if a.mode == "submit" and a.status == store.GRADED]
-        own_snapshots = [e for e in snapshots if e.challenge_id == challenge_id]
+        document = documents.get(challenge_id)
         final = submits[-1] if submits else None
-        final_code = (str(own_snapshots[-1].payload.get("code", "")) if own_snapshots
-                      else final.code if final else challenge.starter)
+        final_code = document.text if document else starting_text(catalog, challenge_id)
         results_html = render_results(templates, results_view(
             final.report or {}, attempt_id=final.id, challenge=challenge, automatic=final.is_automatic)) \
             if final is not None else None
@@ -64,8 +67,8 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
             final_submit=AttemptPublic.of(final) if final else None, results_html=results_html,
             verdict=final.verdict if final else None, score=final.score if final else None,
             runs=sum(a.mode == "run" for a in own), submits=len(submits),
-            first_edit_seconds=offset(own_snapshots[0].created_at) if own_snapshots else None,
-            last_edit_seconds=offset(own_snapshots[-1].created_at) if own_snapshots else None,
+            first_edit_seconds=offset(document.first_edit_at) if document else None,
+            last_edit_seconds=offset(document.updated_at) if document else None,
             accepted_at_seconds=next((offset(a.created_at) for a in submits if a.verdict == "accepted"), None),
         ))
     end = session.ended_at or store.utcnow()
@@ -86,8 +89,9 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
               for a in attempts],
         timeline=[TimedEventPublic(**event_public(e).model_dump(), at_seconds=offset(e.created_at)) for e in events
                   if e.kind in TIMELINE_KINDS],
-        playback=[PlaybackFrame(id=e.id, t=offset(e.created_at), challenge=e.challenge_id,
-                                code=str(e.payload.get("code", ""))) for e in snapshots],
+        playback=[PlaybackUpdate(t=offset(u.created_at), challenge=u.challenge_id, version=u.version,
+                                 author=u.author, changes=u.changes) for u in updates],  # type: ignore[arg-type]
+        starters={c: starting_text(catalog, c) for c in session.challenges},
         notes=session.notes,
         notes_html=str(markdown.render(session.notes)) if session.notes.strip() else "",
         scorecard=ReportScorecard(

@@ -329,15 +329,15 @@ def final_submit(*, db: Database, grading: Grading, catalog: Catalog, session_id
     owner = store.Owner(session_id=session_id)
     with db.read() as conn:
         session = store.get_interview(conn, session_id=session_id)
-        snapshots = store.latest_snapshots(conn, session_id=session_id)
+        documents = store.list_documents(conn, session_id=session_id)
         attempts = store.list_attempts(conn, owner=owner, newest_first=False)
     assert session is not None
     count = 0
     for challenge_id in session.challenges:
-        snapshot = snapshots.get(challenge_id)
-        if snapshot is None:
+        document = documents.get(challenge_id)
+        if document is None:
             continue  # never touched: nothing of the candidate's to grade
-        code = str(snapshot.payload.get("code", ""))
+        code = document.text  # the shared document's text: exactly what both people saw
         submitted = [a for a in attempts if a.challenge_id == challenge_id and a.mode == "submit"
                      and a.status == store.GRADED]
         if submitted and submitted[-1].code == code:
@@ -552,6 +552,13 @@ def event_public(event: store.InterviewEvent) -> EventPublic:
                                                        "challenge": event.challenge_id, "at": event.created_at})
 
 
+def _shared_documents(conn: Connection, session: store.InterviewSession) -> dict[str, Any]:
+    """The text both people see of each edited challenge, its version, and whether the interviewer may type."""
+    documents = store.list_documents(conn, session_id=session.id)
+    return {"code": {c: d.text for c, d in documents.items()}, "versions": {c: d.version for c, d in documents.items()},
+            "interviewer_may_type": store.interviewer_may_type(conn, session_id=session.id)}
+
+
 def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, access: Access
                   ) -> CandidateSessionPublic | InterviewerSessionPublic:
     """GET /api/sessions/{id}: the clock, the challenges, follow-ups; the interviewer also gets the activity."""
@@ -566,8 +573,7 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
             "challenges": [_challenge_view(get_challenge(catalog=catalog, challenge_id=c), markdown, role=access.role)
                            for c in shown],
             "last_event_id": store.last_interview_event_id(conn, session_id=session.id),
-            "code": {c: str(s.payload.get("code", ""))
-                     for c, s in store.latest_snapshots(conn, session_id=session.id).items()},
+            **_shared_documents(conn, session),
         }
         if access.role == "candidate":
             events = store.list_interview_events(conn, session_id=session.id, kinds=[*CANDIDATE_EVENT_KINDS, "hint"])

@@ -106,8 +106,8 @@ def test_two_people_run_a_mock_interview_end_to_end(browser: Browser, web: Serve
         expect(interviewer.locator("#notes .notes-body strong")).to_have_text("max-subtraction")
         interviewer.locator("#playback-slider").fill("0")
         first = interviewer.locator("#playback-code").text_content() or ""
-        assert "# typed live" in first
-        assert "np.max" not in first
+        assert "np.max" not in first  # the first keystroke, not the last snapshot before it
+        expect(interviewer.locator("#playback-author")).to_have_text("Candidate")
         slider = interviewer.locator("#playback-slider")
         slider.fill(slider.get_attribute("max") or "0")
         expect(interviewer.locator("#playback-code")).to_have_text(ACCEPTED)
