@@ -14,18 +14,10 @@ from app.cases import Case, SizedInput
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.compare import compare_outputs
+from app.grading.cost import CostEvidence
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
 from app.grading.rubric import Evidence, MemoryEvidence, rate
-from app.grading.timing import (
-    MIN_ROUNDS,
-    NAIVE_BUDGET_SECONDS,
-    PhaseWatch,
-    SolutionTiming,
-    job_overhead_cpu_seconds,
-    time_side_by_side,
-    time_solution,
-    timing_report,
-)
+from app.grading.timing import SolutionTiming, Timekeeper, timing_report
 from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox
 from sandbox.limits import MIB
 
@@ -52,9 +44,9 @@ class Grader:
         self._profiles: dict[str, ReferenceProfile] = {}
         self._sized_inputs: dict[tuple[str, str, int], SizedInput] = {}
         self._lock = threading.Lock()
-        # One timing job at a time, so parallel gradings do not distort each other's figures.
-        self._timing_lock = threading.Lock()
-        self._phases = PhaseWatch()
+        # Timing jobs run one at a time, each in its turn, so parallel gradings neither distort
+        # each other's figures nor wait for each other's whole timing.
+        self._timekeeper = Timekeeper(sandbox)
 
     def cases_and_expected(self, challenge: Challenge) -> tuple[list[Case], dict[str, Expected]]:
         """Build the cases and compute their answers with the reference, once per challenge.
@@ -123,15 +115,12 @@ class Grader:
         self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
         if profile.memory_probe is not None:
             evidence.memory = self._memory_evidence(challenge, code, profile)
-        report.rubric, report.score = rate(evidence)
-        if report.verdict == "accepted":
-            inputs = [self._sized(challenge, size) for size in challenge.config.timing.sizes]
-            sizes, function = challenge.config.timing.sizes, challenge.config.function
-            with self._timing_lock:  # the reference is re-timed beside the candidate: ratios from one moment
-                candidate, reference = time_side_by_side(
-                    self.sandbox, codes=[code, challenge.reference_code], function=function, sizes=sizes,
-                    inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds, phases=self._phases)
+        if report.verdict == "accepted":  # timed first: what the calls cost is vectorization evidence
+            sizes = challenge.config.timing.sizes
+            candidate, reference = self._timekeeper.time_submission(challenge, code, profile.overhead_cpu_seconds)
+            evidence.cost = CostEvidence(sizes=sizes, candidate=candidate, reference=reference)
             report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
+        report.rubric, report.score = rate(evidence)
 
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
                                       profile: ReferenceProfile) -> None:
@@ -171,20 +160,15 @@ class Grader:
             cached = self._profiles.get(challenge.id)
         if cached is not None:
             return cached
-        with self._timing_lock:
-            profile = self._measure_profile(challenge)
+        profile = self._measure_profile(challenge)
         with self._lock:
             self._profiles[challenge.id] = profile
         return profile
 
     def _measure_profile(self, challenge: Challenge) -> ReferenceProfile:
         config = challenge.config
-        inputs = [self._sized(challenge, size) for size in config.timing.sizes]
-        overhead = [job_overhead_cpu_seconds(self.sandbox, sized) for sized in inputs]
-        naive_timing = time_solution(self.sandbox, code=challenge.naive_code, function=config.function,
-                                     sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
-                                     phases=self._phases, budget_seconds=NAIVE_BUDGET_SECONDS,
-                                     max_rounds=MIN_ROUNDS)  # slow: fewer rounds
+        overhead = self._timekeeper.overhead_cpu_seconds(challenge)
+        naive_timing = self._timekeeper.time_naive(challenge, overhead)
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
         calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
                                                                                   discard_value=True))]

@@ -12,6 +12,7 @@ import numpy as np
 from app.cases import CRITERIA, Case
 from app.catalog import Challenge
 from app.grading.compare import compare_outputs
+from app.grading.cost import CostEvidence, cost_finding
 from app.grading.feedback import feedback
 from app.grading.report import CriterionResult, FeedbackItem, Rating, TestReport
 from app.grading.static_checks import Finding, find_static, loop_spans
@@ -59,6 +60,9 @@ class Evidence:
     broadcast_peaks: tuple[int | None, int | None] = (None, None)  # candidate, reference
     memory: MemoryEvidence | None = None
     static: list[Finding] = field(default_factory=list)
+    # Accepted code only: candidate and reference timed side by side (app.grading.cost reads it).
+    # It does not depend on the submission's cooperation, unlike the line counts above.
+    cost: CostEvidence | None = None
 
 
 def rate(evidence: Evidence) -> tuple[dict[str, CriterionResult], float | None]:
@@ -105,6 +109,9 @@ def _vectorization(evidence: Evidence) -> CriterionResult:
     loop = _growing_loop(evidence)
     if loop is not None:
         return _result("fail", [loop, *static])
+    slow = cost_finding(evidence.cost, evidence.tree)
+    if slow is not None:
+        return _result("fail", [slow, *static])
     if hidden:
         return _result("fail", hidden)
     if evidence.loop_counts is None:

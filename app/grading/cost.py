@@ -1,0 +1,139 @@
+"""Vectorization evidence the submission cannot suppress: what its calls cost, against the reference's.
+
+Line events are counted inside the submission's own process, so code can stop the tracer,
+hide its loop in another thread or under another file name, or loop inside C (`map`,
+`functools.reduce`, `collections.Counter`, `np.fromiter`, `sorted(key=...)` over Python
+callables). None of that makes the work cheaper: the timing jobs measure each call's CPU
+time, cross-checked with the CPU time the kernel accounted to the whole job (every thread,
+every child), on inputs the candidate cannot key a cache on. A solution tens of times slower
+than the reference, or whose cost grows much faster, does not vectorize, whatever the tracer
+saw; the feedback names the construct when the source shows one.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from dataclasses import dataclass
+
+from app.grading.feedback import feedback
+from app.grading.report import FeedbackItem
+from app.grading.timing import SolutionTiming, growth_exponent
+
+SLOW_RATIO = 8.0  # this many times slower than the reference at the largest size both ran: a loop (map: 14x)
+GROWTH_EXCESS = 0.6  # log-log slope this much steeper than the reference's...
+GROWTH_RATIO = 5.0  # ...and this many times slower at the largest size: the cost grows like a loop
+# What a Python-level loop hides behind, by the name it is called with (resolved through imports).
+CONSTRUCTS = {
+    "map": "map() over a Python function",
+    "filter": "filter() over a Python function",
+    "reduce": "functools.reduce",
+    "Counter": "collections.Counter",
+    "fromiter": "np.fromiter",
+    "sorted": "sorted() with a Python key",
+    "vectorize": "np.vectorize",
+    "frompyfunc": "np.frompyfunc",
+    "apply_along_axis": "np.apply_along_axis",
+    "apply_over_axes": "np.apply_over_axes",
+    "Thread": "a thread",
+    "ThreadPoolExecutor": "a thread pool",
+    "starmap": "itertools.starmap",
+    "accumulate": "itertools.accumulate",
+}
+
+
+@dataclass(frozen=True)
+class CostEvidence:
+    """The timing of an accepted submission and of the reference, size by size (for the rubric)."""
+
+    sizes: tuple[int, ...]
+    candidate: SolutionTiming
+    reference: SolutionTiming
+
+    def largest_shared(self) -> tuple[int, float, float] | None:
+        """(size, candidate seconds, reference seconds) at the largest size both were timed at."""
+        shared = [(size, c, r) for size, c, r in zip(self.sizes, self.candidate.seconds, self.reference.seconds,
+                                                   strict=False) if c and r]
+        return shared[-1] if shared else None
+
+    def exponents(self) -> tuple[float, float] | None:
+        """Growth exponents (log-log slopes) of candidate and reference over the sizes both ran."""
+        shared = [(size, c, r) for size, c, r in zip(self.sizes, self.candidate.seconds, self.reference.seconds,
+                                                   strict=False) if c and r]
+        if len(shared) < 2:
+            return None
+        candidate = growth_exponent([s for s, _, _ in shared], [c for _, c, _ in shared])
+        reference = growth_exponent([s for s, _, _ in shared], [r for _, _, r in shared])
+        return (candidate, reference) if candidate is not None and reference is not None else None
+
+
+def cost_finding(cost: CostEvidence | None, tree: ast.Module) -> FeedbackItem | None:
+    """A vectorization failure read from what the calls cost, or None when the cost is in line."""
+    if cost is None:
+        return None
+    timing = cost.candidate
+    if timing.wrong_output is not None:
+        return feedback("vectorization.skipped-work", detail=timing.wrong_output.removeprefix("not timed: "))
+    construct = _construct(tree)
+    if timing.too_slow_from is not None and _reference_timed_at(cost, timing.too_slow_from):
+        return feedback("vectorization.slow-growth", line=construct[1] if construct else None,
+                        cause=_cause(construct), comparison=f"a call at size {timing.too_slow_from} ran past its "
+                        "CPU budget, where the reference takes "
+                        f"{_ms(_reference_at(cost, timing.too_slow_from))}")
+    shared = cost.largest_shared()
+    if shared is None:
+        return None
+    size, candidate, reference = shared
+    ratio = candidate / reference
+    exponents = cost.exponents()
+    steeper = exponents is not None and exponents[0] - exponents[1] >= GROWTH_EXCESS
+    if ratio < SLOW_RATIO and not (steeper and ratio >= GROWTH_RATIO):
+        return None
+    comparison = f"at size {size} a call took {_ms(candidate)} against the reference's {_ms(reference)} ({ratio:.0f}x)"
+    if steeper and exponents is not None:
+        comparison += f", and its time grows like size^{exponents[0]:.2f} against the reference's ^{exponents[1]:.2f}"
+    return feedback("vectorization.slow-growth", line=construct[1] if construct else None, cause=_cause(construct),
+                    comparison=comparison)
+
+
+def _reference_timed_at(cost: CostEvidence, size: int) -> bool:
+    return _reference_at(cost, size) is not None
+
+
+def _reference_at(cost: CostEvidence, size: int) -> float | None:
+    for known, seconds in zip(cost.sizes, cost.reference.seconds, strict=False):
+        if known == size:
+            return seconds
+    return None
+
+
+def _ms(seconds: float | None) -> str:
+    if seconds is None or math.isnan(seconds):
+        return "an unknown time"
+    return f"{seconds * 1e3:.3g} ms"
+
+
+def _cause(construct: tuple[str, int] | None) -> str:
+    if construct is None:
+        return "Its time grows like a Python loop's"
+    return f"The work runs one Python call at a time inside {construct[0]} (line {construct[1]})"
+
+
+def _construct(tree: ast.Module) -> tuple[str, int] | None:
+    """The first call of a loop in disguise, by the name it is bound to (`from x import y as z` resolved)."""
+    aliases: dict[str, str] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            for alias in node.names:
+                aliases[alias.asname or alias.name] = alias.name
+    for node in sorted((n for n in ast.walk(tree) if isinstance(n, ast.Call)), key=lambda n: (n.lineno, n.col_offset)):
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+        if name is None:
+            continue
+        name = aliases.get(name, name)
+        if name == "sorted" and not any(keyword.arg == "key" for keyword in node.keywords):
+            continue
+        if name in CONSTRUCTS:
+            return CONSTRUCTS[name], node.lineno
+    return None
