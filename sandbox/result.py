@@ -84,6 +84,7 @@ class RunResult:
     output_truncated: bool = False
     cpu_seconds: float = 0.0
     job_cpu_seconds: float | None = None  # the job's own process only, without decoding its inputs
+    job_peak_rss_bytes: int | None = None  # the job process's resident high-water mark (wait4's ru_maxrss)
     probe_seconds: tuple[float, ...] = ()  # timing jobs: a fixed probe's CPU time, every few ms while the job ran
     wall_seconds: float = 0.0
     max_rss_bytes: int = 0

@@ -15,6 +15,7 @@ from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.compare import compare_outputs
 from app.grading.cost import CostEvidence
+from app.grading.memory import trusted_peak_bytes, with_trusted_peak
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
 from app.grading.rubric import Evidence, MemoryEvidence, rate
 from app.grading.timing import SolutionTiming, Timekeeper, timing_report
@@ -148,8 +149,9 @@ class Grader:
         limits = challenge_limits(challenge)
         run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
                                    calls=(_probe_call(probe),)), limits=limits)
+        call = with_trusted_peak(run.calls[0], run, profile.memory_baseline_rss_bytes) if run.outcome == "ok" else None
         return MemoryEvidence(
-            probe=probe.name, call=run.calls[0] if run.outcome == "ok" else None,
+            probe=probe.name, call=call,
             reference_peak=profile.memory_peak_bytes, reference_is_view=profile.memory_is_view,
             limit_bytes=limits.memory_bytes, job_message=run.message,
         )
@@ -177,12 +179,22 @@ class Grader:
         measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=tuple(calls)),
                                     limits=challenge_limits(challenge))
         peaks = [call.peak_bytes for call in measured.calls] if measured.outcome == "ok" else [None, None]
+        baseline = reference_peak = None
+        if probe is not None:  # the kernel's figures need the probe alone in a job, and a job that only receives it
+            alone = self.sandbox.run(Job(code=challenge.reference_code, function=config.function,
+                                         calls=(_probe_call(probe),)), limits=challenge_limits(challenge))
+            noop = self.sandbox.run(Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
+                                        calls=(_probe_call(probe),)), limits=challenge_limits(challenge))
+            baseline = noop.job_peak_rss_bytes
+            reference_peak = trusted_peak_bytes(alone, baseline)
         return ReferenceProfile(
             naive_timing=naive_timing,
             overhead_cpu_seconds=overhead,
             broadcast_peak_bytes=peaks[0],
             memory_probe=probe,
-            memory_peak_bytes=peaks[1] if probe is not None and len(peaks) > 1 else None,
+            memory_peak_bytes=max(peaks[1] or 0, reference_peak or 0) or None if probe is not None and len(peaks) > 1
+            else None,
+            memory_baseline_rss_bytes=baseline,
             memory_is_view=probe is not None and measured.outcome == "ok" and any(measured.calls[1].shares_memory),
         )
 
@@ -214,8 +226,9 @@ class ReferenceProfile:
     overhead_cpu_seconds: list[float]  # per timing size: what a job that does nothing costs
     broadcast_peak_bytes: int | None
     memory_probe: Case | None
-    memory_peak_bytes: int | None
+    memory_peak_bytes: int | None  # the larger of tracemalloc's and the kernel's figure (see app.grading.memory)
     memory_is_view: bool
+    memory_baseline_rss_bytes: int | None = None  # a job that only receives the memory probe: its resident peak
 
 
 def _probe_call(probe: Case) -> Call:

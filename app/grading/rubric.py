@@ -109,7 +109,7 @@ def _vectorization(evidence: Evidence) -> CriterionResult:
     loop = _growing_loop(evidence)
     if loop is not None:
         return _result("fail", [loop, *static])
-    slow = cost_finding(evidence.cost, evidence.tree)
+    slow = cost_finding(evidence.cost, evidence.tree, memory_explains=_wasteful_memory(evidence))
     if slow is not None:
         return _result("fail", [slow, *static])
     if hidden:
@@ -117,6 +117,24 @@ def _vectorization(evidence: Evidence) -> CriterionResult:
     if evidence.loop_counts is None:
         return _result("n/a", [])
     return _result("pass", [feedback("vectorization.vectorized")])
+
+
+def _wasteful_memory(evidence: Evidence) -> bool:
+    """Peak memory well above the reference's: slowness then belongs to memory, not to a loop."""
+    candidate, reference = evidence.broadcast_peaks
+    if candidate and reference and candidate > BROADCAST_CONFIRM_RATIO * reference:
+        return True
+    memory = evidence.memory
+    if memory is None:
+        return False
+    if memory.call is None:
+        return "memory" in memory.job_message
+    if memory.call.status != "ok":
+        return memory.call.error is not None and memory.call.error.is_a("MemoryError")
+    if memory.reference_is_view and not any(memory.call.shares_memory):
+        return True
+    peak = memory.call.peak_bytes
+    return bool(peak and memory.reference_peak and peak > MEMORY_WARN_RATIO * memory.reference_peak)
 
 
 def _growing_loop(evidence: Evidence) -> FeedbackItem | None:

@@ -371,6 +371,8 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
     extra_seconds_left = EXTRA_ROUNDS_SECONDS
+    last_job_seconds: dict[int, float] = {}
+    previous_size = 0
     for size, timed, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
         active: list[int] = []
         for index, timing in enumerate(timings):
@@ -387,7 +389,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {run.budget_seconds:g} s)")
         readings: dict[int, list[_Reading]] = {index: [] for index in active}
-        job_seconds: dict[int, float] = {}  # how long each solution's last job took, end to end
+        job_seconds = dict(last_job_seconds)  # how long each solution's last job took, end to end
         longest_job = 0.0  # at this size: a first job may take a few times what another took
         for round_number in range(run.max_rounds):
             pending = [index for index, taken in readings.items()
@@ -399,7 +401,8 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
             # The last solution (the reference, when there is one) goes first: its job's length
             # bounds the candidate's first job at this size.
             for index in pending[::-1] if round_number % 2 == 0 else pending:
-                wall = _job_wall(run, _known(sizes, timings[index]), size, longest_job)
+                previous = job_seconds.get(index, 0.0) * size / previous_size if previous_size else 0.0
+                wall = _job_wall(run, _known(sizes, timings[index]), size, max(longest_job, previous))
                 if wall <= 0:  # the budget is spent: what has been measured will do
                     break
                 result, job_seconds[index] = run.run(_timing_job(codes[index], function, timed, cpu),
@@ -409,6 +412,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                                                     timed=timed))
                 if extra:
                     extra_seconds_left -= job_seconds[index]
+        last_job_seconds, previous_size = {index: job_seconds[index] for index in active if index in job_seconds}, size
         for index, timing in enumerate(timings):
             chosen = _choose(readings[index]) if readings.get(index) else _Reading(None)
             if index in readings and not readings[index]:  # its turn came after the budget was spent
@@ -432,16 +436,16 @@ def _known(sizes: tuple[int, ...], timing: SolutionTiming) -> list[tuple[int, fl
     return [(s, t) for s, t in zip(sizes, timing.seconds, strict=False) if t is not None]
 
 
-def _job_wall(run: TimingRun, known: list[tuple[int, float]], size: int, longest_job_seconds: float) -> float:
-    """A timing job's wall limit: near the CPU it should need, and within what is left of the budget.
+def _job_wall(run: TimingRun, known: list[tuple[int, float]], size: int, expected_job_seconds: float) -> float:
+    """A timing job's wall limit: near what it should need, and nothing once the budget is spent.
 
     Sleeping or blocking costs no CPU, so without this a solution that sleeps in its warm-up
-    held the timing CPU for the whole 8 s wall limit of every job.
+    held the timing CPU for the whole 8 s wall limit of every job. What a job should need is
+    a few times the longest job so far at this size, or the solution's last job scaled to this
+    size (on a loaded host, jobs took 5x their CPU time), or the predicted CPU of its calls.
     """
-    wall = run.first_job_wall_seconds
-    if not known:
-        wall = max(wall, FIRST_JOB_WALL_FACTOR * longest_job_seconds)
-    else:
+    wall = max(run.first_job_wall_seconds, FIRST_JOB_WALL_FACTOR * expected_job_seconds)
+    if known:
         calls = 2 + MIN_REPEATS + FRESH_INPUTS  # warm-up, repeats, fresh calls, and some to spare
         wall = max(wall, JOB_WALL_FACTOR * (_predict(known, size) * calls + REPEAT_BUDGET_SECONDS)
                    + JOB_WALL_SLACK_SECONDS)
