@@ -516,9 +516,9 @@ def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: Phas
     merely with the sum of what the job reported: a patched clock could move the time of every
     call into the warm-up.
     """
-    if result.outcome == "wall_timeout":
+    if result.outcome == "wall_timeout":  # a few times what the reference's job took: slow, or asleep
         return _Reading(None, f"not timed: a job ran past its wall-clock limit ({result.wall_seconds:.2f} s; "
-                        "sleeping or waiting counts); timing stopped", stop=True)
+                        "sleeping or waiting counts); timing stopped", stop=True, too_slow=True)
     if result.outcome == "ok" and _slept(result):
         return _Reading(None, f"not timed: the job took {result.wall_seconds:.2f} s of wall-clock time for "
                         f"{result.cpu_seconds:.2f} s of CPU (sleeping or waiting counts); timing stopped", stop=True)

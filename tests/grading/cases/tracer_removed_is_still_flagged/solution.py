@@ -8,14 +8,14 @@ import numpy as np
 def softmax(z, axis=-1):
     sys.settrace(None)  # no line events from here on
     threading.settrace(None)
-    z = np.moveaxis(np.asarray(z, dtype=float), axis, -1)
-    out = np.empty_like(z)
-    flat, dest = z.reshape(-1, z.shape[-1]), out.reshape(-1, z.shape[-1])
+    moved = np.ascontiguousarray(np.moveaxis(np.asarray(z, dtype=float), axis, -1))
+    flat = moved.reshape(-1, moved.shape[-1])
+    out = np.empty_like(flat)
     for i in range(flat.shape[0]):
         row = flat[i]
         top = max(row)
         exps = [math.exp(v - top) for v in row]
         total = sum(exps)
         for j, v in enumerate(exps):
-            dest[i, j] = v / total
-    return np.moveaxis(out, -1, axis)
+            out[i, j] = v / total
+    return np.moveaxis(out.reshape(moved.shape), -1, axis)
