@@ -401,7 +401,10 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
             # The last solution (the reference, when there is one) goes first: its job's length
             # bounds the candidate's first job at this size.
             for index in pending[::-1] if round_number % 2 == 0 else pending:
-                previous = job_seconds.get(index, 0.0) * size / previous_size if previous_size else 0.0
+                # The reference beside a candidate is trusted not to sleep: its jobs may take what its
+                # last job took, scaled to this size (a loaded host); a candidate's, what the reference's took.
+                trusted = len(codes) > 1 and index == len(codes) - 1
+                previous = job_seconds.get(index, 0.0) * size / previous_size if previous_size and trusted else 0.0
                 wall = _job_wall(run, _known(sizes, timings[index]), size, max(longest_job, previous))
                 if wall <= 0:  # the budget is spent: what has been measured will do
                     break
@@ -427,6 +430,8 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
             timing.fresh_inputs = timing.fresh_inputs or chosen.fresh_won
             if chosen.stop or chosen.wrong_output:
                 timing.stopped = timing.stopped or chosen.note
+                for other in timings:  # the others' figures would be compared with nothing
+                    other.stopped = other.stopped or "stopped with the solution timed beside it"
             if chosen.too_slow and timing.too_slow_from is None:
                 timing.too_slow_from = size
     return timings
