@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import tracemalloc
@@ -34,6 +35,12 @@ RESULT_FD = 3
 SAMPLE_SECONDS = 0.0005  # a timed sample lasts at least this long (more calls per sample when fast)
 _type_name = type.__dict__["__name__"].__get__
 _type_mro = type.__dict__["__mro__"].__get__
+# Taken before the submission loads: rebinding sys.settrace cannot stop the next call's tracer.
+_settrace, _gettrace, _threads_settrace = sys.settrace, sys.gettrace, threading.settrace
+# Code from these files is the interpreter's or NumPy's; any other code object was made by the
+# submission (solution.py, or compile()/exec() under any other name) and its lines are counted.
+_LIBRARY_PREFIXES = tuple(sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(np.__file__),
+                                  os.path.dirname(os.path.abspath(__file__)), "<frozen "}))
 
 
 class CaseTimeoutError(BaseException):
@@ -97,12 +104,16 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         ):
             warnings.simplefilter("always")
             old_call = np.seterrcall(on_fp_error)
-            if tracer:
-                sys.settrace(tracer.trace)
+            if tracer:  # every thread the call starts is traced too
+                _threads_settrace(tracer.trace)
+                _settrace(tracer.trace)
             started = time.thread_time()
             value = function(*args, **kwargs)
             elapsed = time.thread_time() - started
-            sys.settrace(None)
+            if tracer:
+                tracer.intact = _gettrace() == tracer.trace
+            _settrace(None)
+            _threads_settrace(None)
             np.seterrcall(old_call)
         if options.get("measure_memory"):
             result["peak_bytes"] = tracemalloc.get_traced_memory()[1]
@@ -115,7 +126,10 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
                 int(options.get("time_min_repeats", 3)))
             result["seconds"] += samples
     except BaseException as exc:
-        sys.settrace(None)
+        if tracer:
+            tracer.intact = _gettrace() == tracer.trace
+        _settrace(None)
+        _threads_settrace(None)
         if tracemalloc.is_tracing():
             tracemalloc.stop()
         _arm_case_timer(0.0)
@@ -179,17 +193,25 @@ def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list
     diagnostics: dict[str, Any] = {"warnings": messages}
     if tracer is not None:
         diagnostics["lines"] = dict(tracer.counts)
+        diagnostics["tracer_intact"] = tracer.intact
     return diagnostics
 
 
 class _LineCounter:
-    """Counts line events inside the submission's own code (not NumPy's, not ours)."""
+    """Counts line events in code the submission made (not NumPy's, not the interpreter's, not ours).
+
+    By origin, not by the solution's file name: code compiled under another name counts too.
+    `intact` says whether the tracer was still installed when the call returned; code that
+    removes it is reported, and what its calls cost is judged from outside (app.grading.cost).
+    """
 
     def __init__(self) -> None:
         self.counts: dict[int, int] = {}
+        self.intact = True
 
     def trace(self, frame: FrameType, event: str, arg: Any) -> Any:
-        if frame.f_code.co_filename != SOLUTION_FILENAME:
+        filename = frame.f_code.co_filename
+        if filename != SOLUTION_FILENAME and (type(filename) is not str or filename.startswith(_LIBRARY_PREFIXES)):
             return None
         return self._local
 

@@ -140,6 +140,7 @@ class Grader:
         if counts[0] is not None and counts[1] is not None:
             evidence.loop_counts = (counts[0], counts[1])
         evidence.loop_timed_out = any(call.status == "timeout" for call in traced.calls[:2])
+        evidence.tracer_removed = not all(call.tracer_intact for call in traced.calls[:2])
         if len(traced.calls) > 2:
             evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
 

@@ -57,6 +57,7 @@ class Evidence:
     expected: dict[str, Any]
     loop_counts: tuple[dict[int, int], dict[int, int]] | None = None
     loop_timed_out: bool = False  # a traced call ran out of time: whatever ran most is the loop to name
+    tracer_removed: bool = False  # a traced call ended with the line tracer gone: its counts say nothing
     broadcast_peaks: tuple[int | None, int | None] = (None, None)  # candidate, reference
     memory: MemoryEvidence | None = None
     static: list[Finding] = field(default_factory=list)
@@ -112,6 +113,8 @@ def _vectorization(evidence: Evidence) -> CriterionResult:
     slow = cost_finding(evidence.cost, evidence.tree, memory_explains=_wasteful_memory(evidence))
     if slow is not None:
         return _result("fail", [slow, *static])
+    if evidence.tracer_removed:
+        return _result("fail", [feedback("vectorization.tracer-removed"), *static])
     if hidden:
         return _result("fail", hidden)
     if evidence.loop_counts is None:
