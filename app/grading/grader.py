@@ -15,7 +15,7 @@ from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.compare import compare_outputs
 from app.grading.cost import CostEvidence
-from app.grading.memory import trusted_peak_bytes, with_trusted_peak
+from app.grading.memory import ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
 from app.grading.rubric import Evidence, MemoryEvidence, rate
 from app.grading.timing import SolutionTiming, Timekeeper, timing_report
@@ -145,17 +145,37 @@ class Grader:
             evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
 
     def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
-        probe = profile.memory_probe
-        assert probe is not None
+        """The candidate on each memory probe (two sizes), each in a job of its own: the worse one counts."""
         limits = challenge_limits(challenge)
-        run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
-                                   calls=(_probe_call(probe),)), limits=limits)
-        call = with_trusted_peak(run.calls[0], run, profile.memory_baseline_rss_bytes) if run.outcome == "ok" else None
+        measured = []
+        for probe in profile.memory_probes:
+            run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
+                                       calls=(_probe_call(probe.probe),)), limits=limits)
+            call = with_trusted_peak(run.calls[0], run, probe.baseline_rss_bytes) if run.outcome == "ok" else None
+            measured.append((probe, call, run.message))
+        chosen = measured[0]
+        if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
+                                       (measured[1][1], measured[1][0].reference_peak_bytes)):
+            chosen = measured[1]
+        probe, call, message = chosen
         return MemoryEvidence(
-            probe=probe.name, call=call,
-            reference_peak=profile.memory_peak_bytes, reference_is_view=profile.memory_is_view,
-            limit_bytes=limits.memory_bytes, job_message=run.message,
+            probe=probe.probe.name, call=call,
+            reference_peak=probe.reference_peak_bytes, reference_is_view=probe.reference_is_view,
+            limit_bytes=limits.memory_bytes, job_message=message,
         )
+
+    def _profile_probe(self, challenge: Challenge, probe: Case) -> ProbeProfile:
+        """The reference's peak on a memory probe, and a job that only receives the probe (the baseline)."""
+        limits, function = challenge_limits(challenge), challenge.config.function
+        reference = self.sandbox.run(Job(code=challenge.reference_code, function=function,
+                                         calls=(_probe_call(probe),)), limits=limits)
+        noop = self.sandbox.run(Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
+                                    calls=(_probe_call(probe),)), limits=limits)
+        if reference.outcome != "ok":
+            return ProbeProfile(probe, None, noop.job_peak_rss_bytes, reference_is_view=False)
+        call = with_trusted_peak(reference.calls[0], reference, noop.job_peak_rss_bytes)
+        return ProbeProfile(probe, call.peak_bytes, noop.job_peak_rss_bytes,
+                            reference_is_view=any(call.shares_memory))
 
     def profile(self, challenge: Challenge) -> ReferenceProfile:
         """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""
@@ -173,30 +193,16 @@ class Grader:
         overhead = self._timekeeper.overhead_cpu_seconds(challenge)
         naive_timing = self._timekeeper.time_naive(challenge, overhead)
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
-        calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
-                                                                                  discard_value=True))]
-        if probe is not None:
-            calls.append(_probe_call(probe))
-        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=tuple(calls)),
-                                    limits=challenge_limits(challenge))
-        peaks = [call.peak_bytes for call in measured.calls] if measured.outcome == "ok" else [None, None]
-        baseline = reference_peak = None
-        if probe is not None:  # the kernel's figures need the probe alone in a job, and a job that only receives it
-            alone = self.sandbox.run(Job(code=challenge.reference_code, function=config.function,
-                                         calls=(_probe_call(probe),)), limits=challenge_limits(challenge))
-            noop = self.sandbox.run(Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
-                                        calls=(_probe_call(probe),)), limits=challenge_limits(challenge))
-            baseline = noop.job_peak_rss_bytes
-            reference_peak = trusted_peak_bytes(alone, baseline)
+        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=(
+            self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True, discard_value=True)),
+        )), limits=challenge_limits(challenge))
+        probes = () if probe is None else tuple(self._profile_probe(challenge, p)
+                                                for p in (probe, scaled_probe(probe, random_fraction())))
         return ReferenceProfile(
             naive_timing=naive_timing,
             overhead_cpu_seconds=overhead,
-            broadcast_peak_bytes=peaks[0],
-            memory_probe=probe,
-            memory_peak_bytes=max(peaks[1] or 0, reference_peak or 0) or None if probe is not None and len(peaks) > 1
-            else None,
-            memory_baseline_rss_bytes=baseline,
-            memory_is_view=probe is not None and measured.outcome == "ok" and any(measured.calls[1].shares_memory),
+            broadcast_peak_bytes=measured.calls[0].peak_bytes if measured.outcome == "ok" else None,
+            memory_probes=probes,
         )
 
     def _sized(self, challenge: Challenge, size: int) -> SizedInput:
@@ -226,10 +232,11 @@ class ReferenceProfile:
     naive_timing: SolutionTiming
     overhead_cpu_seconds: list[float]  # per timing size: what a job that does nothing costs
     broadcast_peak_bytes: int | None
-    memory_probe: Case | None
-    memory_peak_bytes: int | None  # the larger of tracemalloc's and the kernel's figure (see app.grading.memory)
-    memory_is_view: bool
-    memory_baseline_rss_bytes: int | None = None  # a job that only receives the memory probe: its resident peak
+    memory_probes: tuple[ProbeProfile, ...] = ()  # the challenge's memory probe, then one cut to a random size
+
+    @property
+    def memory_probe(self) -> Case | None:
+        return self.memory_probes[0].probe if self.memory_probes else None
 
 
 def _probe_call(probe: Case) -> Call:

