@@ -21,6 +21,7 @@ EVASIONS = [
     "id_keyed_cache_does_not_speed_up_timing",
     "work_skipped_on_timing_inputs_is_caught",
     "mmap_allocation_counts_towards_peak",
+    "clock_moved_into_warmup_is_caught",
 ]
 
 
@@ -47,6 +48,14 @@ def test_evasion_does_not_fool_the_evidence(grader: Grader, name: str) -> None:
         ratios = [r for r in report.timing["ratio_to_reference"] if r is not None]
         assert ratios, report.timing
         assert min(ratios) >= expected["min_ratio_to_reference"], report.timing
+    if "timing_source" in expected:
+        assert report.timing is not None
+        assert report.timing["source"] == expected["timing_source"], report.timing
+    if "min_ratio_to_reference_at_largest" in expected:
+        assert report.timing is not None
+        timed = [r for r in report.timing["ratio_to_reference"] if r is not None]
+        assert timed, report.timing
+        assert timed[-1] >= expected["min_ratio_to_reference_at_largest"], report.timing
 
 
 def test_every_evasion_case_exists() -> None:
