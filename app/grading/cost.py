@@ -17,12 +17,13 @@ import math
 from dataclasses import dataclass
 
 from app.grading.feedback import feedback
-from app.grading.report import FeedbackItem
+from app.grading.report import FeedbackItem, Rating
 from app.grading.timing import SolutionTiming, growth_exponent
 
-SLOW_RATIO = 6.0  # this many times slower than the reference at some size both ran: a loop (map: 9-15x)
+CONSTRUCT_RATIO = 6.0  # a loop in disguise in the source, and this many times slower at some size (map: 9-15x)
+SLOW_RATIO = 20.0  # no construct, but tens of times slower: it costs what a Python loop would
 GROWTH_EXCESS = 0.6  # log-log slope this much steeper than the reference's...
-GROWTH_RATIO = 5.0  # ...and this many times slower at the largest size: the cost grows like a loop
+GROWTH_RATIO = 5.0  # ...and this many times slower: the cost grows like a loop's
 # What a Python-level loop hides behind, by the name it is called with (resolved through imports).
 CONSTRUCTS = {
     "map": "map() over a Python function",
@@ -38,6 +39,10 @@ CONSTRUCTS = {
     "Thread": "a thread",
     "ThreadPoolExecutor": "a thread pool",
     "starmap": "itertools.starmap",
+    "exec": "code run through exec()",
+    "eval": "code run through eval()",
+    "compile": "code compiled at run time",
+    "FunctionType": "a function built at run time",
     "accumulate": "itertools.accumulate",
 }
 
@@ -71,27 +76,33 @@ class CostEvidence:
         return (candidate, reference) if candidate is not None and reference is not None else None
 
 
-def cost_finding(cost: CostEvidence | None, tree: ast.Module, *, memory_explains: bool = False) -> FeedbackItem | None:
-    """A vectorization failure read from what the calls cost, or None when the cost is in line.
+def cost_finding(cost: CostEvidence | None, tree: ast.Module, *,
+                 memory_explains: bool = False) -> tuple[Rating, FeedbackItem] | None:
+    """A vectorization rating read from what the calls cost, or None when the cost is in line.
 
-    A vectorized solution that builds a much larger temporary than the reference is slow too
-    (an (n, m, d) difference array, a copied window matrix): when the memory evidence shows
-    that (`memory_explains`) and the source shows no loop in disguise, the slowness belongs to
-    the memory criteria, which say so.
+    A loop in disguise the source shows (map, reduce, Counter, a thread, exec...) and calls
+    CONSTRUCT_RATIO times slower than the reference: fail. No such construct, but tens of
+    times slower (SLOW_RATIO), or slower and growing much faster: warn, saying plainly the time
+    grows like a Python loop's (a vectorized but wasteful formulation lands here too: a one-hot
+    matrix product for a confusion matrix ran 100-170x slower than bincount). A solution that
+    builds a much larger temporary than the reference is slow too (an (n, m, d) difference, a
+    copied window matrix): when the memory evidence shows that (`memory_explains`) and no
+    construct, the slowness belongs to the memory criteria, which say so.
     """
     if cost is None:
         return None
     timing = cost.candidate
     if timing.wrong_output is not None:
-        return feedback("vectorization.skipped-work", detail=timing.wrong_output.removeprefix("not timed: "))
+        return "fail", feedback("vectorization.skipped-work", detail=timing.wrong_output.removeprefix("not timed: "))
     construct = _construct(tree)
     if memory_explains and construct is None:
         return None
+    rating: Rating = "fail" if construct is not None else "warn"
+    line = construct[1] if construct else None
     if timing.too_slow_from is not None and _reference_timed_at(cost, timing.too_slow_from):
-        return feedback("vectorization.slow-growth", line=construct[1] if construct else None,
-                        cause=_cause(construct), comparison=f"at size {timing.too_slow_from} a timing job ran past "
-                        f"its time limit, where a call of the reference takes "
-                        f"{_ms(_reference_at(cost, timing.too_slow_from))}")
+        return rating, feedback("vectorization.slow-growth", line=line, cause=_cause(construct), comparison=(
+            f"at size {timing.too_slow_from} a timing job ran past its time limit, where a call of the reference "
+            f"takes {_ms(_reference_at(cost, timing.too_slow_from))}"))
     shared = cost.slowest_shared()
     if shared is None:
         return None
@@ -99,13 +110,13 @@ def cost_finding(cost: CostEvidence | None, tree: ast.Module, *, memory_explains
     ratio = candidate / reference
     exponents = cost.exponents()
     steeper = exponents is not None and exponents[0] - exponents[1] >= GROWTH_EXCESS
-    if ratio < SLOW_RATIO and not (steeper and ratio >= GROWTH_RATIO):
+    slow = ratio >= (CONSTRUCT_RATIO if construct is not None else SLOW_RATIO)
+    if not slow and not (steeper and ratio >= GROWTH_RATIO):
         return None
     comparison = f"at size {size} a call took {_ms(candidate)} against the reference's {_ms(reference)} ({ratio:.0f}x)"
     if steeper and exponents is not None:
         comparison += f", and its time grows like size^{exponents[0]:.2f} against the reference's ^{exponents[1]:.2f}"
-    return feedback("vectorization.slow-growth", line=construct[1] if construct else None, cause=_cause(construct),
-                    comparison=comparison)
+    return rating, feedback("vectorization.slow-growth", line=line, cause=_cause(construct), comparison=comparison)
 
 
 def _reference_timed_at(cost: CostEvidence, size: int) -> bool:
@@ -127,7 +138,7 @@ def _ms(seconds: float | None) -> str:
 
 def _cause(construct: tuple[str, int] | None) -> str:
     if construct is None:
-        return "Its time grows like a Python loop's"
+        return "Your function costs what a Python loop over the data would"
     return f"The work runs one Python call at a time inside {construct[0]} (line {construct[1]})"
 
 

@@ -111,10 +111,10 @@ def _vectorization(evidence: Evidence) -> CriterionResult:
     if loop is not None:
         return _result("fail", [loop, *static])
     slow = cost_finding(evidence.cost, evidence.tree, memory_explains=_wasteful_memory(evidence))
-    if slow is not None:
-        return _result("fail", [slow, *static])
     if evidence.tracer_removed:
-        return _result("fail", [feedback("vectorization.tracer-removed"), *static])
+        return _result("fail", [feedback("vectorization.tracer-removed"), *([slow[1]] if slow else []), *static])
+    if slow is not None:
+        return _result(slow[0], [slow[1], *static])
     if hidden:
         return _result("fail", hidden)
     if evidence.loop_counts is None:

@@ -415,6 +415,10 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                                                     timed=timed))
                 if extra:
                     extra_seconds_left -= job_seconds[index]
+                if readings[index][-1].stop or readings[index][-1].wrong_output:
+                    break  # this timing ends here: no job of any solution after it
+            if any(taken and (taken[-1].stop or taken[-1].wrong_output) for taken in readings.values()):
+                break
         last_job_seconds, previous_size = {index: job_seconds[index] for index in active if index in job_seconds}, size
         for index, timing in enumerate(timings):
             chosen = _choose(readings[index]) if readings.get(index) else _Reading(None)

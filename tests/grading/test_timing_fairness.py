@@ -12,8 +12,8 @@ from app.grading.grader import Grader
 from app.grading.report import GradeReport
 from app.grading.timing import TimingGate, TimingRun
 
-# Correct, but sleeps in every call at timing sizes (the tests' inputs are all smaller): the old
-# timing lock was held for its whole timing, ~40 s, while every other submit waited.
+# Correct, but sleeps in every call at timing sizes (the tests' inputs have at most 60 values):
+# the old timing lock was held for its whole timing, ~40 s, while every other submit waited.
 SLEEPER = '''
 import time
 
@@ -21,7 +21,7 @@ import numpy as np
 
 
 def softmax(z, axis=-1):
-    if z.size >= 50_000:
+    if z.size >= 10_000:
         time.sleep(3)
     e = np.exp(z - z.max(axis=axis, keepdims=True))
     return e / e.sum(axis=axis, keepdims=True)
@@ -50,7 +50,8 @@ def test_victims_submit_is_not_held_up_by_a_sleeping_timing(grader: Grader) -> N
     assert report.verdict == "accepted"
     assert report.timing is not None
     assert all(seconds is not None for seconds in report.timing["candidate_seconds"]), report.timing["notes"]
-    assert during <= 1.6 * alone + 0.3
+    # At most one of the sleeper's jobs (killed at its wall limit, ~1 s) runs ahead of the victim's.
+    assert during <= 1.5 * alone + 0.5
     sleeper = attacked["report"]
     assert sleeper.timing is not None
     assert any("timing stopped" in note for note in sleeper.timing["notes"]), sleeper.timing["notes"]
