@@ -26,13 +26,18 @@ def trusted_peak_bytes(result: RunResult, baseline_rss_bytes: int | None) -> int
 
 
 def with_trusted_peak(call: CallResult, result: RunResult, baseline_rss_bytes: int | None) -> CallResult:
-    """The call with its peak raised to what the kernel saw, when that is more than tracemalloc said."""
+    """The call with its peak raised to what the kernel saw, when that is clearly more than tracemalloc said.
+
+    Resident pages come in 2 MiB huge pages as often as not, and the allocator's own pages
+    count too: within RSS_NOISE_BYTES the byte-exact tracemalloc figure stands.
+    """
     kernel = trusted_peak_bytes(result, baseline_rss_bytes)
-    if kernel is None:
+    if kernel is None or kernel <= (call.peak_bytes or 0) + RSS_NOISE_BYTES:
         return call
-    return replace(call, peak_bytes=max(call.peak_bytes or 0, kernel))
+    return replace(call, peak_bytes=kernel)
 
 
+RSS_NOISE_BYTES = 8 * 1024 * 1024
 SCALED_FRACTIONS = (0.55, 0.85)  # the second probe keeps this share of the rows, drawn once per server
 
 
