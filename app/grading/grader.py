@@ -147,10 +147,12 @@ class Grader:
     def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
         """The candidate on each memory probe (two sizes), each in a job of its own: the worse one counts."""
         limits = challenge_limits(challenge)
+        futures = [self.sandbox.submit(Job(code=code, function=challenge.config.function,
+                                           banned=challenge.config.banned, calls=(_probe_call(probe.probe),)),
+                                       limits=limits) for probe in profile.memory_probes]  # both slots at once
         measured = []
-        for probe in profile.memory_probes:
-            run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
-                                       calls=(_probe_call(probe.probe),)), limits=limits)
+        for probe, future in zip(profile.memory_probes, futures, strict=True):
+            run = future.result()
             call = with_trusted_peak(run.calls[0], run, probe.baseline_rss_bytes) if run.outcome == "ok" else None
             measured.append((probe, call, run.message))
         chosen = measured[0]
