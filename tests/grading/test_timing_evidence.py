@@ -34,7 +34,7 @@ def test_evasion_does_not_fool_the_evidence(grader: Grader, name: str) -> None:
     assert report.verdict == expected["verdict"], report.summary
     assert report.rubric is not None
     for criterion, rating in expected.get("rubric", {}).items():
-        assert report.rubric[criterion].rating == rating, report.rubric[criterion]
+        assert report.rubric[criterion].rating == rating, (report.rubric[criterion], report.timing)
     for criterion, rating in expected.get("rubric_not", {}).items():
         assert report.rubric[criterion].rating != rating, report.rubric[criterion]
     for criterion, fragment in expected.get("feedback_contains", {}).items():
