@@ -15,6 +15,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import traceback
 import tracemalloc
@@ -35,6 +36,15 @@ RESULT_MESSAGE_BYTES = 64 * 1024  # one message each, well under the socket's se
 SAMPLE_SECONDS = 0.0005  # a timed sample lasts at least this long (more calls per sample when fast)
 _type_name = type.__dict__["__name__"].__get__
 _type_mro = type.__dict__["__mro__"].__get__
+# Taken before the submission loads: rebinding sys.settrace cannot stop the next call's tracer,
+# nor rebinding time.thread_time change the clock calls are timed by (code that reaches into
+# this module can; the kernel's CPU figure is the check on that).
+_settrace, _gettrace, _threads_settrace = sys.settrace, sys.gettrace, threading.settrace
+_thread_time, _process_time = time.thread_time, time.process_time
+# Code from these files is the interpreter's or NumPy's; any other code object was made by the
+# submission (solution.py, or compile()/exec() under any other name) and its lines are counted.
+_LIBRARY_PREFIXES = tuple(sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(np.__file__),
+                                  os.path.dirname(os.path.abspath(__file__)), "<frozen "}))
 
 
 class CaseTimeoutError(BaseException):
@@ -98,25 +108,32 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         ):
             warnings.simplefilter("always")
             old_call = np.seterrcall(on_fp_error)
-            if tracer:
-                sys.settrace(tracer.trace)
-            started = time.thread_time()
+            if tracer:  # every thread the call starts is traced too
+                _threads_settrace(tracer.trace)
+                _settrace(tracer.trace)
+            started = _thread_time()
             value = function(*args, **kwargs)
-            elapsed = time.thread_time() - started
-            sys.settrace(None)
+            elapsed = _thread_time() - started
+            if tracer:
+                tracer.intact = _gettrace() == tracer.trace
+            _settrace(None)
+            _threads_settrace(None)
             np.seterrcall(old_call)
         if options.get("measure_memory"):
             result["peak_bytes"] = tracemalloc.get_traced_memory()[1]
             tracemalloc.stop()
         repeats = int(options.get("time_repeats", 0))
         result["seconds"] = [elapsed]  # the first call doubles as the timing warm-up
-        if repeats:
-            samples, result["calls_per_sample"] = _time_repeats(
+        if repeats:  # the output sent back is the last repeat's: the grader checks timed calls too
+            samples, result["calls_per_sample"], value = _time_repeats(
                 function, args, kwargs, repeats, float(options.get("time_budget_seconds", 0.2)),
                 int(options.get("time_min_repeats", 3)))
             result["seconds"] += samples
     except BaseException as exc:
-        sys.settrace(None)
+        if tracer:
+            tracer.intact = _gettrace() == tracer.trace
+        _settrace(None)
+        _threads_settrace(None)
         if tracemalloc.is_tracing():
             tracemalloc.stop()
         _arm_case_timer(0.0)
@@ -145,29 +162,33 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
 
 
 def _time_repeats(function: Callable[..., Any], args: list[Any], kwargs: dict[str, Any], samples: int,
-                  budget_seconds: float, min_samples: int) -> tuple[list[float], int]:
+                  budget_seconds: float, min_samples: int) -> tuple[list[float], int, Any]:
     """CPU seconds per call over up to `samples` samples: at least `min_samples`, then until the budget is spent.
 
     CPU time, not wall time: only the job's own CPU time is its cost, whatever else shares its
     core. The thread's clock, because the process clock ticks in whole jiffies while a per-call
     CPU timer is armed; work moved to another thread escapes it, but not the kernel's figure for
     the job, which is the check. Reading the clock is a system call of about a microsecond, so
-    a function faster than SAMPLE_SECONDS is timed over several calls per sample.
+    a function faster than SAMPLE_SECONDS is timed over several calls per sample. The budget is
+    also read from the process clock (coarse, but another clock): a thread clock made to crawl
+    cannot keep the job repeating until it is killed, so the kernel's figure can overrule it.
     """
-    started = time.thread_time()
-    function(*args, **kwargs)
-    first = time.thread_time() - started
+    process_started = _process_time()
+    started = _thread_time()
+    value = function(*args, **kwargs)
+    first = _thread_time() - started
     batch = min(MAX_CALLS_PER_SAMPLE, max(1, int(SAMPLE_SECONDS / max(first, 1e-9))))
     seconds = [first] if batch == 1 else []
     spent = first
-    while len(seconds) < samples and (len(seconds) < min_samples or spent < budget_seconds):
-        started = time.thread_time()
+    while len(seconds) < samples and (len(seconds) < min_samples or (
+            spent < budget_seconds and _process_time() - process_started < 2 * budget_seconds)):
+        started = _thread_time()
         for _ in range(batch):
-            function(*args, **kwargs)
-        elapsed = time.thread_time() - started
+            value = function(*args, **kwargs)
+        elapsed = _thread_time() - started
         seconds.append(elapsed / batch)
         spent += elapsed
-    return seconds, batch
+    return seconds, batch, value
 
 
 def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list[Any]) -> dict[str, Any]:
@@ -180,17 +201,25 @@ def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list
     diagnostics: dict[str, Any] = {"warnings": messages}
     if tracer is not None:
         diagnostics["lines"] = dict(tracer.counts)
+        diagnostics["tracer_intact"] = tracer.intact
     return diagnostics
 
 
 class _LineCounter:
-    """Counts line events inside the submission's own code (not NumPy's, not ours)."""
+    """Counts line events in code the submission made (not NumPy's, not the interpreter's, not ours).
+
+    By origin, not by the solution's file name: code compiled under another name counts too.
+    `intact` says whether the tracer was still installed when the call returned; code that
+    removes it is reported, and what its calls cost is judged from outside (app.grading.cost).
+    """
 
     def __init__(self) -> None:
         self.counts: dict[int, int] = {}
+        self.intact = True
 
     def trace(self, frame: FrameType, event: str, arg: Any) -> Any:
-        if frame.f_code.co_filename != SOLUTION_FILENAME:
+        filename = frame.f_code.co_filename
+        if filename != SOLUTION_FILENAME and (type(filename) is not str or filename.startswith(_LIBRARY_PREFIXES)):
             return None
         return self._local
 

@@ -14,18 +14,11 @@ from app.cases import Case, Mode, SizedInput
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.compare import compare_outputs
+from app.grading.cost import CostEvidence
+from app.grading.memory import ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
 from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
 from app.grading.rubric import Evidence, MemoryEvidence, rate
-from app.grading.timing import (
-    MIN_ROUNDS,
-    NAIVE_BUDGET_SECONDS,
-    PhaseWatch,
-    SolutionTiming,
-    job_overhead_cpu_seconds,
-    time_side_by_side,
-    time_solution,
-    timing_report,
-)
+from app.grading.timing import SolutionTiming, Timekeeper, timing_report
 from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox
 from sandbox.limits import MIB
 
@@ -51,9 +44,9 @@ class Grader:
         self._profiles: dict[str, ReferenceProfile] = {}
         self._sized_inputs: dict[tuple[str, str, int], SizedInput] = {}
         self._lock = threading.Lock()
-        # One timing job at a time, so parallel gradings do not distort each other's figures.
-        self._timing_lock = threading.Lock()
-        self._phases = PhaseWatch()
+        # Timing jobs run one at a time, each in its turn, so parallel gradings neither distort
+        # each other's figures nor wait for each other's whole timing.
+        self._timekeeper = Timekeeper(sandbox)
 
     def cases_and_expected(self, challenge: Challenge) -> tuple[list[Case], dict[str, Expected]]:
         """Build the cases and compute their answers with the reference, once per challenge.
@@ -122,15 +115,12 @@ class Grader:
         self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
         if profile.memory_probe is not None:
             evidence.memory = self._memory_evidence(challenge, code, profile)
-        report.rubric, report.score = rate(evidence)
-        if report.verdict == "accepted":
-            inputs = [self._sized(challenge, size) for size in challenge.config.timing.sizes]
-            sizes, function = challenge.config.timing.sizes, challenge.config.function
-            with self._timing_lock:  # the reference is re-timed beside the candidate: ratios from one moment
-                candidate, reference = time_side_by_side(
-                    self.sandbox, codes=[code, challenge.reference_code], function=function, sizes=sizes,
-                    inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds, phases=self._phases)
+        if report.verdict == "accepted":  # timed first: what the calls cost is vectorization evidence
+            sizes = challenge.config.timing.sizes
+            candidate, reference = self._timekeeper.time_submission(challenge, code, profile.overhead_cpu_seconds)
+            evidence.cost = CostEvidence(sizes=sizes, candidate=candidate, reference=reference)
             report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
+        report.rubric, report.score = rate(evidence)
 
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
                                       profile: ReferenceProfile) -> None:
@@ -149,20 +139,44 @@ class Grader:
         if counts[0] is not None and counts[1] is not None:
             evidence.loop_counts = (counts[0], counts[1])
         evidence.loop_timed_out = any(call.status == "timeout" for call in traced.calls[:2])
+        evidence.tracer_removed = not all(call.tracer_intact for call in traced.calls[:2])
         if len(traced.calls) > 2:
             evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
 
     def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
-        probe = profile.memory_probe
-        assert probe is not None
+        """The candidate on each memory probe (two sizes), each in a job of its own: the worse one counts."""
         limits = challenge_limits(challenge)
-        run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
-                                   calls=(_probe_call(probe),)), limits=limits)
+        futures = [self.sandbox.submit(Job(code=code, function=challenge.config.function,
+                                           banned=challenge.config.banned, calls=(_probe_call(probe.probe),)),
+                                       limits=limits) for probe in profile.memory_probes]  # both slots at once
+        measured = []
+        for probe, future in zip(profile.memory_probes, futures, strict=True):
+            run = future.result()
+            call = with_trusted_peak(run.calls[0], run, probe.baseline_rss_bytes) if run.outcome == "ok" else None
+            measured.append((probe, call, run.message))
+        chosen = measured[0]
+        if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
+                                       (measured[1][1], measured[1][0].reference_peak_bytes)):
+            chosen = measured[1]
+        probe, call, message = chosen
         return MemoryEvidence(
-            probe=probe.name, call=run.calls[0] if run.outcome == "ok" else None,
-            reference_peak=profile.memory_peak_bytes, reference_is_view=profile.memory_is_view,
-            limit_bytes=limits.memory_bytes, job_message=run.message,
+            probe=probe.probe.name, call=call,
+            reference_peak=probe.reference_peak_bytes, reference_is_view=probe.reference_is_view,
+            limit_bytes=limits.memory_bytes, job_message=message,
         )
+
+    def _profile_probe(self, challenge: Challenge, probe: Case) -> ProbeProfile:
+        """The reference's peak on a memory probe, and a job that only receives the probe (the baseline)."""
+        limits, function = challenge_limits(challenge), challenge.config.function
+        reference = self.sandbox.run(Job(code=challenge.reference_code, function=function,
+                                         calls=(_probe_call(probe),)), limits=limits)
+        noop = self.sandbox.run(Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
+                                    calls=(_probe_call(probe),)), limits=limits)
+        if reference.outcome != "ok":
+            return ProbeProfile(probe, None, noop.job_peak_rss_bytes, reference_is_view=False)
+        call = with_trusted_peak(reference.calls[0], reference, noop.job_peak_rss_bytes)
+        return ProbeProfile(probe, call.peak_bytes, noop.job_peak_rss_bytes,
+                            reference_is_view=any(call.shares_memory))
 
     def profile(self, challenge: Challenge) -> ReferenceProfile:
         """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""
@@ -170,35 +184,26 @@ class Grader:
             cached = self._profiles.get(challenge.id)
         if cached is not None:
             return cached
-        with self._timing_lock:
-            profile = self._measure_profile(challenge)
+        profile = self._measure_profile(challenge)
         with self._lock:
             self._profiles[challenge.id] = profile
         return profile
 
     def _measure_profile(self, challenge: Challenge) -> ReferenceProfile:
         config = challenge.config
-        inputs = [self._sized(challenge, size) for size in config.timing.sizes]
-        overhead = [job_overhead_cpu_seconds(self.sandbox, sized) for sized in inputs]
-        naive_timing = time_solution(self.sandbox, code=challenge.naive_code, function=config.function,
-                                     sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
-                                     phases=self._phases, budget_seconds=NAIVE_BUDGET_SECONDS,
-                                     max_rounds=MIN_ROUNDS)  # slow: fewer rounds
+        overhead = self._timekeeper.overhead_cpu_seconds(challenge)
+        naive_timing = self._timekeeper.time_naive(challenge, overhead)
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
-        calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
-                                                                                  discard_value=True))]
-        if probe is not None:
-            calls.append(_probe_call(probe))
-        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=tuple(calls)),
-                                    limits=challenge_limits(challenge))
-        peaks = [call.peak_bytes for call in measured.calls] if measured.outcome == "ok" else [None, None]
+        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=(
+            self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True, discard_value=True)),
+        )), limits=challenge_limits(challenge))
+        probes = () if probe is None else tuple(self._profile_probe(challenge, p)
+                                                for p in (probe, scaled_probe(probe, random_fraction())))
         return ReferenceProfile(
             naive_timing=naive_timing,
             overhead_cpu_seconds=overhead,
-            broadcast_peak_bytes=peaks[0],
-            memory_probe=probe,
-            memory_peak_bytes=peaks[1] if probe is not None and len(peaks) > 1 else None,
-            memory_is_view=probe is not None and measured.outcome == "ok" and any(measured.calls[1].shares_memory),
+            broadcast_peak_bytes=measured.calls[0].peak_bytes if measured.outcome == "ok" else None,
+            memory_probes=probes,
         )
 
     def _sized(self, challenge: Challenge, size: int) -> SizedInput:
@@ -228,9 +233,11 @@ class ReferenceProfile:
     naive_timing: SolutionTiming
     overhead_cpu_seconds: list[float]  # per timing size: what a job that does nothing costs
     broadcast_peak_bytes: int | None
-    memory_probe: Case | None
-    memory_peak_bytes: int | None
-    memory_is_view: bool
+    memory_probes: tuple[ProbeProfile, ...] = ()  # the challenge's memory probe, then one cut to a random size
+
+    @property
+    def memory_probe(self) -> Case | None:
+        return self.memory_probes[0].probe if self.memory_probes else None
 
 
 def _probe_call(probe: Case) -> Call:

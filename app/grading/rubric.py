@@ -12,6 +12,7 @@ import numpy as np
 from app.cases import CRITERIA, Case
 from app.catalog import Challenge
 from app.grading.compare import compare_outputs
+from app.grading.cost import CostEvidence, cost_finding
 from app.grading.feedback import feedback
 from app.grading.report import CriterionResult, FeedbackItem, Rating, TestReport
 from app.grading.static_checks import Finding, find_static, loop_spans
@@ -56,9 +57,13 @@ class Evidence:
     expected: dict[str, Any]
     loop_counts: tuple[dict[int, int], dict[int, int]] | None = None
     loop_timed_out: bool = False  # a traced call ran out of time: whatever ran most is the loop to name
+    tracer_removed: bool = False  # a traced call ended with the line tracer gone: its counts say nothing
     broadcast_peaks: tuple[int | None, int | None] = (None, None)  # candidate, reference
     memory: MemoryEvidence | None = None
     static: list[Finding] = field(default_factory=list)
+    # Accepted code only: candidate and reference timed side by side (app.grading.cost reads it).
+    # It does not depend on the submission's cooperation, unlike the line counts above.
+    cost: CostEvidence | None = None
 
 
 def rate(evidence: Evidence) -> tuple[dict[str, CriterionResult], float | None]:
@@ -105,11 +110,34 @@ def _vectorization(evidence: Evidence) -> CriterionResult:
     loop = _growing_loop(evidence)
     if loop is not None:
         return _result("fail", [loop, *static])
+    slow = cost_finding(evidence.cost, evidence.tree, memory_explains=_wasteful_memory(evidence))
+    if evidence.tracer_removed:
+        return _result("fail", [feedback("vectorization.tracer-removed"), *([slow[1]] if slow else []), *static])
+    if slow is not None:
+        return _result(slow[0], [slow[1], *static])
     if hidden:
         return _result("fail", hidden)
     if evidence.loop_counts is None:
         return _result("n/a", [])
     return _result("pass", [feedback("vectorization.vectorized")])
+
+
+def _wasteful_memory(evidence: Evidence) -> bool:
+    """Peak memory well above the reference's: slowness then belongs to memory, not to a loop."""
+    candidate, reference = evidence.broadcast_peaks
+    if candidate and reference and candidate > BROADCAST_CONFIRM_RATIO * reference:
+        return True
+    memory = evidence.memory
+    if memory is None:
+        return False
+    if memory.call is None:
+        return "memory" in memory.job_message
+    if memory.call.status != "ok":
+        return memory.call.error is not None and memory.call.error.is_a("MemoryError")
+    if memory.reference_is_view and not any(memory.call.shares_memory):
+        return True
+    peak = memory.call.peak_bytes
+    return bool(peak and memory.reference_peak and peak > MEMORY_WARN_RATIO * memory.reference_peak)
 
 
 def _growing_loop(evidence: Evidence) -> FeedbackItem | None:
