@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict
 
@@ -11,6 +13,7 @@ from app.cases import CRITERIA
 Verdict = Literal[
     "accepted",
     "wrong_answer",
+    "compile_error",
     "runtime_error",
     "time_limit_exceeded",
     "memory_limit_exceeded",
@@ -18,7 +21,32 @@ Verdict = Literal[
     "internal_error",
 ]
 Rating = Literal["pass", "warn", "fail", "n/a"]
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: compile_error, score null until every test passes, provisional criteria
+
+
+class Labels(BaseModel):
+    """What verdicts, ratings and criteria are called on every screen (`labels.toml`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    not_rated: str
+    verdicts: dict[Verdict, dict[str, str]]
+    ratings: dict[Rating, str]
+    criteria: dict[str, dict[str, str | float]]
+
+    def verdict(self, verdict: Verdict) -> str:
+        return self.verdicts[verdict]["label"]
+
+
+def _load_labels() -> Labels:
+    labels = Labels.model_validate(tomllib.loads((Path(__file__).resolve().parent / "labels.toml").read_text()))
+    missing = (set(get_args(Verdict)) - set(labels.verdicts)) | (set(CRITERIA) - set(labels.criteria))
+    if missing:  # a verdict without words would render as its raw id
+        raise ValueError(f"labels.toml lacks {', '.join(sorted(missing))}")
+    return labels
+
+
+LABELS = _load_labels()
 
 
 class FeedbackItem(BaseModel):
@@ -31,8 +59,12 @@ class FeedbackItem(BaseModel):
 
 
 class CriterionResult(BaseModel):
+    """One criterion's rating. `provisional`: evidence that holds whatever the outputs (a loop that
+    grows with the data, a materialised copy), shown while tests still fail; it never counts in a score."""
+
     rating: Rating = "n/a"
     feedback: list[FeedbackItem] = []
+    provisional: bool = False
 
 
 class TestReport(BaseModel):
@@ -68,7 +100,8 @@ class GradeReport(BaseModel):
     summary: str
     tests: list[TestReport] = []
     rubric: dict[str, CriterionResult] = {name: CriterionResult() for name in CRITERIA}
-    score: float | None = None
+    score: float | None = None  # None until every test passes: broken code is not rated
+    score_note: str | None = None  # why there is no score, in words
     timing: dict[str, Any] | None = None
     error: ErrorReport | None = None
     output: str = ""
