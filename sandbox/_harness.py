@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import importlib
 import linecache
 import os
 import signal
@@ -18,6 +19,7 @@ import sys
 import time
 import traceback
 import tracemalloc
+import types
 import warnings
 from collections.abc import Callable
 from types import FrameType, TracebackType
@@ -48,6 +50,7 @@ def run_job(job: dict[str, Any]) -> NoReturn:
     """Run every call of the job and write one result frame on RESULT_FD, then exit."""
     _install_friendly_guards()
     _ban(job.get("banned", []))
+    _refuse_private_numpy_imports()
     report: dict[str, Any] = {"load_error": None, "calls": []}
     function = None
     try:
@@ -93,7 +96,7 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         if options.get("measure_memory"):
             tracemalloc.start()
         with warnings.catch_warnings(record=True) as caught, np.errstate(
-            over="call", divide="call", invalid="call", under="ignore"
+            over="call", divide="call", invalid="call", under="call"  # underflow only names a NaN's cause
         ):
             warnings.simplefilter("always")
             old_call = np.seterrcall(on_fp_error)
@@ -297,7 +300,14 @@ def _install_friendly_guards() -> None:
 
 
 def _ban(names: list[str]) -> None:
-    """Replace banned NumPy functions wherever NumPy exposes them, so getattr tricks fail too."""
+    """Make banned NumPy functions unusable by every route, not only by their public name.
+
+    Module attributes are replaced (a clear error for `np.cov` and `getattr(np, "c" + "ov")`),
+    and the Python implementation behind NumPy's array-function dispatcher gets its code
+    replaced in place: `np.cov.__wrapped__`, `np.cov._implementation`, the private module's
+    `cov`, and whatever `gc.get_objects()` finds all run the refusing code. The original code
+    object is kept nowhere, so nothing the submission does later can bring it back.
+    """
     for dotted in names:
         parts = dotted.split(".")
         owner: Any = np
@@ -315,3 +325,74 @@ def _ban(names: list[str]) -> None:
                 for attribute, member in list(vars(module).items()):
                     if member is original:
                         setattr(module, attribute, banned)
+        _poison_implementation(original, dotted)
+
+
+def _poison_implementation(dispatcher: Any, dotted: str) -> None:
+    """Replace the code of the Python function(s) behind `dispatcher` with code that raises."""
+    seen: set[int] = set()
+    current = dispatcher
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, types.FunctionType):
+            current.__code__ = _refusing_code(current.__code__.co_freevars, dotted)
+        current = getattr(current, "_implementation", None) or getattr(current, "__wrapped__", None)
+
+
+def _refusing_code(freevars: tuple[str, ...], dotted: str) -> types.CodeType:
+    """A code object that raises BannedCallError, with the same free variables (a closure must match)."""
+    assign = "".join(f"    {name} = None\n" for name in freevars)
+    touch = "".join(f"        {name}\n" for name in freevars)
+    message = f"{dotted} is not allowed in this challenge"
+    source = (f"def outer():\n{assign}    def refused(*args, **kwargs):\n{touch}"
+              f"        raise type('BannedCallError', (Exception,), {{}})({message!r})\n"
+              "    return refused\n")
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "<banned>", "exec"), namespace)
+    code: types.CodeType = namespace["outer"]().__code__
+    return code
+
+
+def _is_private_numpy(name: str) -> bool:
+    """`numpy._core`, `numpy.core`, `numpy.lib._shape_base_impl`: NumPy's internals, not its API."""
+    if name != "numpy" and not name.startswith("numpy."):
+        return False
+    parts = name.split(".")[1:]
+    return bool(parts) and (parts[0] == "core" or any(part.startswith("_") for part in parts))
+
+
+def _refuse_private_numpy_imports() -> None:
+    """The submission may import NumPy's public API only; NumPy's own lazy imports still work.
+
+    A guard, not the barrier: `sys.modules` holds the private modules anyway. What matters is
+    that no banned original is left in them (_ban), so getting past this gains nothing.
+    """
+    original_import = builtins.__import__
+
+    def guarded_import(name: str, globals: Any = None, locals: Any = None, fromlist: Any = (),
+                       level: int = 0) -> Any:
+        # NumPy's C code imports lazily through PyImport_Import, which passes an empty *list* as the
+        # fromlist (statements pass None or a tuple), and the calling frame is then the submission's.
+        from_c = type(fromlist) is list and not fromlist
+        if level == 0 and not from_c and not _imported_by_numpy(sys._getframe(1)):
+            wanted = [name] + [f"{name}.{item}" for item in (fromlist or ()) if isinstance(item, str)]
+            private = next((w for w in wanted if _is_private_numpy(w)), None)
+            if private is not None:
+                raise ImportError(f"{private} is a private NumPy module: submissions may use NumPy's public API "
+                                  "only; import numpy and call its public functions")
+        return original_import(name, globals, locals, fromlist, level)
+
+    def guarded_import_module(name: str, package: str | None = None) -> Any:
+        if _is_private_numpy(name) and not _imported_by_numpy(sys._getframe(1)):
+            raise ImportError(f"{name} is a private NumPy module: submissions may use NumPy's public API only; "
+                              "import numpy and call its public functions")
+        return original_import_module(name, package)
+
+    original_import_module = importlib.import_module
+    builtins.__import__ = guarded_import
+    importlib.import_module = guarded_import_module
+
+
+def _imported_by_numpy(frame: FrameType) -> bool:
+    module = frame.f_globals.get("__name__")
+    return type(module) is str and (module == "numpy" or module.startswith("numpy."))
