@@ -86,6 +86,7 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
     pristine = [a.copy() if type(a) is np.ndarray and a.size <= 2_000_000 else None for a in args]
     fp_events: list[str] = []
     tracer = _LineCounter() if options.get("trace_lines") else None
+    copies = _CopyFinder(args) if options.get("find_copies") and tracer is None else None
 
     def on_fp_error(kind: str, flag: int) -> None:
         if len(fp_events) < 20:
@@ -100,8 +101,8 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         ):
             warnings.simplefilter("always")
             old_call = np.seterrcall(on_fp_error)
-            if tracer:
-                sys.settrace(tracer.trace)
+            if tracer or copies:
+                sys.settrace(tracer.trace if tracer else copies.trace)  # type: ignore[union-attr]
             started = time.thread_time()
             value = function(*args, **kwargs)
             elapsed = time.thread_time() - started
@@ -126,6 +127,8 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         return {"status": status, "error": describe_exception(exc), **_diagnostics(tracer, fp_events, [])}
     _arm_case_timer(0.0)
     result.update(_diagnostics(tracer, fp_events, caught))
+    if copies is not None:
+        result["copies"] = copies.found[:20]
     result["mutated"] = [
         i for i, (before, after) in enumerate(zip(pristine, args, strict=True))
         if before is not None and not _same_array(before, after)
@@ -200,6 +203,51 @@ class _LineCounter:
         if event == "line":
             self.counts[frame.f_lineno] = self.counts.get(frame.f_lineno, 0) + 1
         return self._local
+
+
+class _CopyFinder:
+    """Arrays the submission's code holds that only repeat a smaller array: a materialised broadcast.
+
+    Judged by what the data is, not by which function made it (np.tile, np.repeat(...).reshape,
+    np.array(np.broadcast_to(...)), np.kron, np.stack([m] * n), np.ones(shape) * m ...): at each
+    line, every new array among the frame's locals is checked for axes along which all slices
+    are equal; collapsing them gives the slice it repeats. Advisory, like every in-job figure.
+    """
+
+    MIN_ITEMS = 1024
+    MIN_FACTOR = 4
+
+    def __init__(self, args: list[Any]) -> None:
+        self.seen: set[int] = {id(a) for a in args}
+        self.found: list[list[int]] = []
+        self._previous: dict[int, int] = {}
+
+    def trace(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if frame.f_code.co_filename != SOLUTION_FILENAME:
+            return None
+        return self._local
+
+    def _local(self, frame: FrameType, event: str, arg: Any) -> Any:
+        if event in ("line", "return"):
+            line = self._previous.get(id(frame), frame.f_lineno)
+            for value in list(frame.f_locals.values()):
+                if type(value) is np.ndarray and id(value) not in self.seen:
+                    self.seen.add(id(value))
+                    self._check(value, line)
+            self._previous[id(frame)] = frame.f_lineno
+        return self._local
+
+    def _check(self, array: np.ndarray, line: int) -> None:
+        if array.size < self.MIN_ITEMS or array.dtype.kind not in "biufc" or 0 in array.strides:
+            return
+        if len(self.found) >= 20:
+            return
+        core = array
+        for axis in range(array.ndim):
+            if core.shape[axis] > 1 and bool((core == core.take([0], axis=axis)).all()):
+                core = core.take([0], axis=axis)
+        if core.size * self.MIN_FACTOR <= array.size and core.size > 1:  # a constant array is an initialisation
+            self.found.append([line, int(array.nbytes), int(core.nbytes)])
 
 
 def _same_array(before: np.ndarray, after: Any) -> bool:

@@ -17,7 +17,7 @@ from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.probes import offset_probe
 from app.grading.report import LABELS, CriterionResult, GradeReport
-from app.grading.rubric import Evidence, MemoryEvidence, overall_score, rate
+from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
 from app.grading.timing import (
     MIN_ROUNDS,
     NAIVE_BUDGET_SECONDS,
@@ -152,9 +152,11 @@ class Grader:
         options = CallOptions(trace_lines=True, cpu_seconds=0.5, discard_value=True)
         calls = [Call(args=i.args, kwargs=i.kwargs, options=options)
                  for i in (self._loop_input(challenge, small), self._loop_input(challenge, large))]
-        if "broadcasting" in challenge.config.rubric.applies:
+        if "broadcasting" in challenge.config.rubric.applies:  # its peak memory, then the copies it holds
             calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
                                           CallOptions(measure_memory=True, cpu_seconds=1.0, discard_value=True)))
+            calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
+                                          CallOptions(find_copies=True, cpu_seconds=1.0, discard_value=True)))
         traced = self.sandbox.run(Job(code=code, function=challenge.config.function, calls=tuple(calls),
                                       banned=challenge.config.banned), limits=Limits(cpu_seconds=4, wall_seconds=10))
         if traced.outcome != "ok":
@@ -163,8 +165,9 @@ class Grader:
         if counts[0] is not None and counts[1] is not None:
             evidence.loop_counts = (counts[0], counts[1])
         evidence.loop_timed_out = any(call.status == "timeout" for call in traced.calls[:2])
-        if len(traced.calls) > 2:
+        if len(traced.calls) > 3:
             evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
+            evidence.materialised = materialised_copies(traced.calls[3])
 
     def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
         probe = profile.memory_probe

@@ -169,8 +169,9 @@ def _numerical_stability(evidence: Evidence) -> CriterionResult:
                                   "cancels, e.g. shift by the maximum or centre the data first.")
     probes += [c.name for c in evidence.cases if c.category == "stability" and c.name not in probes]
     tests = _tests_by_name(evidence)
-    # A probe is stability evidence only when everything else works and the probe's output has the
-    # right shape and type: otherwise its failure is the ordinary one, reported under correctness.
+    # A probe is stability evidence only when every ordinary test passes: otherwise its failure
+    # is most likely the ordinary one (the same exception, the same wrong shape), reported under
+    # correctness once, with its error.
     attributable = not _ordinary_failures(evidence, probes)
     items: list[FeedbackItem] = []
     rating: Rating = "pass"
@@ -178,7 +179,7 @@ def _numerical_stability(evidence: Evidence) -> CriterionResult:
     for probe in checked:
         test = tests[probe]
         if not test.passed:
-            if attributable and evidence.failures.get(probe) == "value":
+            if attributable and evidence.failures.get(probe) in ("value", "error", "shape"):
                 items.append(feedback("numerical_stability.probe-failed", probe=probe, fix=fix,
                                       problem=_problem(test.message, evidence.calls.get(probe))))
                 rating = "fail"
@@ -213,6 +214,10 @@ def _problem(message: str, call: CallResult | None) -> str:
     when there are any, tell overflow (exp(1000) = inf) from underflow (exp(-1000) = 0, then 0/0).
     """
     events = [w.split(" ", 1)[0] for w in (call.warnings if call else ()) if "floating-point" in w]
+    if message.startswith("raised"):
+        return f"fails: it {message}"
+    if "shape" in message or "expected a" in message:
+        return f"returns the wrong kind of result ({message})"
     nonfinite = "NaN" in message or " inf " in f" {message} " or "-inf" in message
     if not nonfinite:
         return f"loses accuracy ({message})"
@@ -248,8 +253,8 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
         diagnosis = _axis_diagnosis(evidence, case) if kind in ("value", "shape") else None
         if diagnosis is None and kind == "shape" and "axis" in test.message:
             diagnosis = test.message
-        if diagnosis is None and (ordinary_fail or kind != "value"):
-            continue  # an exception or a failure shared with ordinary tests: correctness reports it once
+        if diagnosis is None and ordinary_fail:
+            continue  # most likely the ordinary tests' failure: correctness reports it once, with its error
         shapes = ", ".join(str(a.shape) for a in case.args if isinstance(a, np.ndarray)) or "scalars"
         if diagnosis is None:
             diagnosis = (f"{test.message}. These inputs are non-square so that mixing up axes shows: check which "
@@ -322,6 +327,15 @@ def _broadcasting(evidence: Evidence) -> CriterionResult:
         evidence_text = ""
     items = [feedback(f.id, line=f.line, detail=f.detail, evidence=evidence_text) for f in findings]
     return _result("fail", items)
+
+
+def materialised_copies(call: CallResult) -> list[Finding]:
+    """Arrays the code held that only repeat a smaller slice, as found in the job (any spelling)."""
+    if call.status != "ok":
+        return []
+    return [Finding("broadcasting.materialized", line,
+                    f"The array built here ({_bytes(full)}, every slice a repeat of {_bytes(core)})")
+            for line, full, core in call.copies]
 
 
 def _unique_lines(findings: list[Finding]) -> list[Finding]:
