@@ -144,8 +144,9 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         value = None  # timing and tracing runs need no output, and a huge view would be copied to send it
     try:
         result["value"] = codec.encode(value)
-    except codec.EncodeError as exc:
-        result = {"status": "invalid", "error": {"type": "InvalidResult", "mro": [], "message": str(exc),
+    except (codec.EncodeError, MemoryError, RecursionError) as exc:  # any value gets a verdict, not a dead job
+        message = str(exc) if isinstance(exc, codec.EncodeError) else "the returned value is too large to send back"
+        result = {"status": "invalid", "error": {"type": "InvalidResult", "mro": [], "message": message,
                                                   "traceback": []}}
     return result
 

@@ -2,4 +2,4 @@ import numpy as np
 
 
 def softmax(z, axis=-1):
-    return np.zeros(3_000_000)
+    return np.zeros(500_000)
