@@ -91,8 +91,9 @@ def _provisional(result: CriterionResult) -> CriterionResult:
 
 
 def _ordinary_failures(evidence: Evidence, probes: list[str]) -> list[str]:
-    """Failed tests other than these probes (banned calls aside: they say nothing about the outputs)."""
-    return [name for name, kind in evidence.failures.items() if name not in probes and kind != "banned"]
+    """Failed tests other than these probes (the static banned-call tests aside: they ran nothing)."""
+    static = {test.name for test in evidence.tests if test.category == "banned"}
+    return [name for name in evidence.failures if name not in probes and name not in static]
 
 
 def overall_score(rubric: dict[str, CriterionResult]) -> float | None:
@@ -213,23 +214,24 @@ def _problem(message: str, call: CallResult | None) -> str:
     The output decides (a solution can silence NumPy's warnings); the floating-point events,
     when there are any, tell overflow (exp(1000) = inf) from underflow (exp(-1000) = 0, then 0/0).
     """
-    events = [w.split(" ", 1)[0] for w in (call.warnings if call else ()) if "floating-point" in w]
     if message.startswith("raised"):
         return f"fails: it {message}"
-    if "shape" in message or "expected a" in message:
+    events = [w.split(" ", 1)[0] for w in (call.warnings if call else ()) if "floating-point" in w]
+    padded = f" {message} "
+    if "NaN" in message or " inf " in padded or "-inf" in message or " inf)" in padded:
+        returned = "returns NaN" if "NaN" in message else "returns inf"
+        if events and events[0] == "underflow":
+            return (f"{returned}: an intermediate underflowed to 0 (such as exp of a large negative number, or a "
+                    "product of many small ones), and a later division or log of that 0 gave the non-finite value")
+        if "overflow" in events:
+            return (f"{returned}: an intermediate overflowed to inf (such as exp of a large positive number, or a "
+                    "product of many large ones)")
+        if "divide" in events:
+            return f"{returned}: it divided by zero"
+        return f"{returned} where the reference's answer is finite"
+    if message.startswith(("expected shape", "expected a ", "expected an ")):
         return f"returns the wrong kind of result ({message})"
-    nonfinite = "NaN" in message or " inf " in f" {message} " or "-inf" in message
-    if not nonfinite:
-        return f"loses accuracy ({message})"
-    returned = "returns NaN" if "NaN" in message else "returns inf"
-    if events and events[0] == "underflow":
-        return (f"{returned}: an intermediate underflowed to 0 (such as exp of a large negative number), "
-                "and a division by that 0 followed")
-    if "overflow" in events:
-        return f"{returned}: an intermediate overflowed to inf (such as exp of a large positive number)"
-    if "divide" in events:
-        return f"{returned}: it divided by zero"
-    return f"{returned} where the reference's answer is finite"
+    return f"loses accuracy ({message})"
 
 
 def _axis_awareness(evidence: Evidence) -> CriterionResult:
@@ -250,11 +252,15 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
             continue
         rating = "n/a" if rating == "pass" else rating  # never "pass" while an axis test fails
         kind = evidence.failures.get(probe)
+        if kind not in ("value", "shape", "error"):
+            continue  # a banned call, a timeout, an unsendable value: nothing about axes
+        # A diagnosis from the values (the reference's answer on transposed inputs, along another
+        # axis) is axis evidence whatever else fails; anything else is, unless only axis tests fail.
         diagnosis = _axis_diagnosis(evidence, case) if kind in ("value", "shape") else None
-        if diagnosis is None and kind == "shape" and "axis" in test.message:
-            diagnosis = test.message
         if diagnosis is None and ordinary_fail:
             continue  # most likely the ordinary tests' failure: correctness reports it once, with its error
+        if diagnosis is None and kind == "shape" and "axis" in test.message:
+            diagnosis = test.message
         shapes = ", ".join(str(a.shape) for a in case.args if isinstance(a, np.ndarray)) or "scalars"
         if diagnosis is None:
             diagnosis = (f"{test.message}. These inputs are non-square so that mixing up axes shows: check which "

@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 
 from app.grading.feedback import load_feedback
+from app.grading.rubric import _problem
+from sandbox import CallResult
 
 CASES = Path(__file__).parent / "cases"
 
@@ -115,3 +117,22 @@ def test_materialised_broadcasts_are_named_at_their_line_however_spelt() -> None
 def test_banned_original_is_unreachable_through_numpy_internals(case: str) -> None:
     report = _report(f"covariance-matrix/wrong_answer__{case}")
     assert "numpy.cov is not allowed" in report["summary"]
+
+
+@pytest.mark.parametrize(("message", "events", "says", "never"), [
+    ("3 values are NaN where finite values were expected", ["underflow", "invalid value"], "underflowed to 0",
+     "overflow"),
+    ("3 values are NaN where finite values were expected", ["overflow", "invalid value"], "overflowed to inf",
+     "underflow"),
+    ("expected a finite value 998.4, got inf", ["overflow"], "returns inf", "wrong kind"),
+    ("3 values are NaN where finite values were expected", [], "reference's answer is finite", "flow"),
+    ("expected shape (2, 3), got (6,)", [], "wrong kind of result", "loses accuracy"),
+    ("raised ValueError: operands could not be broadcast together", [], "fails: it raised ValueError", "accuracy"),
+    ("4 of 16 values differ beyond rtol=1e-06, atol=1e-08", [], "loses accuracy", "NaN"),
+], ids=["underflow", "overflow", "inf", "silenced", "shape", "exception", "accuracy"])
+def test_stability_problem_text_matches_what_happened(message: str, events: list[str], says: str,
+                                                      never: str) -> None:
+    call = CallResult(status="ok", warnings=tuple(f"{e} in a floating-point operation" for e in events))
+    text = _problem(message, call)
+    assert says in text
+    assert never not in text
