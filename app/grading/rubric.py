@@ -90,10 +90,15 @@ def _provisional(result: CriterionResult) -> CriterionResult:
     return result.model_copy(update={"provisional": True})
 
 
-def _ordinary_failures(evidence: Evidence, probes: list[str]) -> list[str]:
-    """Failed tests other than these probes (the static banned-call tests aside: they ran nothing)."""
+def _ordinary_failures(evidence: Evidence, probes: list[str]) -> dict[str, FailureKind]:
+    """Failed tests other than these probes, with why (the static banned-call tests aside: they ran nothing)."""
     static = {test.name for test in evidence.tests if test.category == "banned"}
-    return [name for name in evidence.failures if name not in probes and name not in static]
+    return {name: kind for name, kind in evidence.failures.items() if name not in probes and name not in static}
+
+
+def _shared_with_ordinary(kind: FailureKind | None, ordinary: dict[str, FailureKind]) -> bool:
+    """An exception or a wrong shape that ordinary tests also show: the same failure, correctness's to report."""
+    return kind in ("error", "shape") and kind in ordinary.values()
 
 
 def overall_score(rubric: dict[str, CriterionResult]) -> float | None:
@@ -170,17 +175,21 @@ def _numerical_stability(evidence: Evidence) -> CriterionResult:
                                   "cancels, e.g. shift by the maximum or centre the data first.")
     probes += [c.name for c in evidence.cases if c.category == "stability" and c.name not in probes]
     tests = _tests_by_name(evidence)
-    # A probe is stability evidence only when every ordinary test passes: otherwise its failure
-    # is most likely the ordinary one (the same exception, the same wrong shape), reported under
-    # correctness once, with its error.
-    attributable = not _ordinary_failures(evidence, probes)
+    # A failing probe is stability evidence when its output is non-finite (NaN/inf: the symptom
+    # itself), or when it fails in a way no ordinary test does. An exception or wrong shape the
+    # ordinary tests share, or wrong numbers while ordinary tests are wrong too, belong to
+    # correctness, reported once there with the exact error.
+    ordinary = _ordinary_failures(evidence, probes)
     items: list[FeedbackItem] = []
     rating: Rating = "pass"
     checked = [probe for probe in probes if probe in tests]
     for probe in checked:
         test = tests[probe]
         if not test.passed:
-            if attributable and evidence.failures.get(probe) in ("value", "error", "shape"):
+            kind = evidence.failures.get(probe)
+            nonfinite = kind == "value" and _is_nonfinite(test.message)
+            if kind in ("value", "error", "shape") and (nonfinite or not (
+                    _shared_with_ordinary(kind, ordinary) or (kind == "value" and "value" in ordinary.values()))):
                 items.append(feedback("numerical_stability.probe-failed", probe=probe, fix=fix,
                                       problem=_problem(test.message, evidence.calls.get(probe))))
                 rating = "fail"
@@ -217,8 +226,7 @@ def _problem(message: str, call: CallResult | None) -> str:
     if message.startswith("raised"):
         return f"fails: it {message}"
     events = [w.split(" ", 1)[0] for w in (call.warnings if call else ()) if "floating-point" in w]
-    padded = f" {message} "
-    if "NaN" in message or " inf " in padded or "-inf" in message or " inf)" in padded:
+    if _is_nonfinite(message):
         returned = "returns NaN" if "NaN" in message else "returns inf"
         if events and events[0] == "underflow":
             return (f"{returned}: an intermediate underflowed to 0 (such as exp of a large negative number, or a "
@@ -234,6 +242,11 @@ def _problem(message: str, call: CallResult | None) -> str:
     return f"loses accuracy ({message})"
 
 
+def _is_nonfinite(message: str) -> bool:
+    padded = f" {message} "
+    return "NaN" in message or " inf " in padded or "-inf" in message or " inf)" in padded or " inf," in padded
+
+
 def _axis_awareness(evidence: Evidence) -> CriterionResult:
     probes = list(evidence.challenge.config.rubric.probes.get("axis_awareness", ()))
     if not probes:
@@ -245,7 +258,7 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
     checked = [probe for probe in probes if probe in tests and probe in cases]
     if not checked:  # the tests did not run (a time limit, say): nothing to say about axes
         return _result("n/a", [])
-    ordinary_fail = bool(_ordinary_failures(evidence, probes))
+    ordinary = _ordinary_failures(evidence, probes)
     for probe in checked:
         test, case = tests[probe], cases[probe]
         if test.passed:
@@ -254,11 +267,12 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
         kind = evidence.failures.get(probe)
         if kind not in ("value", "shape", "error"):
             continue  # a banned call, a timeout, an unsendable value: nothing about axes
-        # A diagnosis from the values (the reference's answer on transposed inputs, along another
-        # axis) is axis evidence whatever else fails; anything else is, unless only axis tests fail.
+        # Wrong numbers on these non-square probes are axis evidence (that is what they are for),
+        # named precisely when the reference's answer on transposed inputs or along another axis
+        # matches; an exception or a wrong shape the ordinary tests share is correctness's.
         diagnosis = _axis_diagnosis(evidence, case) if kind in ("value", "shape") else None
-        if diagnosis is None and ordinary_fail:
-            continue  # most likely the ordinary tests' failure: correctness reports it once, with its error
+        if diagnosis is None and _shared_with_ordinary(kind, ordinary):
+            continue  # the ordinary tests' exception or wrong shape: correctness reports it once, with its error
         if diagnosis is None and kind == "shape" and "axis" in test.message:
             diagnosis = test.message
         shapes = ", ".join(str(a.shape) for a in case.args if isinstance(a, np.ndarray)) or "scalars"

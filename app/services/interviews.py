@@ -499,7 +499,8 @@ def automatic_scorecard(runs: list[store.InterviewRun]) -> dict[str, Any]:
     criteria: dict[str, int | None] = {}
     for criterion in CRITERIA:
         scores = [RATING_SCORES[rating] for run in last_submits.values()
-                  if (rating := ((run.report or {}).get("rubric") or {}).get(criterion, {}).get("rating"))
+                  if (run.report or {}).get("score") is not None  # rated attempts only: working code
+                  and (rating := ((run.report or {}).get("rubric") or {}).get(criterion, {}).get("rating"))
                   in RATING_SCORES]
         criteria[criterion] = round(sum(scores) / len(scores)) if scores else None
     rated = [v for v in criteria.values() if v is not None]
