@@ -31,7 +31,7 @@ class Labels(BaseModel):
 
     not_rated: str
     verdicts: dict[Verdict, dict[str, str]]
-    ratings: dict[Rating, str]
+    ratings: dict[str, str]
     criteria: dict[str, dict[str, str | float]]
 
     def verdict(self, verdict: Verdict) -> str:

@@ -11,6 +11,7 @@ from app.content import MarkdownRenderer
 from app.database import Database
 from app.errors import NotFoundError
 from app.grading.grader import Grader
+from app.grading.report import LABELS
 from app.services import challenges, grading, progress
 
 CRITERIA_INFO = {  # criterion -> (label, weight in the course)
@@ -20,29 +21,10 @@ CRITERIA_INFO = {  # criterion -> (label, weight in the course)
     "broadcasting": ("Broadcasting", "medium"),
     "memory_efficiency": ("Memory efficiency", "low-medium"),
 }
-RATING_LABELS = {"pass": "Good", "warn": "Could be better", "fail": "Needs work", "n/a": "Not assessed"}
-VERDICT_LABELS = {
-    "accepted": "Accepted",
-    "wrong_answer": "Wrong answer",
-    "runtime_error": "Runtime error",
-    "time_limit_exceeded": "Time limit exceeded",
-    "memory_limit_exceeded": "Memory limit exceeded",
-    "output_limit_exceeded": "Output limit exceeded",
-    "internal_error": "Internal error",
-}
-VERDICT_EXPLANATIONS = {
-    "accepted": "Every test passed.",
-    "wrong_answer": "Your function ran, but at least one result differs from the expected output. The first "
-                    "failing test below says how.",
-    "runtime_error": "Your code raised an exception or crashed before it could return. The error and its line "
-                     "are below.",
-    "time_limit_exceeded": "This is a limit on your code, not a server error: it ran longer than the time allowed. "
-                           "Look for a Python loop over the data, or work repeated inside a loop.",
-    "memory_limit_exceeded": "Your code used more memory than allowed (256 MiB). Look for a temporary array much "
-                             "larger than the output, such as a 3-D broadcast.",
-    "output_limit_exceeded": "Your code printed too much. Remove the prints inside loops.",
-    "internal_error": "Our fault, not yours: the grader failed. Please try again in a moment.",
-}
+# The words live in app/grading/labels.toml, one table for every screen.
+RATING_LABELS = dict(LABELS.ratings)
+VERDICT_LABELS = {verdict: words["label"] for verdict, words in LABELS.verdicts.items()}
+VERDICT_EXPLANATIONS = {verdict: words["explanation"] for verdict, words in LABELS.verdicts.items()}
 STATUS_LABELS = {"solved": "Solved", "attempted": "Attempted", "new": "New"}
 
 
@@ -59,7 +41,8 @@ def results_context(report: dict[str, Any], *, submission_id: int | None) -> dic
         label, weight = CRITERIA_INFO.get(name, (name.replace("_", " ").capitalize(), ""))
         rating = result.get("rating", "n/a")
         rubric_rows.append({"name": name, "label": label, "weight": weight, "rating": rating,
-                            "rating_label": RATING_LABELS.get(rating, rating), "feedback": result.get("feedback", [])})
+                            "rating_label": RATING_LABELS.get(rating, rating), "feedback": result.get("feedback", []),
+                            "provisional": bool(result.get("provisional"))})
     assessed = any(row["rating"] != "n/a" for row in rubric_rows)
     timing = report.get("timing")
     return {
