@@ -227,7 +227,7 @@ def _problem(message: str, call: CallResult | None) -> str:
         return f"fails: it {message}"
     events = [w.split(" ", 1)[0] for w in (call.warnings if call else ()) if "floating-point" in w]
     if _is_nonfinite(message):
-        returned = "returns NaN" if "NaN" in message else "returns inf"
+        returned = "returns NaN" if "NaN" in message else "returns -inf" if "-inf" in message else "returns inf"
         if events and events[0] == "underflow":
             return (f"{returned}: an intermediate underflowed to 0 (such as exp of a large negative number, or a "
                     "product of many small ones), and a later division or log of that 0 gave the non-finite value")
@@ -267,7 +267,7 @@ def _axis_awareness(evidence: Evidence) -> CriterionResult:
         kind = evidence.failures.get(probe)
         if kind not in ("value", "shape", "error"):
             continue  # a banned call, a timeout, an unsendable value: nothing about axes
-        # Wrong numbers on these non-square probes are axis evidence (that is what they are for),
+        # Wrong numbers on these non-square probes are axis evidence (what they exist to expose),
         # named precisely when the reference's answer on transposed inputs or along another axis
         # matches; an exception or a wrong shape the ordinary tests share is correctness's.
         diagnosis = _axis_diagnosis(evidence, case) if kind in ("value", "shape") else None
