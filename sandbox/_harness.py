@@ -408,7 +408,7 @@ def _keep_recording_silenced_fp_errors() -> None:
 
     "ignore" (and "warn", "print", "log") become "call": the submission sees no warning, as it
     asked, while the harness's callback records the event. "raise" is kept. Only the public names
-    are wrapped: NumPy's own internal errstate blocks keep silencing what they expect.
+    are wrapped, and NumPy's own code calling them keeps silencing what it expects.
     """
     quiet = ("ignore", "warn", "print", "log")
     kinds = ("all", "divide", "over", "under", "invalid")
@@ -419,10 +419,12 @@ def _keep_recording_silenced_fp_errors() -> None:
     original_errstate, original_seterr = np.errstate, np.seterr
 
     def errstate(**settings: Any) -> Any:
-        return original_errstate(**translated(settings))
+        own = _imported_by_numpy(sys._getframe(1))  # NumPy reaching its own top-level name keeps its silence
+        return original_errstate(**(settings if own else translated(settings)))
 
     def seterr(**settings: Any) -> Any:
-        return original_seterr(**translated(settings))
+        own = _imported_by_numpy(sys._getframe(1))
+        return original_seterr(**(settings if own else translated(settings)))
 
     np.seterrcall(_drop_fp_error)  # "call" needs a callable outside the calls too (the code's top level)
     np.errstate = errstate  # type: ignore[assignment, misc]
