@@ -71,6 +71,7 @@ class CallResult:
     shape: tuple[int, ...] | None = None
     shares_memory: tuple[bool, ...] = ()
     mutated: tuple[int, ...] = ()
+    copies: tuple[tuple[int, int, int], ...] = ()  # (line, bytes, bytes of the slice it repeats): advisory
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,8 @@ def _call(raw: Any, max_bytes: int) -> CallResult:
         shape=tuple(_int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
         shares_memory=tuple(bool(s) for s in _list(raw.get("shares_memory", []))),
         mutated=tuple(int(i) for i in _list(raw.get("mutated", [])) if type(i) is int),
+        copies=tuple((c[0], c[1], c[2]) for c in _list(raw.get("copies", []))[:20]
+                     if type(c) is list and len(c) == 3 and all(type(n) is int for n in c)),
     )
 
 

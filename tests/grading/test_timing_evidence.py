@@ -1,7 +1,7 @@
 """Evasions of the rubric's and the timing's evidence, graded through the real sandbox.
 
-Each case in tests/grading/cases named after an evasion declares, besides its verdict (read by
-test_golden_cases), what the evidence must still say: ratings, feedback fragments, timing notes.
+Each case in tests/grading/evasions named after an evasion declares its verdict and
+what the evidence must still say: ratings, feedback fragments, timing notes.
 """
 
 from __future__ import annotations
@@ -13,7 +13,10 @@ import pytest
 
 from app.grading.grader import Grader
 
-CASES_DIR = Path(__file__).parent / "cases"
+CASES_DIR = Path(__file__).parent / "evasions"
+# Every key an expected.json may hold; a key outside this set would be a promise nothing checks.
+READ_KEYS = {"challenge", "verdict", "summary_contains", "rubric", "rubric_not", "feedback_contains",
+             "timing_notes_contain", "min_ratio_to_reference", "timing_source", "min_ratio_to_reference_at_largest"}
 EVASIONS = [
     "loop_inside_map_is_flagged",
     "tracer_removed_is_still_flagged",
@@ -30,8 +33,12 @@ EVASIONS = [
 def test_evasion_does_not_fool_the_evidence(grader: Grader, name: str) -> None:
     case = CASES_DIR / name
     expected = json.loads((case / "expected.json").read_text())
+    unread = set(expected) - READ_KEYS
+    assert not unread, f"expected.json declares what this test never checks: {unread}"
     report = grader.grade(expected["challenge"], (case / "solution.py").read_text())
     assert report.verdict == expected["verdict"], report.summary
+    for fragment in expected.get("summary_contains", []):
+        assert fragment in report.summary, report.summary
     assert report.rubric is not None
     for criterion, rating in expected.get("rubric", {}).items():
         assert report.rubric[criterion].rating == rating, (report.rubric[criterion], report.timing)
