@@ -1,7 +1,9 @@
 """Evasions of the rubric's and the timing's evidence, graded through the real sandbox.
 
-Each case in tests/grading/evasions named after an evasion declares its verdict and
-what the evidence must still say: ratings, feedback fragments, timing notes.
+Each evasion is a golden case (`tests/grading/cases/<challenge>/<verdict>__<evasion>.py`, its
+verdict and ratings checked by test_golden_cases); `tests/grading/evasions/<evasion>.json` adds
+what the golden report cannot pin down because it varies from run to run: feedback fragments,
+timing notes, ratios and the timing's source.
 """
 
 from __future__ import annotations
@@ -12,35 +14,26 @@ from pathlib import Path
 import pytest
 
 from app.grading.grader import Grader
+from tests.expected_outcomes import expected_outcome
 
-CASES_DIR = Path(__file__).parent / "evasions"
-# Every key an expected.json may hold; a key outside this set would be a promise nothing checks.
-READ_KEYS = {"challenge", "verdict", "summary_contains", "rubric", "rubric_not", "feedback_contains",
-             "timing_notes_contain", "min_ratio_to_reference", "timing_source", "min_ratio_to_reference_at_largest"}
-EVASIONS = [
-    "loop_inside_map_is_flagged",
-    "tracer_removed_is_still_flagged",
-    "loop_in_worker_thread_is_flagged",
-    "id_keyed_cache_does_not_speed_up_timing",
-    "work_skipped_on_timing_inputs_is_caught",
-    "mmap_allocation_counts_towards_peak",
-    "clock_moved_into_warmup_is_caught",
-]
+GRADING = Path(__file__).parent
+EVASIONS = sorted((GRADING / "evasions").glob("*.json"))
+# Every key an evasion file may hold; a key outside this set would be a promise nothing checks.
+READ_KEYS = {"case", "rubric_not", "feedback_contains", "timing_notes_contain", "min_ratio_to_reference",
+             "timing_source", "min_ratio_to_reference_at_largest"}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", EVASIONS)
-def test_evasion_does_not_fool_the_evidence(grader: Grader, name: str) -> None:
-    case = CASES_DIR / name
-    expected = json.loads((case / "expected.json").read_text())
+@pytest.mark.parametrize("evasion", EVASIONS, ids=[p.stem for p in EVASIONS])
+def test_evasion_does_not_fool_the_evidence(grader: Grader, evasion: Path) -> None:
+    expected = json.loads(evasion.read_text())
     unread = set(expected) - READ_KEYS
-    assert not unread, f"expected.json declares what this test never checks: {unread}"
-    report = grader.grade(expected["challenge"], (case / "solution.py").read_text())
-    assert report.verdict == expected["verdict"], report.summary
-    for fragment in expected.get("summary_contains", []):
-        assert fragment in report.summary, report.summary
-    assert report.rubric is not None
-    for criterion, rating in expected.get("rubric", {}).items():
+    assert not unread, f"{evasion.name} declares what this test never checks: {unread}"
+    solution = GRADING / "cases" / f"{expected['case']}.py"
+    outcome = expected_outcome(solution)
+    report = grader.grade(outcome.challenge, solution.read_text())
+    assert report.verdict == outcome.verdict, report.summary
+    for criterion, rating in outcome.ratings.items():
         assert report.rubric[criterion].rating == rating, (report.rubric[criterion], report.timing)
     for criterion, rating in expected.get("rubric_not", {}).items():
         assert report.rubric[criterion].rating != rating, report.rubric[criterion]
@@ -65,5 +58,8 @@ def test_evasion_does_not_fool_the_evidence(grader: Grader, name: str) -> None:
         assert timed[-1] >= expected["min_ratio_to_reference_at_largest"], report.timing
 
 
-def test_every_evasion_case_exists() -> None:
-    assert all((CASES_DIR / name / "solution.py").exists() for name in EVASIONS)
+def test_every_evasion_names_a_golden_case() -> None:
+    assert EVASIONS
+    for evasion in EVASIONS:
+        case = json.loads(evasion.read_text())["case"]
+        assert (GRADING / "cases" / f"{case}.py").is_file(), evasion.name

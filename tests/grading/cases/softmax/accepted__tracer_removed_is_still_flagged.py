@@ -1,3 +1,4 @@
+# rubric: vectorization=fail
 import math
 import sys
 import threading
