@@ -13,7 +13,8 @@ from pathlib import Path
 from typing import Any
 
 _BYTES = re.compile(r"\d+(?:\.\d+)? (?:B|KiB|MiB|GiB)\b")
-_RATIO = re.compile(r"\d+\.\dx\b")
+_RATIO = re.compile(r"\d+(?:\.\d+)?x\b")
+_DURATION = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)? (?:ns|us|µs|ms|s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _TIME_LIMIT = re.compile(r"ran longer than .*? over")
 
@@ -53,7 +54,7 @@ def normalised_report(report: dict[str, Any], *, volatile_tests: tuple[str, ...]
     out["rubric"] = {
         name: {**criterion, "feedback": [
             {**item, "message": _NUMBER.sub("<n>", item["message"]) if timed_out else _fresh_numbers(
-                _RATIO.sub("<ratio>x", _BYTES.sub("<bytes>", item["message"])), volatile_tests)}
+                _RATIO.sub("<ratio>x", _DURATION.sub("<time>", _BYTES.sub("<bytes>", item["message"]))), volatile_tests)}
             for item in criterion["feedback"]]}
         for name, criterion in report.get("rubric", {}).items()
     }

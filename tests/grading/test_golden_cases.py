@@ -18,6 +18,7 @@ import pytest
 from app.catalog import load_catalog
 from app.grading.grader import Grader
 from app.grading.probes import OFFSET_PROBE_NAME
+from app.labels import load_labels
 from tests.expected_outcomes import expected_outcome, normalised_report
 
 CASES_DIR = Path(__file__).parent / "cases"
@@ -107,4 +108,4 @@ def test_cli_text_report_lists_tests_and_verdict() -> None:
     assert result.returncode == 0
     assert "RUNTIME ERROR" in result.stdout
     assert "FAIL" in result.stdout
-    assert "not rated: make the tests pass first" in result.stdout
+    assert load_labels().explanations["not_rated"] in result.stdout
