@@ -14,15 +14,21 @@ _NUMPY_ROOTS = ("numpy",)
 # Private parts of NumPy: a submission importing them is refused (they keep banned originals reachable).
 PRIVATE_PREFIXES = ("numpy.core",)  # the old name of numpy._core; any other `_name` part is private too
 
-# Harmless dunders; the others (`__wrapped__`, `__globals__`, `__closure__`...) reach behind the API.
-_PUBLIC_DUNDERS = frozenset({"__version__", "__name__", "__doc__"})
+# Dunders that reach behind NumPy's API (the original behind a dispatcher, a function's module
+# globals, its closure); any other `__name__`-style attribute is harmless. Single-underscore
+# names (`_core`, `_implementation`) are private.
+_REACHING_DUNDERS = frozenset({"__wrapped__", "__globals__", "__closure__", "__code__", "__dict__", "__self__",
+                               "__func__", "__builtins__", "__subclasses__", "__mro__", "__bases__"})
 
 
 def is_private_numpy(dotted: str) -> bool:
-    """`numpy._core`, `numpy.core.multiarray`, `numpy.lib._shape_base_impl`...: internals, not the API."""
-    return any(dotted == p.rstrip(".") or dotted.startswith(p) for p in PRIVATE_PREFIXES) or (
-        dotted.startswith("numpy.") and any(part.startswith("_") and part not in _PUBLIC_DUNDERS
-                                            for part in dotted.split(".")[1:]))
+    """`numpy._core`, `numpy.core.multiarray`, `numpy.lib._shape_base_impl`, `np.cov.__wrapped__`: internals."""
+    if dotted != "numpy" and not dotted.startswith("numpy."):
+        return False
+    if any(dotted == p or dotted.startswith(p + ".") for p in PRIVATE_PREFIXES):
+        return True
+    return any(part in _REACHING_DUNDERS or (part.startswith("_") and not part.endswith("__"))
+               for part in dotted.split(".")[1:])
 
 
 class Names:

@@ -108,7 +108,8 @@ def test_provisional_evidence_is_only_shown_while_tests_fail() -> None:
 
 def test_materialised_broadcasts_are_named_at_their_line_however_spelt() -> None:
     for case, line in [("tile_imported_by_name_is_materialised", 7), ("repeat_reshape_is_materialised", 7),
-                       ("array_of_broadcast_to_is_materialised", 6)]:
+                       ("array_of_broadcast_to_is_materialised", 6),
+                       ("copy_by_a_computed_name_is_found_by_its_content", 8)]:
         items = _feedback(_report(f"normalize-channels/accepted__{case}"), "broadcasting")
         assert [i["line"] for i in items] == [line], case
 

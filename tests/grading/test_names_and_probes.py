@@ -70,7 +70,7 @@ def test_private_numpy_is_refused_in_every_challenge(source: str) -> None:
 
 def test_public_numpy_is_not_private() -> None:
     source = "import numpy as np\nimport numpy.linalg\nfrom numpy.lib.stride_tricks import sliding_window_view\n" \
-             "v = np.__version__\n"
+             "v = np.__version__\nk = np.float64.__name__\nm = np.ndarray.__matmul__\n"
     assert find_banned(ast.parse(source), ()) == []
 
 
