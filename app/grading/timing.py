@@ -48,13 +48,15 @@ FRESH_INPUTS = 1  # inputs per size timed once, after the repeats, that the solu
 # call on new data honestly costs up to ~0.1 ms more: sliding-windows' 6 us view took 70-100 us).
 FRESH_FACTOR, FRESH_SLACK_SECONDS = 3.0, 0.5e-3
 SAMPLED_ROWS = 4  # rows of each timed output checked against the reference
-SUBMIT_SECONDS = 6.0  # CPU a submit's timing jobs may use in all (honest ones: up to ~3 s, 128 MB inputs)
+SUBMIT_SECONDS = 6.0  # what a submit's timing jobs may cost in all (_charged_seconds; honest: up to ~3 s)
 FIRST_JOB_WALL_SECONDS = 1.0  # a solution's first timing job, before anything predicts its length
 JOB_WALL_FACTOR, JOB_WALL_SLACK_SECONDS = 4.0, 0.3  # later jobs: this times the predicted CPU, plus this
 FIRST_JOB_WALL_FACTOR = 3.0  # ...or this times the longest job so far at its size (a loaded machine)
 # A job whose wall time is over this times its CPU time, plus this, slept (loaded, this machine
-# ran honest jobs at 5x their CPU time).
-IDLE_FACTOR, IDLE_SLACK_SECONDS = 6.0, 0.4
+# ran honest jobs at 5x, once 11x, their CPU time)...
+IDLE_FACTOR, IDLE_SLACK_SECONDS = 10.0, 0.5
+# ...and wall time beyond this times its CPU time, plus this, counts against the budget as if spent.
+CHARGED_IDLE_FACTOR, CHARGED_IDLE_SLACK_SECONDS = 3.0, 0.2
 ANTICIPATION_SECONDS = 0.05  # the gate waits this long for a timing that just finished a job and is owed more
 
 
@@ -331,17 +333,13 @@ class TimingRun:
     finished: bool = False
 
     def run(self, job: Job, limits: Limits) -> tuple[RunResult, float]:
-        """Run one timing job in its turn; its CPU time counts against the budget, sleeping included.
-
-        CPU, not wall time, because on a loaded host honest jobs took 5x their CPU in wall time;
-        a job that sleeps is stopped by its wall limit (counted in full) or by _slept.
-        """
+        """Run one timing job in its turn; what it costs counts against the budget (_charged_seconds)."""
         with self.gate.turn(self):
             started = time.monotonic()
             result = self.sandbox.run(job, limits=limits)
             seconds = time.monotonic() - started
             self.used_seconds += seconds
-        self.seconds_left -= limits.wall_seconds if result.outcome == "wall_timeout" else result.cpu_seconds
+        self.seconds_left -= _charged_seconds(result, limits)
         return result, seconds
 
 
@@ -374,7 +372,6 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
     cpu = timing_cpu()
     extra_seconds_left = EXTRA_ROUNDS_SECONDS
     last_job_seconds: dict[int, float] = {}
-    previous_size = 0
     for size, timed, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
         active: list[int] = []
         for index, timing in enumerate(timings):
@@ -403,13 +400,15 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
             # The last solution (the reference, when there is one) goes first: its job's length
             # bounds the candidate's first job at this size.
             for index in pending[::-1] if round_number % 2 == 0 else pending:
-                # The reference beside a candidate is trusted not to sleep: its jobs may take what its
-                # last job took, scaled to this size (a loaded host); a candidate's, what the reference's took.
+                # The reference beside a candidate is trusted not to sleep, and a loaded host can
+                # stretch its job past any tight limit (then nothing could be compared): it gets
+                # the full limit. A candidate's job gets a few times what the reference's took.
                 trusted = len(codes) > 1 and index == len(codes) - 1
-                previous = job_seconds.get(index, 0.0) * size / previous_size if previous_size and trusted else 0.0
-                wall = _job_wall(run, _known(sizes, timings[index]), size, max(longest_job, previous))
+                wall = _job_wall(run, _known(sizes, timings[index]), size, longest_job)
                 if wall <= 0:  # the budget is spent: what has been measured will do
                     break
+                if trusted:
+                    wall = CALL_CPU_SECONDS * 4
                 result, job_seconds[index] = run.run(_timing_job(codes[index], function, timed, cpu),
                                                      timing_limits(wall))
                 longest_job = max(longest_job, job_seconds[index])
@@ -421,7 +420,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                     break  # this timing ends here: no job of any solution after it
             if any(taken and (taken[-1].stop or taken[-1].wrong_output) for taken in readings.values()):
                 break
-        last_job_seconds, previous_size = {index: job_seconds[index] for index in active if index in job_seconds}, size
+        last_job_seconds = {index: job_seconds[index] for index in active if index in job_seconds}
         for index, timing in enumerate(timings):
             chosen = _choose(readings[index]) if readings.get(index) else _Reading(None)
             if index in readings and not readings[index]:  # its turn came after the budget was spent
@@ -452,8 +451,8 @@ def _job_wall(run: TimingRun, known: list[tuple[int, float]], size: int, expecte
 
     Sleeping or blocking costs no CPU, so without this a solution that sleeps in its warm-up
     held the timing CPU for the whole 8 s wall limit of every job. What a job should need is
-    a few times the longest job so far at this size, or the solution's last job scaled to this
-    size (on a loaded host, jobs took 5x their CPU time), or the predicted CPU of its calls.
+    a few times the longest job so far at this size (the reference's goes first: on a loaded
+    host, jobs took 5x their CPU time), or a few times the predicted CPU of its calls.
     """
     wall = max(run.first_job_wall_seconds, FIRST_JOB_WALL_FACTOR * expected_job_seconds)
     if known:
@@ -564,6 +563,18 @@ def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: Phas
         return _Reading(kernel / (1 + repeats) / slowdown, note, kernel_won=True, slowdown=slowdown,
                         fresh_won=fresh_won)
     return _Reading(figure / slowdown, note, slowdown=slowdown, fresh_won=fresh_won)
+
+
+def _charged_seconds(result: RunResult, limits: Limits) -> float:
+    """What a job costs a timing's budget: its CPU time, and wall time far beyond it (sleeping counts).
+
+    Not all of the wall time: on a loaded host honest jobs took 5x their CPU time in wall
+    time. A job killed at its wall limit is charged the whole limit (its CPU is not known).
+    """
+    if result.outcome == "wall_timeout":
+        return limits.wall_seconds
+    idle = result.wall_seconds - CHARGED_IDLE_FACTOR * result.cpu_seconds - CHARGED_IDLE_SLACK_SECONDS
+    return result.cpu_seconds + max(0.0, idle)
 
 
 def _slept(result: RunResult) -> bool:
