@@ -56,7 +56,7 @@ def normalised_report(report: dict[str, Any], *, volatile_tests: tuple[str, ...]
     out["rubric"] = {
         name: {**criterion, "feedback": [
             {**item, "message": _NUMBER.sub("<n>", item["message"]) if timed_out else _fresh_numbers(
-                _RATIO.sub("<ratio>x", _DURATION.sub("<time>", _BYTES.sub("<bytes>", item["message"]))), volatile_tests)}
+                _volatile_figures(item["message"]), volatile_tests)}
             for item in criterion["feedback"]]}
         for name, criterion in report.get("rubric", {}).items()
     }
@@ -69,3 +69,8 @@ def _fresh_numbers(text: str, volatile_tests: tuple[str, ...]) -> str:
             head, _, tail = text.partition(name)
             return head + name + _NUMBER.sub("<n>", tail)
     return text
+
+
+def _volatile_figures(message: str) -> str:
+    """A feedback text without the figures a run measures: sizes in bytes, run times, ratios."""
+    return _RATIO.sub("<ratio>x", _DURATION.sub("<time>", _BYTES.sub("<bytes>", message)))

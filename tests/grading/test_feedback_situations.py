@@ -14,6 +14,7 @@ import pytest
 
 from app.grading.feedback import load_feedback
 from app.grading.rubric import _problem
+from app.labels import load_labels
 from sandbox import CallResult
 
 CASES = Path(__file__).parent / "cases"
@@ -73,7 +74,7 @@ def test_a_divide_without_keepdims_is_a_broadcasting_error_reported_once_under_c
 def test_code_that_does_not_work_has_no_score_and_no_pass(case: str) -> None:
     report = _report(case)
     assert report["score"] is None
-    assert report["score_note"] == "not rated: make the tests pass first"
+    assert report["score_note"] == load_labels().explanations["not_rated"]
     assert all(c["rating"] != "pass" for c in report["rubric"].values())
 
 
