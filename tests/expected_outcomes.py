@@ -14,6 +14,8 @@ from typing import Any
 
 _BYTES = re.compile(r"\d+(?:\.\d+)? (?:B|KiB|MiB|GiB)\b")
 _RATIO = re.compile(r"\d+(?:\.\d+)?x\b")
+# Measured on rows or sizes drawn per run: where the worst ratio or the largest error showed up.
+_WHERE = re.compile(r"at size \d+|at index \([^)]*\)|off by [-+0-9.e]+")
 _DURATION = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)? (?:ns|us|µs|ms|s)\b")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 _TIME_LIMIT = re.compile(r"ran longer than .*? over")
@@ -73,4 +75,4 @@ def _fresh_numbers(text: str, volatile_tests: tuple[str, ...]) -> str:
 
 def _volatile_figures(message: str) -> str:
     """A feedback text without the figures a run measures: sizes in bytes, run times, ratios."""
-    return _RATIO.sub("<ratio>x", _DURATION.sub("<time>", _BYTES.sub("<bytes>", message)))
+    return _WHERE.sub("<where>", _RATIO.sub("<ratio>x", _DURATION.sub("<time>", _BYTES.sub("<bytes>", message))))
