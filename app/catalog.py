@@ -57,6 +57,16 @@ class LimitOverrides(_Frozen):
     memory_mib: int | None = Field(default=None, gt=0)
 
 
+class OffsetProbe(_Frozen):
+    """A stability probe drawn afresh for every grade (app/grading/probes.py): an ordinary case's input
+    shifted by large offsets of mixed sign and magnitude, constant along one axis, varying along the others."""
+
+    case: str  # the ordinary case whose inputs are shifted
+    arguments: tuple[int, ...] = (0,)  # which positional arguments get the (same) offsets
+    constant_along: int = -1  # softmax rows: -1; covariance columns: 0
+    magnitudes: tuple[float, float] = (1e3, 1e4)  # offsets are drawn log-uniformly between these, either sign
+
+
 class RubricConfig(_Frozen):
     """Which criteria this challenge exercises, and the named probe cases behind each."""
 
@@ -64,6 +74,7 @@ class RubricConfig(_Frozen):
     probes: dict[Criterion, tuple[str, ...]] = Field(default_factory=dict)
     # What to do about a failure on this criterion, in this challenge's terms (shown in feedback).
     fixes: dict[Criterion, str] = Field(default_factory=dict)
+    offset_probe: OffsetProbe | None = None
 
     @model_validator(mode="after")
     def _probes_belong_to_applied_criteria(self) -> RubricConfig:

@@ -161,12 +161,14 @@ def format_report(report: GradeReport) -> str:
     if any(c.rating != "n/a" for c in report.rubric.values()):
         lines += ["", "Rubric:"]
         for name, criterion in report.rubric.items():
-            lines.append(f"  {_MARKS[criterion.rating]}  {name}")
+            lines.append(f"  {_MARKS[criterion.rating]}  {name}" + (" (provisional)" if criterion.provisional else ""))
             for item in criterion.feedback:
                 where = f" (line {item.line})" if item.line else ""
                 lines.append(f"        {item.message}{where}")
     if report.score is not None:
         lines.append(f"  overall score: {report.score:g}/100")
+    elif report.score_note:
+        lines.append(f"  overall score: {report.score_note}")
     if report.timing:
         lines += ["", "Timing (median seconds per call):"]
         header = ("size", "yours", "reference", "naive loop")

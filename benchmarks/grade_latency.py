@@ -22,7 +22,17 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.catalog import load_catalog
 from app.grading.grader import Grader
-from sandbox import Sandbox
+from sandbox import Job, Limits, RunResult, Sandbox
+
+
+class CountingSandbox(Sandbox):
+    """The real sandbox, counting the jobs a submit takes (each one is a forked, isolated process)."""
+
+    jobs = 0
+
+    def run(self, job: Job, *, limits: Limits | None = None) -> RunResult:
+        self.jobs += 1
+        return super().run(job, limits=limits)
 
 
 def _spread(timings: list[dict[str, Any] | None]) -> float | None:
@@ -50,7 +60,9 @@ def main() -> None:
     rows = []
     kernel_won = 0  # grades whose clock check disagreed: there should be none for honest code
     pairs_agreeing = pairs_compared = 0
-    with Sandbox(slots=2) as sandbox:
+    jobs_per_submit: list[int] = []
+    sandbox = CountingSandbox(slots=2)
+    with sandbox:
         grader = Grader(catalog, sandbox)
         for challenge in catalog:
             code = challenge.naive_code if "--naive" in sys.argv else challenge.reference_code
@@ -59,9 +71,10 @@ def main() -> None:
             cold = time.perf_counter() - started
             seconds, timings = [], []
             for _ in range(options.repeats):
-                started = time.perf_counter()
+                started, jobs_before = time.perf_counter(), sandbox.jobs
                 report = grader.grade(challenge.id, code)
                 seconds.append(time.perf_counter() - started)
+                jobs_per_submit.append(sandbox.jobs - jobs_before)
                 timings.append(report.timing)
                 kernel_won += bool(report.timing and report.timing["source"] == "kernel")
             rows.append((challenge.id, report.verdict, report.score, cold, statistics.median(seconds),
@@ -82,6 +95,8 @@ def main() -> None:
               f"{statistics.median(spreads):.1f}%, max {max(spreads):.1f}% (target: within 20%)")
     print(f"pairs of grades of one challenge whose ratios agree within 20% at every size: "
           f"{pairs_agreeing} of {pairs_compared}")
+    print(f"sandbox jobs per warm submit: median {statistics.median(jobs_per_submit):g}, "
+          f"min {min(jobs_per_submit)}, max {max(jobs_per_submit)}")
     print(f"grades whose figures the kernel's CPU time overruled: {kernel_won} (expected 0 for honest code)")
 
 

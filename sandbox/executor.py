@@ -296,9 +296,10 @@ class Executor:
         if status_text.startswith("error:"):
             return {**report, "outcome": "internal_error", "detail": status_text[6:].strip()}
         if status_text.startswith("status:"):
-            status_token, cpu_token, probe_token = status_text[7:].split()[:3]
+            status_token, cpu_token, peak_token, probe_token = status_text[7:].split()[:4]
             job_status = int(status_token)
             report["job_cpu_seconds"] = float(cpu_token)
+            report["job_peak_rss_bytes"] = int(peak_token) * 1024
             if probe_token != "-":
                 report["probe_seconds"] = [int(micros) / 1e6 for micros in probe_token.split(",")]
             if os.WIFEXITED(job_status):
@@ -371,9 +372,12 @@ class Executor:
             else:
                 job_status, usage, crash_note = _wait_job(child, watched, self.stack)
                 probes = []
-            # The job's own CPU time, without the decoding above: what the timing check compares.
+            # The job's own CPU time, without the decoding above: what the timing check compares;
+            # and its resident peak (its own and its reaped children's), which no code in the job
+            # can hide, unlike tracemalloc's figure: what the memory criterion trusts.
             probe_text = ",".join(f"{round(seconds * 1e6)}" for seconds in probes) or "-"
-            os.write(_STATUS_FD, f"status:{job_status} {usage.ru_utime + usage.ru_stime:.6f} {probe_text}\n".encode())
+            os.write(_STATUS_FD, f"status:{job_status} {usage.ru_utime + usage.ru_stime:.6f} {usage.ru_maxrss} "
+                     f"{probe_text}\n".encode())
             if not timing and crash_note:
                 os.write(_STATUS_FD, f"{_CRASH_NOTE}{crash_note}\n".encode())
             os._exit(0)

@@ -20,6 +20,7 @@ class CallOptions:
     cpu_seconds: float = 0.0  # per-call CPU budget inside the job; 0 means only the job's limit
     sample_rows: tuple[int, ...] | None = None
     discard_value: bool = False  # send no output back (timing, tracing): only the measurements
+    find_copies: bool = False  # report arrays the code assigns that only repeat a smaller one (broadcasting)
 
     def as_dict(self) -> dict[str, Any]:
         options: dict[str, Any] = {
@@ -30,6 +31,7 @@ class CallOptions:
             "time_min_repeats": self.time_min_repeats,
             "cpu_seconds": float(self.cpu_seconds),
             "discard_value": self.discard_value,
+            "find_copies": self.find_copies,
         }
         if self.sample_rows is not None:
             options["sample_rows"] = list(self.sample_rows)

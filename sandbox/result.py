@@ -64,12 +64,14 @@ class CallResult:
     error: ExceptionInfo | None = None
     warnings: tuple[str, ...] = ()
     lines: dict[int, int] | None = None
+    tracer_intact: bool = True  # traced calls: the line tracer was still installed when the call ended
     peak_bytes: int | None = None
     seconds: tuple[float, ...] = ()  # CPU seconds per call: the first call, then one per timed sample
     calls_per_sample: int = 1  # a timed sample of a very fast function averages this many calls
     shape: tuple[int, ...] | None = None
     shares_memory: tuple[bool, ...] = ()
     mutated: tuple[int, ...] = ()
+    copies: tuple[tuple[int, int, int], ...] = ()  # (line, bytes, bytes of the slice it repeats): advisory
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ class RunResult:
     output_truncated: bool = False
     cpu_seconds: float = 0.0
     job_cpu_seconds: float | None = None  # the job's own process only, without decoding its inputs
+    job_peak_rss_bytes: int | None = None  # the job process's resident high-water mark (wait4's ru_maxrss)
     probe_seconds: tuple[float, ...] = ()  # timing jobs: a fixed probe's CPU time, every few ms while the job ran
     wall_seconds: float = 0.0
     max_rss_bytes: int = 0
@@ -217,12 +220,15 @@ def _call(raw: Any, max_bytes: int) -> CallResult:
         error=_exception(raw.get("error")),
         warnings=tuple(_text(w) for w in _list(raw.get("warnings", [])))[:20],
         lines=lines,
+        tracer_intact=raw.get("tracer_intact", True) is True,
         peak_bytes=_int_or_none(raw.get("peak_bytes")),
         seconds=tuple(float(s) for s in _list(raw.get("seconds", [])) if type(s) is float),
         calls_per_sample=_count(raw.get("calls_per_sample", 1)),
         shape=tuple(_int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
         shares_memory=tuple(bool(s) for s in _list(raw.get("shares_memory", []))),
         mutated=tuple(int(i) for i in _list(raw.get("mutated", [])) if type(i) is int),
+        copies=tuple((c[0], c[1], c[2]) for c in _list(raw.get("copies", []))[:20]
+                     if type(c) is list and len(c) == 3 and all(type(n) is int for n in c)),
     )
 
 

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from app.cases import Case  # noqa: E402
 from app.catalog import DEFAULT_CHALLENGES_DIR, Challenge, load_catalog, load_challenge  # noqa: E402
 from app.grading.compare import compare_outputs  # noqa: E402
+from app.grading.probes import offset_probe  # noqa: E402
 
 SOLUTIONS = ROOT / "tests" / "challenges" / "solutions"
 
@@ -103,6 +104,17 @@ def check(challenge: Challenge) -> list[str]:
             memory = challenge.memory_probe()
             if probe not in names and not (memory and memory.name == probe):
                 problems.append(f"rubric probe {probe!r} is not a case name")
+    offset = challenge.config.rubric.offset_probe
+    if offset is not None:
+        base = next((c for c in cases if c.name == offset.case), None)
+        if base is None:
+            problems.append(f"[rubric.offset_probe] case {offset.case!r} is not a case name")
+        elif any(i >= len(base.args) or getattr(base.args[i], "ndim", 0) < 1 for i in offset.arguments):
+            problems.append(f"[rubric.offset_probe] arguments {list(offset.arguments)} are not arrays")
+        else:
+            status, value = _call(reference, offset_probe(offset, cases, seed=0), strict=True)
+            if status == "error":
+                problems.append(f"reference on the offset probe raised {type(value).__name__}: {value}")
     expected: dict[str, Any] = {}
     for case in cases:
         status, value = _call(reference, case, strict=True)

@@ -78,7 +78,9 @@ def _compare_scalars(expected: Any, actual: Any, *, rtol: float, atol: float, wh
             and not (isinstance(actual, (float, np.floating)) and float(actual).is_integer())):
         return f"expected an integer{where}, got {_format_number(actual)}"
     if np.iscomplexobj(actual) and not np.iscomplexobj(expected):
-        return f"expected a real number{where}, got the complex {actual!r}"
+        return f"expected a real number{where}, got the complex {_format_number(actual)}"
+    if type(actual) is int and not _fits_float(actual):
+        return f"expected {_format_number(expected) if reveal else 'a number'}{where}, got {_describe(actual)}"
     want, got = complex(expected), complex(actual)
     if np.isfinite(want) and not np.isfinite(got):
         return f"expected a finite value {expected!r}{where}, got {_nonfinite_name(got)}"
@@ -97,8 +99,7 @@ def _compare_arrays(expected: np.ndarray, actual: Any, *, rtol: float, atol: flo
             return f"expected a numpy array{where}, got a {type(actual).__name__}: return np.asarray(...) of it"
         return f"expected a numpy array of shape {expected.shape}{where}, got {_describe(actual)}"
     if actual.shape != expected.shape:
-        hint = _shape_hint(expected.shape, actual.shape, input_shapes)
-        return f"expected shape {expected.shape}{where}, got {actual.shape}{hint}"
+        return shape_message(expected.shape, actual.shape, input_shapes, where=where)
     want_kind, got_kind = _kind(expected.dtype), _kind(actual.dtype)
     if want_kind != got_kind:
         return (
@@ -147,6 +148,11 @@ def _compare_floats(expected: np.ndarray, actual: np.ndarray, *, rtol: float, at
     )
 
 
+def shape_message(expected: tuple[int, ...], actual: tuple[int, ...], input_shapes: tuple[tuple[int, ...], ...],
+                  *, where: str = "") -> str:
+    return f"expected shape {expected}{where}, got {actual}{_shape_hint(expected, actual, input_shapes)}"
+
+
 def _shape_hint(expected: tuple[int, ...], actual: tuple[int, ...], input_shapes: tuple[tuple[int, ...], ...]) -> str:
     """Guess the likely mistake behind a shape mismatch, the way an interviewer would."""
     for shape in input_shapes:
@@ -182,7 +188,13 @@ def _nonfinite_name(value: Any) -> str:
     return "inf" if (value.real > 0 or value.imag > 0) else "-inf"
 
 
+def _fits_float(value: int) -> bool:
+    return value.bit_length() <= 1023
+
+
 def _format_number(value: Any) -> str:
+    if type(value) is int and not _fits_float(value):
+        return _describe(value)
     if isinstance(value, (complex, np.complexfloating)) and complex(value).imag != 0:
         return repr(complex(value))
     number = complex(value).real
@@ -195,9 +207,18 @@ def _fmt_index(index: tuple[int, ...]) -> str:
     return "(" + ", ".join(map(str, index)) + ("," if len(index) == 1 else "") + ")"
 
 
+def describe_value(value: Any) -> str:
+    """What a value is, in a few words, without printing it (it may be huge)."""
+    return _describe(value)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape} and dtype {value.dtype}"
     if value is None:
         return "None (did you forget to return?)"
+    if type(value) is int and not _fits_float(value):
+        return f"an integer of about {value.bit_length() * 30103 // 100000 + 1} digits, too large for a float"
+    if type(value) in (list, tuple, dict):
+        return f"a {type(value).__name__} of {len(value)} items"
     return f"a {type(value).__name__}"

@@ -1,4 +1,8 @@
-"""Grade a submission: static checks, one sandbox job for all cases, trusted comparison outside."""
+"""Grade a submission: parse, one sandbox job for all cases, evidence jobs, timing; the report built once.
+
+The steps gather facts (sandbox jobs); the verdict rules (verdict.py), the rubric (rubric.py)
+and the assembly below are pure functions of those facts.
+"""
 
 from __future__ import annotations
 
@@ -8,37 +12,30 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-import numpy as np
-
-from app.cases import Case, Mode, SizedInput
+from app.cases import CRITERIA, Case, Mode, SizedInput
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
-from app.grading.compare import compare_outputs
-from app.grading.report import ErrorReport, GradeReport, TestReport, Verdict
-from app.grading.rubric import Evidence, MemoryEvidence, rate
-from app.grading.timing import (
-    MIN_ROUNDS,
-    NAIVE_BUDGET_SECONDS,
-    PhaseWatch,
-    SolutionTiming,
-    job_overhead_cpu_seconds,
-    time_side_by_side,
-    time_solution,
-    timing_report,
+from app.grading.cost import CostEvidence
+from app.grading.memory import ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
+from app.grading.probes import offset_probe
+from app.grading.report import CriterionResult, GradeReport
+from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
+from app.grading.timing import SolutionTiming, Timekeeper, timing_report
+from app.grading.verdict import (
+    Correctness,
+    Expected,
+    banned_tests,
+    compile_error,
+    expected_answer,
+    judge_run,
 )
-from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox
+from app.labels import load_labels
+from sandbox import Call, CallOptions, Job, Limits, RunResult, Sandbox
 from sandbox.limits import MIB
 
-PREVIEW_CHARS = 600
-
-
-@dataclass(frozen=True)
-class Expected:
-    """The trusted answer for a case: a value, or the exception a correct solution raises."""
-
-    value: Any = None
-    shape: tuple[int, ...] | None = None  # of the full output, when only sampled rows are compared
-    raises: str | None = None
+__all__ = ["Expected", "Grader", "Mode", "ReferenceProfile", "assemble_report", "challenge_limits"]
+# Outcomes whose code ran far enough for the rubric's evidence: a time limit is usually the loop to name.
+EVIDENCE_OUTCOMES = ("ok", "cpu_timeout", "wall_timeout")
 
 
 class Grader:
@@ -51,9 +48,9 @@ class Grader:
         self._profiles: dict[str, ReferenceProfile] = {}
         self._sized_inputs: dict[tuple[str, str, int], SizedInput] = {}
         self._lock = threading.Lock()
-        # One timing job at a time, so parallel gradings do not distort each other's figures.
-        self._timing_lock = threading.Lock()
-        self._phases = PhaseWatch()
+        # Timing jobs run one at a time, each in its turn, so parallel gradings neither distort
+        # each other's figures nor wait for each other's whole timing.
+        self._timekeeper = Timekeeper(sandbox)
 
     def cases_and_expected(self, challenge: Challenge) -> tuple[list[Case], dict[str, Expected]]:
         """Build the cases and compute their answers with the reference, once per challenge.
@@ -66,7 +63,7 @@ class Grader:
         if cached is None:
             cases = challenge.cases()
             reference = challenge.reference()
-            cached = (cases, {c.name: _expected(reference, c) for c in cases})
+            cached = (cases, {c.name: expected_answer(reference, c) for c in cases})
             with self._lock:
                 cached = self._cache.setdefault(challenge.id, cached)
         return cached
@@ -75,24 +72,36 @@ class Grader:
         challenge = self.catalog.get(challenge_id)
         try:
             tree = ast.parse(code, filename="solution.py")
-        except SyntaxError as exc:
-            return _syntax_error_report(challenge, exc, mode)
+        except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
+            return assemble_report(challenge, mode, compile_error(exc))
+        cases, expected = self._cases_for_this_grade(challenge, mode)
+        limits = challenge_limits(challenge)
+        result = self._run_tests(challenge, code, cases, limits)
+        correctness = judge_run(challenge, cases, expected, result,
+                                banned_tests(find_banned(tree, challenge.config.banned)), mode=mode, limits=limits)
+        rubric: dict[str, CriterionResult] | None = None
+        timing: dict[str, Any] | None = None
+        if mode == "submit" and result.outcome in EVIDENCE_OUTCOMES and correctness.verdict != "compile_error":
+            evidence = self._gather_evidence(challenge, tree, code, cases, expected, result, correctness)
+            if correctness.verdict == "accepted":  # timed first: what the calls cost is vectorization evidence
+                evidence.cost, timing = self._time_accepted(challenge, code)
+            rubric = rate(evidence, works=correctness.verdict == "accepted")
+        return assemble_report(challenge, mode, correctness, result=result, rubric=rubric, timing=timing)
+
+    def _cases_for_this_grade(self, challenge: Challenge,
+                              mode: Mode) -> tuple[list[Case], dict[str, Expected]]:
+        """The cached cases, plus a stability probe drawn afresh for this grade (submit only)."""
         cases, expected = self.cases_and_expected(challenge)
         if mode == "run":
-            cases = [c for c in cases if c.visible]
-        tests: list[TestReport] = [
-            TestReport(
-                name=f"banned call: {use.name}",
-                category="banned",
-                visible=True,
-                passed=False,
-                line=use.line,
-                message=f"{use.name} is not allowed in this challenge (line {use.line}); implement it with "
-                "basic array operations instead",
-            )
-            for use in find_banned(tree, challenge.config.banned)
-        ]
-        limits = challenge_limits(challenge)
+            return [c for c in cases if c.visible], expected
+        config = challenge.config.rubric.offset_probe
+        if config is None:
+            return cases, expected
+        fresh = offset_probe(config, cases)
+        return [*cases, fresh], {**expected, fresh.name: expected_answer(challenge.reference(), fresh)}
+
+    def _run_tests(self, challenge: Challenge, code: str, cases: list[Case], limits: Limits) -> RunResult:
+        """The one job that runs every case; only plain outputs come back."""
         job = Job(
             code=code,
             function=challenge.config.function,
@@ -103,34 +112,29 @@ class Grader:
                 for c in cases
             ),
         )
-        result = self.sandbox.run(job, limits=limits)
-        report = build_report(challenge, cases, expected, result, tests, mode=mode, limits=limits)
-        # A time limit still deserves the rubric: the loop behind it is usually what it should point at.
-        if mode == "submit" and result.outcome in ("ok", "cpu_timeout", "wall_timeout"):
-            self._add_rubric_and_timing(challenge, tree, code, cases, expected, result, report)
-        return report
+        return self.sandbox.run(job, limits=limits)
 
-    def _add_rubric_and_timing(self, challenge: Challenge, tree: ast.Module, code: str, cases: list[Case],
-                               expected: dict[str, Expected], result: RunResult, report: GradeReport) -> None:
-        """Gather the rubric's evidence in jobs of their own, rate it, and time accepted code."""
+    def _gather_evidence(self, challenge: Challenge, tree: ast.Module, code: str, cases: list[Case],
+                         expected: dict[str, Expected], result: RunResult, correctness: Correctness) -> Evidence:
+        """The rubric's facts: the tests' outputs, then loops and copies, then memory, in jobs of their own."""
         profile = self.profile(challenge)
         evidence = Evidence(
-            challenge=challenge, tree=tree, cases=cases, tests=report.tests,
+            challenge=challenge, tree=tree, cases=cases, tests=correctness.tests, failures=correctness.failures,
             calls={case.name: call for case, call in zip(cases, result.calls, strict=False)},
             expected={name: e.value for name, e in expected.items()},
         )
         self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
         if profile.memory_probe is not None:
             evidence.memory = self._memory_evidence(challenge, code, profile)
-        report.rubric, report.score = rate(evidence)
-        if report.verdict == "accepted":
-            inputs = [self._sized(challenge, size) for size in challenge.config.timing.sizes]
-            sizes, function = challenge.config.timing.sizes, challenge.config.function
-            with self._timing_lock:  # the reference is re-timed beside the candidate: ratios from one moment
-                candidate, reference = time_side_by_side(
-                    self.sandbox, codes=[code, challenge.reference_code], function=function, sizes=sizes,
-                    inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds, phases=self._phases)
-            report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
+        return evidence
+
+    def _time_accepted(self, challenge: Challenge, code: str) -> tuple[CostEvidence, dict[str, Any]]:
+        """Timing against the reference and the naive loop (accepted code only), and what it says of the cost."""
+        profile = self.profile(challenge)
+        sizes = challenge.config.timing.sizes
+        candidate, reference = self._timekeeper.time_submission(challenge, code, profile.overhead_cpu_seconds)
+        cost = CostEvidence(sizes=sizes, candidate=candidate, reference=reference)
+        return cost, timing_report(sizes, candidate, reference, profile.naive_timing)
 
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
                                       profile: ReferenceProfile) -> None:
@@ -138,9 +142,11 @@ class Grader:
         options = CallOptions(trace_lines=True, cpu_seconds=0.5, discard_value=True)
         calls = [Call(args=i.args, kwargs=i.kwargs, options=options)
                  for i in (self._loop_input(challenge, small), self._loop_input(challenge, large))]
-        if "broadcasting" in challenge.config.rubric.applies:
+        if "broadcasting" in challenge.config.rubric.applies:  # its peak memory, then the copies it holds
             calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
                                           CallOptions(measure_memory=True, cpu_seconds=1.0, discard_value=True)))
+            calls.append(self._sized_call(challenge, challenge.config.timing.sizes[0],
+                                          CallOptions(find_copies=True, cpu_seconds=1.0, discard_value=True)))
         traced = self.sandbox.run(Job(code=code, function=challenge.config.function, calls=tuple(calls),
                                       banned=challenge.config.banned), limits=Limits(cpu_seconds=4, wall_seconds=10))
         if traced.outcome != "ok":
@@ -149,20 +155,45 @@ class Grader:
         if counts[0] is not None and counts[1] is not None:
             evidence.loop_counts = (counts[0], counts[1])
         evidence.loop_timed_out = any(call.status == "timeout" for call in traced.calls[:2])
-        if len(traced.calls) > 2:
+        evidence.tracer_removed = not all(call.tracer_intact for call in traced.calls[:2])
+        if len(traced.calls) > 3:
             evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
+            evidence.materialised = materialised_copies(traced.calls[3])
 
     def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
-        probe = profile.memory_probe
-        assert probe is not None
+        """The candidate on each memory probe (two sizes), each in a job of its own: the worse one counts."""
         limits = challenge_limits(challenge)
-        run = self.sandbox.run(Job(code=code, function=challenge.config.function, banned=challenge.config.banned,
-                                   calls=(_probe_call(probe),)), limits=limits)
+        futures = [self.sandbox.submit(Job(code=code, function=challenge.config.function,
+                                           banned=challenge.config.banned, calls=(_probe_call(probe.probe),)),
+                                       limits=limits) for probe in profile.memory_probes]  # both slots at once
+        measured = []
+        for probe, future in zip(profile.memory_probes, futures, strict=True):
+            run = future.result()
+            call = with_trusted_peak(run.calls[0], run, probe.baseline_rss_bytes) if run.outcome == "ok" else None
+            measured.append((probe, call, run.message))
+        chosen = measured[0]
+        if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
+                                       (measured[1][1], measured[1][0].reference_peak_bytes)):
+            chosen = measured[1]
+        probe, call, message = chosen
         return MemoryEvidence(
-            probe=probe.name, call=run.calls[0] if run.outcome == "ok" else None,
-            reference_peak=profile.memory_peak_bytes, reference_is_view=profile.memory_is_view,
-            limit_bytes=limits.memory_bytes, job_message=run.message,
+            probe=probe.probe.name, call=call,
+            reference_peak=probe.reference_peak_bytes, reference_is_view=probe.reference_is_view,
+            limit_bytes=limits.memory_bytes, job_message=message,
         )
+
+    def _profile_probe(self, challenge: Challenge, probe: Case) -> ProbeProfile:
+        """The reference's peak on a memory probe, and a job that only receives the probe (the baseline)."""
+        limits, function = challenge_limits(challenge), challenge.config.function
+        reference = self.sandbox.run(Job(code=challenge.reference_code, function=function,
+                                         calls=(_probe_call(probe),)), limits=limits)
+        noop = self.sandbox.run(Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
+                                    calls=(_probe_call(probe),)), limits=limits)
+        if reference.outcome != "ok":
+            return ProbeProfile(probe, None, noop.job_peak_rss_bytes, reference_is_view=False)
+        call = with_trusted_peak(reference.calls[0], reference, noop.job_peak_rss_bytes)
+        return ProbeProfile(probe, call.peak_bytes, noop.job_peak_rss_bytes,
+                            reference_is_view=any(call.shares_memory))
 
     def profile(self, challenge: Challenge) -> ReferenceProfile:
         """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""
@@ -170,35 +201,26 @@ class Grader:
             cached = self._profiles.get(challenge.id)
         if cached is not None:
             return cached
-        with self._timing_lock:
-            profile = self._measure_profile(challenge)
+        profile = self._measure_profile(challenge)
         with self._lock:
             self._profiles[challenge.id] = profile
         return profile
 
     def _measure_profile(self, challenge: Challenge) -> ReferenceProfile:
         config = challenge.config
-        inputs = [self._sized(challenge, size) for size in config.timing.sizes]
-        overhead = [job_overhead_cpu_seconds(self.sandbox, sized) for sized in inputs]
-        naive_timing = time_solution(self.sandbox, code=challenge.naive_code, function=config.function,
-                                     sizes=config.timing.sizes, inputs=inputs, overhead_cpu_seconds=overhead,
-                                     phases=self._phases, budget_seconds=NAIVE_BUDGET_SECONDS,
-                                     max_rounds=MIN_ROUNDS)  # slow: fewer rounds
+        overhead = self._timekeeper.overhead_cpu_seconds(challenge)
+        naive_timing = self._timekeeper.time_naive(challenge, overhead)
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
-        calls = [self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True,
-                                                                                  discard_value=True))]
-        if probe is not None:
-            calls.append(_probe_call(probe))
-        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=tuple(calls)),
-                                    limits=challenge_limits(challenge))
-        peaks = [call.peak_bytes for call in measured.calls] if measured.outcome == "ok" else [None, None]
+        measured = self.sandbox.run(Job(code=challenge.reference_code, function=config.function, calls=(
+            self._sized_call(challenge, config.timing.sizes[0], CallOptions(measure_memory=True, discard_value=True)),
+        )), limits=challenge_limits(challenge))
+        probes = () if probe is None else tuple(self._profile_probe(challenge, p)
+                                                for p in (probe, scaled_probe(probe, random_fraction())))
         return ReferenceProfile(
             naive_timing=naive_timing,
             overhead_cpu_seconds=overhead,
-            broadcast_peak_bytes=peaks[0],
-            memory_probe=probe,
-            memory_peak_bytes=peaks[1] if probe is not None and len(peaks) > 1 else None,
-            memory_is_view=probe is not None and measured.outcome == "ok" and any(measured.calls[1].shares_memory),
+            broadcast_peak_bytes=measured.calls[0].peak_bytes if measured.outcome == "ok" else None,
+            memory_probes=probes,
         )
 
     def _sized(self, challenge: Challenge, size: int) -> SizedInput:
@@ -228,9 +250,11 @@ class ReferenceProfile:
     naive_timing: SolutionTiming
     overhead_cpu_seconds: list[float]  # per timing size: what a job that does nothing costs
     broadcast_peak_bytes: int | None
-    memory_probe: Case | None
-    memory_peak_bytes: int | None
-    memory_is_view: bool
+    memory_probes: tuple[ProbeProfile, ...] = ()  # the challenge's memory probe, then one cut to a random size
+
+    @property
+    def memory_probe(self) -> Case | None:
+        return self.memory_probes[0].probe if self.memory_probes else None
 
 
 def _probe_call(probe: Case) -> Call:
@@ -247,177 +271,33 @@ def challenge_limits(challenge: Challenge) -> Limits:
     )
 
 
-def _expected(reference: Any, case: Case) -> Expected:
-    import copy
-
-    args, kwargs = copy.deepcopy(case.args), copy.deepcopy(case.kwargs)
-    if case.raises:
-        return Expected(raises=case.raises)
-    with np.errstate(all="ignore"):
-        value = reference(*args, **kwargs)
-    if case.expected is not None:
-        value = case.expected
-    if case.sample_rows is not None and isinstance(value, np.ndarray):
-        return Expected(value=value[list(case.sample_rows)], shape=value.shape)
-    return Expected(value=value)
-
-
-def build_report(challenge: Challenge, cases: list[Case], expected: dict[str, Expected], result: RunResult,
-                 tests: list[TestReport], *, mode: Mode, limits: Limits) -> GradeReport:
-    """Turn the sandbox's outcome and the trusted comparisons into a verdict and per-test messages."""
-    common: dict[str, Any] = {
-        "challenge": challenge.id,
-        "mode": mode,
-        "output": result.output,
-        "output_truncated": result.output_truncated,
-        "cpu_seconds": result.cpu_seconds,
-        "wall_seconds": result.wall_seconds,
-    }
-    job_verdict = _job_verdict(result, limits)
-    if job_verdict is not None:
-        verdict, summary = job_verdict
-        error = None
-        if result.load_error is not None:
-            error = ErrorReport(type=result.load_error.type, message=result.load_error.message,
-                                line=result.load_error.line, traceback=list(result.load_error.traceback))
-        return GradeReport(verdict=verdict, summary=summary, tests=tests, error=error, **common)
-    first_failure: tuple[Verdict, str] | None = None
-    for test in tests:  # banned calls come first: they fail the submission whatever the outputs
-        first_failure = first_failure or ("wrong_answer", f"test '{test.name}': {test.message}")
-    for case, call in zip(cases, result.calls, strict=True):
-        test, failure_verdict = _judge(challenge, case, expected[case.name], call)
-        tests.append(test)
-        if not test.passed and first_failure is None:
-            where = "example" if case.visible else "hidden test"
-            first_failure = (failure_verdict, f"{where} '{case.name}': {test.message}")
-    passed = sum(t.passed for t in tests)
-    if first_failure is None:
-        noun = "examples" if mode == "run" else "tests"
-        return GradeReport(verdict="accepted", summary=f"All {len(tests)} {noun} passed.", tests=tests, **common)
-    verdict, detail = first_failure
-    label = verdict.replace("_", " ").capitalize()
-    return GradeReport(verdict=verdict, summary=f"{label} on {detail} ({passed}/{len(tests)} passed).",
-                       tests=tests, **common)
-
-
-def _job_verdict(result: RunResult, limits: Limits) -> tuple[Verdict, str] | None:
-    """A verdict for the whole job when it did not get as far as per-case outputs."""
-    seconds = f"{limits.cpu_seconds:g} s"
-    if result.outcome == "ok":
-        return None
-    if result.outcome in ("cpu_timeout", "wall_timeout"):
-        limit = seconds if result.outcome == "cpu_timeout" else f"{limits.wall_seconds:g} s of wall-clock time"
-        return "time_limit_exceeded", f"Time limit exceeded: your code ran longer than {limit} over all the tests."
-    if result.outcome == "memory":
-        return "memory_limit_exceeded", f"Memory limit exceeded: {result.message}."
-    if result.outcome == "output_limit":
-        return "output_limit_exceeded", (
-            f"Output limit exceeded: your code printed more than {limits.output_kill_bytes // 1024} KiB; "
-            "remove the prints inside loops.")
-    if result.outcome == "runtime_error" and result.load_error is not None:
-        error = result.load_error
-        if error.is_a("MemoryError"):
-            return "memory_limit_exceeded", "Memory limit exceeded while loading your code."
-        if error.type == "NameError" and "is defined" in error.message:
-            return "runtime_error", f"Runtime error: {error.message}."
-        return "runtime_error", f"Runtime error while loading your code: {error.summary()}."
-    if result.outcome == "internal_error":
-        return "internal_error", "Internal error: the grader failed, not your code. Please try again."
-    if result.outcome == "crash":
-        return "runtime_error", f"Runtime error: {result.message}."  # the sandbox says "stack overflow" when it was
-    return "runtime_error", f"Runtime error: {result.message}."
-
-
-def _judge(challenge: Challenge, case: Case, expected: Expected, call: CallResult) -> tuple[TestReport, Verdict]:
-    """Compare one call's output with the trusted answer; hidden tests never reveal their data."""
-    base: dict[str, Any] = {"name": case.name, "category": case.category, "visible": case.visible}
-    if case.visible:
-        base["input"] = _preview_call(case)
-        base["expected"] = f"raises {expected.raises}" if expected.raises else _preview(expected.value)
-    if call.status == "timeout":
-        return TestReport(**base, passed=False, message="this test used up its share of the CPU time limit; "
-                          "look for a Python loop over the data"), "time_limit_exceeded"
-    if call.status == "invalid":
-        invalid = call.error.message if call.error else "the returned value is not plain data"
-        return TestReport(**base, passed=False, message=invalid, actual="(not plain data)"), "wrong_answer"
-    if call.status == "error":
-        error = call.error
-        assert error is not None
-        if expected.raises and error.is_a(expected.raises):
-            return TestReport(**base, passed=True, message=f"raised {expected.raises} as required",
-                              actual=f"raised {error.type}" if case.visible else None), "accepted"
-        if error.is_a("MemoryError"):
-            return TestReport(**base, passed=False, line=error.line,
-                              message="ran out of memory: does your code build a much larger temporary array "
-                              "than the output?"), "memory_limit_exceeded"
-        if error.type == "BannedCallError":
-            return TestReport(**base, passed=False, line=error.line, message=error.message), "wrong_answer"
-        verdict: Verdict = "runtime_error"
-        message = f"raised {error.summary()}"
-        if expected.raises:  # raising is right here, but not this exception
-            verdict, message = "wrong_answer", f"expected {expected.raises}, but your code raised {error.summary()}"
-        return TestReport(**base, passed=False, line=error.line, message=message,
-                          actual=f"raised {error.type}" if case.visible else None), verdict
-    if case.visible:
-        base["actual"] = _preview(call.value)
-    if expected.raises:
-        return TestReport(**base, passed=False,
-                          message=f"expected {expected.raises} to be raised for this input, but a value was "
-                          "returned"), "wrong_answer"
-    mismatch = _compare(challenge, case, expected, call)
-    if mismatch is None and call.mutated:
-        position = call.mutated[0] + 1
-        mismatch = f"your function modified its input (argument {position}) in place; work on a copy"
-    if mismatch is None:
-        return TestReport(**base, passed=True, message="passed"), "accepted"
-    return TestReport(**base, passed=False, message=mismatch), "wrong_answer"
-
-
-def _compare(challenge: Challenge, case: Case, expected: Expected, call: CallResult) -> str | None:
-    shapes = tuple(a.shape for a in case.args if isinstance(a, np.ndarray))
-    if expected.shape is not None:
-        if call.shape is None:
-            return compare_outputs(np.empty(expected.shape), call.value, rtol=0, atol=0, input_shapes=shapes)
-        if tuple(call.shape) != expected.shape:
-            return compare_outputs(np.empty(expected.shape), np.empty(call.shape), rtol=0, atol=0,
-                                   input_shapes=shapes)
-    if case.check is not None:
-        return case.check(expected.value, call.value, case)
-    rtol = case.rtol if case.rtol is not None else challenge.config.rtol
-    atol = case.atol if case.atol is not None else challenge.config.atol
-    return compare_outputs(expected.value, call.value, rtol=rtol, atol=atol, reveal=case.visible, input_shapes=shapes)
-
-
-def _syntax_error_report(challenge: Challenge, exc: SyntaxError, mode: Mode) -> GradeReport:
-    line = exc.lineno or 0
+def assemble_report(challenge: Challenge, mode: Mode, correctness: Correctness, *, result: RunResult | None = None,
+                    rubric: dict[str, CriterionResult] | None = None,
+                    timing: dict[str, Any] | None = None) -> GradeReport:
+    """The report, built once from the parts. Only working code gets a score; code that did not
+    compile has no run figures at all."""
+    ran = result is not None and correctness.verdict != "compile_error"
+    score = overall_score(rubric) if rubric is not None and correctness.verdict == "accepted" else None
     return GradeReport(
         challenge=challenge.id,
         mode=mode,
-        verdict="runtime_error",
-        summary=f"Syntax error on line {line}: {exc.msg}.",
-        error=ErrorReport(type="SyntaxError", message=exc.msg, line=line,
-                          traceback=[(line, (exc.text or "").strip(), "<module>")]),
+        verdict=correctness.verdict,
+        summary=correctness.summary,
+        tests=correctness.tests,
+        error=correctness.error,
+        rubric=rubric if rubric is not None else {name: CriterionResult() for name in CRITERIA},
+        score=score,
+        score_note=_not_rated(mode, correctness),
+        timing=timing,
+        output=result.output if result is not None else "",
+        output_truncated=result.output_truncated if result is not None else False,
+        cpu_seconds=result.cpu_seconds if ran and result is not None else 0.0,
+        wall_seconds=result.wall_seconds if ran and result is not None else 0.0,
     )
 
 
-def _preview_call(case: Case) -> str:
-    parts = [_preview(a) for a in case.args] + [f"{k}={_preview(v)}" for k, v in case.kwargs.items()]
-    return _cut(", ".join(parts))
-
-
-def _preview(value: Any) -> str:
-    if isinstance(value, np.ndarray):
-        text = np.array2string(value, threshold=60, precision=6, separator=", ")
-        return _cut(f"array({text}, shape={value.shape}, dtype={value.dtype})")
-    if isinstance(value, (list, tuple)):
-        inner = ", ".join(_preview(v) for v in value)
-        return _cut(f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})")
-    if isinstance(value, dict):
-        return _cut("{" + ", ".join(f"{k!r}: {_preview(v)}" for k, v in value.items()) + "}")
-    if isinstance(value, np.generic):
-        return repr(value.item())
-    return _cut(repr(value))
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 3] + "..."
+def _not_rated(mode: Mode, correctness: Correctness) -> str | None:
+    """Why a submit has no score: only working code is rated."""
+    if mode == "submit" and correctness.verdict != "accepted":
+        return load_labels().explanations["not_rated"]
+    return None

@@ -11,6 +11,7 @@ from app.cases import CRITERIA, Mode
 Verdict = Literal[
     "accepted",
     "wrong_answer",
+    "compile_error",
     "runtime_error",
     "time_limit_exceeded",
     "memory_limit_exceeded",
@@ -18,7 +19,7 @@ Verdict = Literal[
     "internal_error",
 ]
 Rating = Literal["pass", "warn", "fail", "n/a"]
-REPORT_VERSION = 1
+REPORT_VERSION = 2  # 2: compile_error, score null until every test passes, provisional criteria
 
 
 class FeedbackItem(BaseModel):
@@ -31,8 +32,12 @@ class FeedbackItem(BaseModel):
 
 
 class CriterionResult(BaseModel):
+    """One criterion's rating. `provisional`: evidence that holds whatever the outputs (a loop that
+    grows with the data, a materialised copy), shown while tests still fail; it never counts in a score."""
+
     rating: Rating = "n/a"
     feedback: list[FeedbackItem] = []
+    provisional: bool = False
 
 
 class TestReport(BaseModel):
@@ -68,7 +73,8 @@ class GradeReport(BaseModel):
     summary: str
     tests: list[TestReport] = []
     rubric: dict[str, CriterionResult] = {name: CriterionResult() for name in CRITERIA}
-    score: float | None = None
+    score: float | None = None  # None until every test passes: broken code is not rated
+    score_note: str | None = None  # why there is no score, in words
     timing: dict[str, Any] | None = None
     error: ErrorReport | None = None
     output: str = ""

@@ -1,21 +1,30 @@
-"""Timing in the sandbox: candidate vs reference vs naive loop, cross-checked with the kernel's CPU time."""
+"""Timing in the sandbox: candidate vs reference vs naive loop, cross-checked with the kernel's CPU time.
+
+The whole timing strategy lives here (the sandbox only reports raw figures: each call's CPU
+seconds, the job's CPU time from the kernel, the probe beside timing jobs): which inputs are
+timed, how jobs are scheduled on the timing CPU, how figures are read, checked and chosen.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import copy
 import math
 import os
 import statistics
 import threading
 import time
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from app.cases import SizedInput
-from sandbox import Call, CallOptions, Job, Limits, RunResult, Sandbox
+from app.cases import Case, Checker, SizedInput
+from app.catalog import Challenge
+from app.grading.compare import compare_outputs
+from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox
 
 MAX_REPEATS = 5000  # fast calls repeat until the budget is spent: a median of many is stable
 REPEAT_BUDGET_SECONDS = 0.05  # CPU seconds per job, after the minimum repeats
@@ -32,16 +41,44 @@ BUDGET_SECONDS = 0.25  # sizes whose predicted time per call is over this are sk
 NAIVE_BUDGET_SECONDS = 0.5
 CLOCK_SLACK = 1.5  # reported time may fall below the kernel's CPU time by this factor before we distrust it
 CLOCK_SLACK_SECONDS = 0.03
+WARMUP_ALLOWANCE = 4.0  # the warm-up call may honestly cost this many timed calls (page faults, first use)...
+WARMUP_ALLOWANCE_SECONDS = 0.02  # ...or this much; more is time a patched clock moved out of the figure
+FRESH_INPUTS = 1  # inputs per size timed once, after the repeats, that the solution has never seen
+# A fresh call this much slower than the repeats, and by this much: the repeats were cached (a first
+# call on new data honestly costs up to ~0.1 ms more: sliding-windows' 6 us view took 70-100 us).
+FRESH_FACTOR, FRESH_SLACK_SECONDS = 3.0, 0.5e-3
+SAMPLED_ROWS = 4  # rows of each timed output checked against the reference
+SUBMIT_SECONDS = 6.0  # what a submit's timing jobs may cost in all (_charged_seconds; honest: up to ~3 s)
+FIRST_JOB_WALL_SECONDS = 1.0  # a solution's first timing job, before anything predicts its length
+JOB_WALL_FACTOR, JOB_WALL_SLACK_SECONDS = 4.0, 0.3  # later jobs: this times the predicted CPU, plus this
+FIRST_JOB_WALL_FACTOR = 3.0  # ...or this times the longest job so far at its size (a loaded machine)
+# A job whose wall time is over this times its CPU time, plus this, slept (loaded, this machine
+# ran honest jobs at 5x, once 11x, their CPU time)...
+IDLE_FACTOR, IDLE_SLACK_SECONDS = 10.0, 0.5
+# ...and wall time beyond this times its CPU time, plus this, counts against the budget as if spent.
+CHARGED_IDLE_FACTOR, CHARGED_IDLE_SLACK_SECONDS = 3.0, 0.2
+ANTICIPATION_SECONDS = 0.05  # the gate waits this long for a timing that just finished a job and is owed more
 
 
 @dataclass
 class SolutionTiming:
-    """Median seconds per size (None where not timed), with why, and which clock the figures come from."""
+    """Median seconds per size (None where not timed), with why, and which clock the figures come from.
+
+    Besides the figures, what the timing caught (read by app.grading.cost for the rubric):
+    `wrong_output` when a timed call returned a wrong answer (work skipped on timing-shaped
+    inputs), `fresh_inputs` when repeated calls on one input ran much faster than a call on an
+    input never seen before (a cache keyed on the input), `stopped` when the timing ended early
+    (budget spent, or a job that slept).
+    """
 
     seconds: list[float | None]
     notes: list[str] = field(default_factory=list)
     source: str = "thread_time"  # the job's own clock, or "kernel" when the kernel's CPU figure disagreed
     skipped_from: int | None = None  # the first size not run (predicted over the budget)
+    wrong_output: str | None = None
+    fresh_inputs: bool = False
+    stopped: str | None = None
+    too_slow_from: int | None = None  # the first size where a call ran past its CPU budget
 
 
 @dataclass(frozen=True)
@@ -52,6 +89,10 @@ class _Reading:
     note: str = ""
     kernel_won: bool = False  # the kernel's CPU time overruled the job's own figures
     slowdown: float = 1.0  # how much slower than usual the CPU ran meanwhile (the figure is divided by it)
+    wrong_output: bool = False  # a timed call's output did not match the reference's
+    fresh_won: bool = False  # repeats were much faster than fresh inputs: the figure is the fresh calls'
+    stop: bool = False  # this solution's timing ends here (it slept, or ran past its wall limit)
+    too_slow: bool = False  # a call ran past its CPU budget (the kernel's limit, or the harness's timer)
 
     @property
     def in_usual_phase(self) -> bool:
@@ -83,21 +124,142 @@ class PhaseWatch:
         return min(MAX_SLOWDOWN, max(1.0, statistics.median(probes) / usual)) if usual > 0 else 1.0
 
 
-def timing_limits() -> Limits:
-    # Wall time is generous: other gradings' jobs may share the timing CPU.
-    return Limits(cpu_seconds=CALL_CPU_SECONDS * 2, wall_seconds=CALL_CPU_SECONDS * 4)
+class TimingGate:
+    """One timing job at a time on the timing CPU, shared fairly between the timings waiting for it.
+
+    A submit's whole timing used to hold one lock: a solution that slept in its warm-up held
+    it for ~40 s and another user's submit went from 2.7 s to 41.3 s. Now each job waits for
+    its own turn, and the turn goes to the waiting timing that has used the least time so far
+    (first come, first served among equals); a timing that has just finished a job and is owed
+    more gets it back if it asks within ANTICIPATION_SECONDS, so a short honest timing runs
+    through instead of waiting behind every job of a long one. No job holds the CPU longer
+    than its wall limit (see _job_wall).
+    """
+
+    def __init__(self) -> None:
+        self._turns = threading.Condition()
+        self._busy = False
+        self._waiting: dict[int, TimingRun | None] = {}  # ticket -> whose job
+        self._next_ticket = 0
+        self._released: tuple[TimingRun | None, float] = (None, 0.0)  # who last had a turn, and when it ended
+
+    @contextlib.contextmanager
+    def turn(self, owner: TimingRun | None = None) -> Iterator[None]:
+        with self._turns:
+            ticket = self._next_ticket
+            self._next_ticket += 1
+            self._waiting[ticket] = owner
+            while (wait := self._wait_seconds(ticket)) != 0:
+                self._turns.wait(timeout=wait)
+            del self._waiting[ticket]
+            self._busy = True
+        try:
+            yield
+        finally:
+            with self._turns:
+                self._busy = False
+                self._released = (owner, time.monotonic())
+                self._turns.notify_all()
+
+    def _wait_seconds(self, ticket: int) -> float | None:
+        """0: go now; None: wait to be woken; seconds: the anticipation window left."""
+        if self._busy:
+            return None
+        first = min(self._waiting, key=lambda t: (_used(self._waiting[t]), t))
+        if first != ticket:
+            return None
+        owner = self._waiting[ticket]
+        previous, ended = self._released
+        left = ended + ANTICIPATION_SECONDS - time.monotonic()
+        if (previous is not None and previous is not owner and left > 0 and previous not in self._waiting.values()
+                and not previous.finished and _used(previous) < _used(owner)):
+            return left
+        return 0
 
 
-def job_overhead_cpu_seconds(sandbox: Sandbox, sized: SizedInput) -> float:
+def _used(run: TimingRun | None) -> float:
+    return run.used_seconds if run is not None else 0.0
+
+
+@dataclass(frozen=True)
+class TimedInput:
+    """One size's timing inputs: the first is timed over repeats, the others once each, fresh.
+
+    Each comes with the reference's output on it (only `rows` of an array output), so the
+    output of timed calls can be checked: a function that skips its work on timing-shaped
+    inputs returns a wrong answer there. The fresh inputs are different data of the same
+    shape, timed after the repeats: a cache keyed on the input (its id, its address, a hash
+    of its bytes) makes repeats instant but cannot answer an input it has never seen.
+    """
+
+    size: int
+    inputs: tuple[SizedInput, ...]
+    expected: tuple[Any, ...]
+    rows: tuple[int, ...] | None  # the rows of an array output that travel back and are checked
+    key: str  # names all of these inputs together (the sandbox sends them once per executor)
+    check: Checker | None = None  # the challenge's own checker, for outputs that come back whole
+    rtol: float = 1e-6
+    atol: float = 1e-8
+
+    def calls(self, repeated: CallOptions, fresh: CallOptions) -> tuple[Call, ...]:
+        return tuple(Call(args=sized.args, kwargs=sized.kwargs, options=repeated if index == 0 else fresh)
+                     for index, sized in enumerate(self.inputs))
+
+    def problem(self, index: int, actual: Any) -> str | None:
+        """Why the output of a timed call on input `index` is wrong, or None."""
+        expected = self.expected[index]
+        try:
+            if self.check is not None and self.rows is None:
+                case = Case("timing", args=self.inputs[index].args, kwargs=self.inputs[index].kwargs,
+                            category="timing")
+                return self.check(expected, actual, case)
+            return compare_outputs(expected, actual, rtol=self.rtol, atol=self.atol, reveal=False)
+        except Exception as exc:  # a checker that cannot digest the value: the value is wrong
+            return f"the output could not be checked ({type(exc).__name__})"
+
+
+def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
+    """The seed-0 input (as before: figures stay comparable) and FRESH_INPUTS more, with their answers."""
+    reference = challenge.reference()
+    inputs = tuple(challenge.sized_input(size, seed=seed) for seed in range(1 + FRESH_INPUTS))
+    outputs = []
+    for sized in inputs:
+        with np.errstate(all="ignore"):
+            outputs.append(reference(*copy.deepcopy(sized.args), **copy.deepcopy(sized.kwargs)))
+    rows: tuple[int, ...] | None = None
+    first = outputs[0]
+    if isinstance(first, np.ndarray) and first.ndim >= 1 and first.shape[0] > SAMPLED_ROWS:
+        # Rows fixed per server but drawn at random: a solution cannot know which ones are read.
+        picked = np.random.default_rng().choice(first.shape[0] - 2, size=SAMPLED_ROWS - 2, replace=False) + 1
+        rows = tuple(sorted({0, first.shape[0] - 1, *map(int, picked)}))
+    expected = tuple(out[list(rows)] if rows is not None and isinstance(out, np.ndarray) and out.ndim >= 1 else out
+                     for out in outputs)
+    checks = [case.check for case in challenge.cases() if case.check is not None]
+    # Loosened tolerances: this check catches skipped work, not the last digits (the tests judge those).
+    return TimedInput(size=size, inputs=inputs, expected=expected, rows=rows,
+                      key=f"{challenge.id}:timing:{size}:{1 + FRESH_INPUTS}", check=checks[0] if checks else None,
+                      rtol=max(challenge.config.rtol * 10, 1e-5), atol=max(challenge.config.atol * 10, 1e-7))
+
+
+def timing_limits(wall_seconds: float = CALL_CPU_SECONDS * 4) -> Limits:
+    """CPU for the slowest call timed plus its repeats; wall time as the caller allows (see _job_wall)."""
+    return Limits(cpu_seconds=CALL_CPU_SECONDS * 2, wall_seconds=wall_seconds)
+
+
+def job_overhead_cpu_seconds(sandbox: Sandbox, timed: TimedInput, gate: TimingGate) -> float:
     """CPU time of a job process that only receives these inputs: starting, copying, exiting.
 
     The kernel's CPU figure for a timing job includes all of that, so the clock check
     subtracts it (it grows with the input: 100 MB of arrays is not free).
     """
+    options = CallOptions(discard_value=True)
     job = Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
-              calls=(Call(args=sized.args, kwargs=sized.kwargs, options=CallOptions(discard_value=True)),),
-              cpu=timing_cpu(), inputs_key=sized.key)  # where and how timing jobs run
-    return min(_job_cpu(sandbox.run(job, limits=timing_limits())) for _ in range(2))
+              calls=timed.calls(options, options), cpu=timing_cpu(), inputs_key=timed.key)  # as timing jobs run
+    figures = []
+    for _ in range(2):
+        with gate.turn():
+            figures.append(_job_cpu(sandbox.run(job, limits=timing_limits())))
+    return min(figures)
 
 
 def _job_cpu(result: RunResult) -> float:
@@ -105,18 +267,91 @@ def _job_cpu(result: RunResult) -> float:
     return result.job_cpu_seconds if result.job_cpu_seconds is not None else result.cpu_seconds
 
 
-def time_solution(sandbox: Sandbox, *, code: str, function: str, sizes: tuple[int, ...],
-                  inputs: list[SizedInput], overhead_cpu_seconds: list[float], phases: PhaseWatch,
-                  budget_seconds: float = BUDGET_SECONDS, max_rounds: int = MAX_ROUNDS) -> SolutionTiming:
+class Timekeeper:
+    """What timing keeps for as long as the server runs: the gate, the CPU's usual speed, the inputs.
+
+    Inputs and the reference's answers on them are built once per challenge (the largest are
+    100+ MB, so outside the lock; two first requests may both build them).
+    """
+
+    def __init__(self, sandbox: Sandbox) -> None:
+        self.sandbox = sandbox
+        self.phases = PhaseWatch()
+        self.gate = TimingGate()
+        self._inputs: dict[str, list[TimedInput]] = {}
+        self._lock = threading.Lock()
+
+    def inputs(self, challenge: Challenge) -> list[TimedInput]:
+        with self._lock:
+            cached = self._inputs.get(challenge.id)
+        if cached is None:
+            cached = [build_timed_input(challenge, size) for size in challenge.config.timing.sizes]
+            with self._lock:
+                cached = self._inputs.setdefault(challenge.id, cached)
+        return cached
+
+    def overhead_cpu_seconds(self, challenge: Challenge) -> list[float]:
+        return [job_overhead_cpu_seconds(self.sandbox, timed, self.gate) for timed in self.inputs(challenge)]
+
+    def time_naive(self, challenge: Challenge, overhead_cpu_seconds: list[float]) -> SolutionTiming:
+        """The naive loop, once per server: slow by design, so fewer rounds, a larger budget, long jobs."""
+        run = TimingRun(self.sandbox, self.phases, self.gate, budget_seconds=NAIVE_BUDGET_SECONDS,
+                        max_rounds=MIN_ROUNDS, seconds_left=math.inf, first_job_wall_seconds=CALL_CPU_SECONDS * 4)
+        try:
+            return time_solution(run, code=challenge.naive_code, function=challenge.config.function,
+                                 sizes=challenge.config.timing.sizes, inputs=self.inputs(challenge),
+                                 overhead_cpu_seconds=overhead_cpu_seconds)
+        finally:
+            run.finished = True
+
+    def time_submission(self, challenge: Challenge, code: str,
+                        overhead_cpu_seconds: list[float]) -> tuple[SolutionTiming, SolutionTiming]:
+        """The candidate and the reference, re-timed beside it (ratios from one moment), within one budget."""
+        run = TimingRun(self.sandbox, self.phases, self.gate)
+        try:
+            candidate, reference = time_side_by_side(
+                run, codes=[code, challenge.reference_code], function=challenge.config.function,
+                sizes=challenge.config.timing.sizes, inputs=self.inputs(challenge),
+                overhead_cpu_seconds=overhead_cpu_seconds)
+        finally:
+            run.finished = True
+        return candidate, reference
+
+
+@dataclass(eq=False)  # compared by identity: each is one timing
+class TimingRun:
+    """What one timing (a submit's, or a naive loop's) may use: the gate, and a wall budget of its own."""
+
+    sandbox: Sandbox
+    phases: PhaseWatch
+    gate: TimingGate
+    budget_seconds: float = BUDGET_SECONDS  # sizes predicted slower than this per call are skipped
+    max_rounds: int = MAX_ROUNDS
+    seconds_left: float = SUBMIT_SECONDS  # CPU of this timing's jobs (the kernel's figure); wall when killed
+    first_job_wall_seconds: float = FIRST_JOB_WALL_SECONDS
+    used_seconds: float = 0.0  # wall time of this timing's jobs: its share of the timing CPU so far
+    finished: bool = False
+
+    def run(self, job: Job, limits: Limits) -> tuple[RunResult, float]:
+        """Run one timing job in its turn; what it costs counts against the budget (_charged_seconds)."""
+        with self.gate.turn(self):
+            started = time.monotonic()
+            result = self.sandbox.run(job, limits=limits)
+            seconds = time.monotonic() - started
+            self.used_seconds += seconds
+        self.seconds_left -= _charged_seconds(result, limits)
+        return result, seconds
+
+
+def time_solution(run: TimingRun, *, code: str, function: str, sizes: tuple[int, ...], inputs: list[TimedInput],
+                  overhead_cpu_seconds: list[float]) -> SolutionTiming:
     """Time one solution size by size (see time_side_by_side)."""
-    return time_side_by_side(sandbox, codes=[code], function=function, sizes=sizes, inputs=inputs,
-                             overhead_cpu_seconds=overhead_cpu_seconds, phases=phases,
-                             budget_seconds=budget_seconds, max_rounds=max_rounds)[0]
+    return time_side_by_side(run, codes=[code], function=function, sizes=sizes, inputs=inputs,
+                             overhead_cpu_seconds=overhead_cpu_seconds)[0]
 
 
-def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, sizes: tuple[int, ...],
-                      inputs: list[SizedInput], overhead_cpu_seconds: list[float], phases: PhaseWatch,
-                      budget_seconds: float = BUDGET_SECONDS, max_rounds: int = MAX_ROUNDS) -> list[SolutionTiming]:
+def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes: tuple[int, ...],
+                      inputs: list[TimedInput], overhead_cpu_seconds: list[float]) -> list[SolutionTiming]:
     """Time solutions size by size: for each size, rounds of one job per solution, back to back.
 
     On a shared machine a virtual CPU now and then runs 1.2-1.4x slow for a while, so one job
@@ -129,44 +364,104 @@ def time_side_by_side(sandbox: Sandbox, *, codes: list[str], function: str, size
     counts its own CPU time, after a warm-up call, until the budget is spent. Sizes whose
     predicted time is over the budget are skipped. The submission shares its process with the
     clock it is timed by, so it could patch it: the kernel's CPU time for the job is the check,
-    and when it overrules every job the kernel's figure wins.
+    and when it overrules every job the kernel's figure wins. Each job waits for its own turn
+    on the timing CPU (TimingGate) and has a wall limit near its predicted CPU time; a job that
+    sleeps, or a timing past its wall budget, ends the timing with a note.
     """
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
     extra_seconds_left = EXTRA_ROUNDS_SECONDS
-    for size, sized, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
+    last_job_seconds: dict[int, float] = {}
+    for size, timed, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
         active: list[int] = []
         for index, timing in enumerate(timings):
-            known = [(s, t) for s, t in zip(sizes, timing.seconds, strict=False) if t is not None]
-            if timing.skipped_from is None and not (known and _predict(known, size) > budget_seconds):
+            known = _known(sizes, timing)
+            if timing.stopped is not None:
+                continue
+            if run.seconds_left <= 0:
+                timing.stopped = f"not run at size {size} and above: this timing used up its time budget"
+                timing.notes.append(timing.stopped)
+            elif timing.skipped_from is None and not (known and _predict(known, size) > run.budget_seconds):
                 active.append(index)
             elif timing.skipped_from is None:
                 timing.skipped_from = size
                 timing.notes.append(f"not run at size {size} and above: it would take about "
-                                    f"{_predict(known, size):.1f} s per call (budget {budget_seconds:g} s)")
+                                    f"{_predict(known, size):.1f} s per call (budget {run.budget_seconds:g} s)")
         readings: dict[int, list[_Reading]] = {index: [] for index in active}
-        job_seconds: dict[int, float] = {}  # how long each solution's last job took, end to end
-        for round_number in range(max_rounds):
+        job_seconds = dict(last_job_seconds)  # how long each solution's last job took, end to end
+        longest_job = 0.0  # at this size: a first job may take a few times what another took
+        for round_number in range(run.max_rounds):
             pending = [index for index, taken in readings.items()
                        if _final(taken) is None and (round_number < MIN_ROUNDS or not _settled(taken))]
             extra = round_number >= MIN_ROUNDS
-            if not pending or (extra and sum(job_seconds[index] for index in pending) > extra_seconds_left):
+            if not pending or run.seconds_left <= 0 or (
+                    extra and sum(job_seconds.get(index, 0.0) for index in pending) > extra_seconds_left):
                 break  # all settled, or the submit must stay fast: the fastest so far will do
-            for index in pending if round_number % 2 == 0 else pending[::-1]:
-                started = time.monotonic()
-                result = sandbox.run(_timing_job(codes[index], function, sized, cpu), limits=timing_limits())
-                readings[index].append(_read_timing(result, overhead_cpu_seconds=overhead, phases=phases))
-                job_seconds[index] = time.monotonic() - started
+            # The last solution (the reference, when there is one) goes first: its job's length
+            # bounds the candidate's first job at this size.
+            for index in pending[::-1] if round_number % 2 == 0 else pending:
+                # The reference beside a candidate is trusted not to sleep, and a loaded host can
+                # stretch its job past any tight limit (then nothing could be compared): it gets
+                # the full limit. A candidate's job gets a few times what the reference's took.
+                trusted = len(codes) > 1 and index == len(codes) - 1
+                wall = _job_wall(run, _known(sizes, timings[index]), size, longest_job)
+                if wall <= 0:  # the budget is spent: what has been measured will do
+                    break
+                if trusted:
+                    wall = CALL_CPU_SECONDS * 4
+                result, job_seconds[index] = run.run(_timing_job(codes[index], function, timed, cpu),
+                                                     timing_limits(wall))
+                longest_job = max(longest_job, job_seconds[index])
+                readings[index].append(_read_timing(result, overhead_cpu_seconds=overhead, phases=run.phases,
+                                                    timed=timed))
                 if extra:
                     extra_seconds_left -= job_seconds[index]
+                if readings[index][-1].stop or readings[index][-1].wrong_output:
+                    break  # this timing ends here: no job of any solution after it
+            if any(taken and (taken[-1].stop or taken[-1].wrong_output) for taken in readings.values()):
+                break
+        last_job_seconds = {index: job_seconds[index] for index in active if index in job_seconds}
         for index, timing in enumerate(timings):
-            chosen = _choose(readings[index]) if index in readings else _Reading(None)
+            chosen = _choose(readings[index]) if readings.get(index) else _Reading(None)
+            if index in readings and not readings[index]:  # its turn came after the budget was spent
+                chosen = _Reading(None, "not timed: this timing used up its time budget", stop=True)
             timing.seconds.append(chosen.seconds)
             if chosen.note:
                 timing.notes.append(f"size {size}: {chosen.note}")
             if chosen.kernel_won:
                 timing.source = "kernel"
+            if chosen.wrong_output:
+                timing.wrong_output = chosen.note
+            timing.fresh_inputs = timing.fresh_inputs or chosen.fresh_won
+            if chosen.stop or chosen.wrong_output:
+                timing.stopped = timing.stopped or chosen.note
+                for other in timings:  # the others' figures would be compared with nothing
+                    other.stopped = other.stopped or "stopped with the solution timed beside it"
+            if chosen.too_slow and timing.too_slow_from is None:
+                timing.too_slow_from = size
     return timings
+
+
+def _known(sizes: tuple[int, ...], timing: SolutionTiming) -> list[tuple[int, float]]:
+    return [(s, t) for s, t in zip(sizes, timing.seconds, strict=False) if t is not None]
+
+
+def _job_wall(run: TimingRun, known: list[tuple[int, float]], size: int, expected_job_seconds: float) -> float:
+    """A timing job's wall limit: near what it should need, and nothing once the budget is spent.
+
+    Sleeping or blocking costs no CPU, so without this a solution that sleeps in its warm-up
+    held the timing CPU for the whole 8 s wall limit of every job. What a job should need is
+    a few times the longest job so far at this size (the reference's goes first: on a loaded
+    host, jobs took 5x their CPU time), or a few times the predicted CPU of its calls.
+    """
+    wall = max(run.first_job_wall_seconds, FIRST_JOB_WALL_FACTOR * expected_job_seconds)
+    if known:
+        calls = 2 + MIN_REPEATS + FRESH_INPUTS  # warm-up, repeats, fresh calls, and some to spare
+        wall = max(wall, JOB_WALL_FACTOR * (_predict(known, size) * calls + REPEAT_BUDGET_SECONDS)
+                   + JOB_WALL_SLACK_SECONDS)
+    if run.seconds_left <= 0:
+        return 0.0
+    return min(wall, CALL_CPU_SECONDS * 4)
 
 
 def _final(readings: list[_Reading]) -> _Reading | None:
@@ -213,31 +508,89 @@ def timing_cpu() -> int:
     return max(os.sched_getaffinity(0))
 
 
-def _timing_job(code: str, function: str, sized: SizedInput, cpu: int) -> Job:
-    call = Call(args=sized.args, kwargs=sized.kwargs, options=CallOptions(
-        time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS, time_min_repeats=MIN_REPEATS,
-        cpu_seconds=CALL_CPU_SECONDS, discard_value=True))
-    return Job(code=code, function=function, calls=(call,), cpu=cpu, inputs_key=sized.key)
+def _timing_job(code: str, function: str, timed: TimedInput, cpu: int) -> Job:
+    repeated = CallOptions(time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS,
+                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, sample_rows=timed.rows)
+    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, sample_rows=timed.rows)
+    return Job(code=code, function=function, calls=timed.calls(repeated, fresh), cpu=cpu, inputs_key=timed.key)
 
 
-def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: PhaseWatch) -> _Reading:
-    """The median repeat, unless the kernel's CPU time for the job says the reported times are too low."""
+def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: PhaseWatch,
+                 timed: TimedInput) -> _Reading:
+    """The median repeat, checked three ways: outputs, fresh inputs, and the kernel's CPU time.
+
+    The output of the last repeat and of each fresh call must match the reference's (on sampled
+    rows). A fresh input's call much slower than the repeats means the repeats were answered
+    from a cache: the fresh calls' figure is used. And the kernel's CPU time for the job must
+    agree with the figure as used (the median times the calls, and a bounded warm-up), not
+    merely with the sum of what the job reported: a patched clock could move the time of every
+    call into the warm-up.
+    """
+    if result.outcome == "wall_timeout":  # a few times what the reference's job took: slow, or asleep
+        return _Reading(None, f"not timed: a job ran past its wall-clock limit ({result.wall_seconds:.2f} s; "
+                        "sleeping or waiting counts); timing stopped", stop=True, too_slow=True)
+    if result.outcome == "ok" and _slept(result):
+        return _Reading(None, f"not timed: the job took {result.wall_seconds:.2f} s of wall-clock time for "
+                        f"{result.cpu_seconds:.2f} s of CPU (sleeping or waiting counts); timing stopped", stop=True)
+    if result.outcome == "cpu_timeout":
+        return _Reading(None, f"not timed: it ran past {CALL_CPU_SECONDS * 2:g} s of CPU", too_slow=True)
     if result.outcome != "ok":
         return _Reading(None, f"not timed: {result.message}")
-    timed = result.calls[0]
-    if timed.status != "ok" or len(timed.seconds) < 2:
+    timed_call = result.calls[0]
+    if timed_call.status == "timeout" or any(call.status == "timeout" for call in result.calls):
+        return _Reading(None, f"not timed: a call ran past {CALL_CPU_SECONDS:g} s of CPU", too_slow=True)
+    if timed_call.status != "ok" or len(timed_call.seconds) < 2:
         return _Reading(None, f"not timed: it ran past {CALL_CPU_SECONDS:g} s of CPU")
+    wrong = _wrong_output(result.calls, timed)
+    if wrong is not None:
+        return _Reading(None, f"not timed: {wrong}", wrong_output=True)
     slowdown = phases.slowdown(result.probe_seconds)  # the figures below are as in the CPU's usual phase
-    median = statistics.median(timed.seconds[1:])
-    calls = 1 + (len(timed.seconds) - 1) * timed.calls_per_sample
-    reported = timed.seconds[0] + sum(timed.seconds[1:]) * timed.calls_per_sample
+    median = statistics.median(timed_call.seconds[1:])
+    fresh = [call.seconds[0] for call in result.calls[1:] if call.seconds]
+    figure, note, fresh_won = median, "", False
+    if fresh and statistics.median(fresh) > FRESH_FACTOR * median + FRESH_SLACK_SECONDS:
+        figure, fresh_won = statistics.median(fresh), True
+        note = (f"a call on new data took {figure * 1e3:.3g} ms but repeated calls on the same data only "
+                f"{median * 1e3:.3g} ms (were they answered from a cache?); the figure on new data is used")
+    repeats = (len(timed_call.seconds) - 1) * timed_call.calls_per_sample + len(fresh)
+    warmup = min(timed_call.seconds[0], max(WARMUP_ALLOWANCE * figure, WARMUP_ALLOWANCE_SECONDS))
+    reported = warmup + figure * repeats
     kernel = max(_job_cpu(result) - overhead_cpu_seconds, 0.0)
     # The no-op job's cost varies from run to run, more so with big inputs: allow half of it as slack.
     if kernel > CLOCK_SLACK * reported + CLOCK_SLACK_SECONDS + overhead_cpu_seconds / 2:
         note = (f"the time reported inside the sandbox ({reported:.3f} s) disagrees with the CPU time the kernel "
                 f"measured ({kernel:.3f} s); the kernel's figure is used")
-        return _Reading(kernel / calls / slowdown, note, kernel_won=True, slowdown=slowdown)
-    return _Reading(median / slowdown, slowdown=slowdown)
+        return _Reading(kernel / (1 + repeats) / slowdown, note, kernel_won=True, slowdown=slowdown,
+                        fresh_won=fresh_won)
+    return _Reading(figure / slowdown, note, slowdown=slowdown, fresh_won=fresh_won)
+
+
+def _charged_seconds(result: RunResult, limits: Limits) -> float:
+    """What a job costs a timing's budget: its CPU time, and wall time far beyond it (sleeping counts).
+
+    Not all of the wall time: on a loaded host honest jobs took 5x their CPU time in wall
+    time. A job killed at its wall limit is charged the whole limit (its CPU is not known).
+    """
+    if result.outcome == "wall_timeout":
+        return limits.wall_seconds
+    idle = result.wall_seconds - CHARGED_IDLE_FACTOR * result.cpu_seconds - CHARGED_IDLE_SLACK_SECONDS
+    return result.cpu_seconds + max(0.0, idle)
+
+
+def _slept(result: RunResult) -> bool:
+    """Wall time far beyond CPU time: the job slept or blocked (both trusted figures, from the executor)."""
+    return result.wall_seconds > IDLE_FACTOR * result.cpu_seconds + IDLE_SLACK_SECONDS
+
+
+def _wrong_output(calls: tuple[CallResult, ...], timed: TimedInput) -> str | None:
+    for index, call in enumerate(calls[: len(timed.inputs)]):
+        if call.status != "ok":
+            return f"a timed call on {'the timing' if index == 0 else 'new'} data failed ({call.status})"
+        problem = timed.problem(index, call.value)
+        if problem is not None:
+            which = "a repeated call on the timing data" if index == 0 else "a call on new timing data"
+            return f"{which} returned a wrong result ({problem}): work skipped on timing-sized inputs"
+    return None
 
 
 def _predict(known: list[tuple[int, float]], size: int) -> float:

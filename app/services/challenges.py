@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
-
-import numpy as np
+from typing import Literal
 
 from app import store
 from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.database import Database
 from app.errors import ChallengeNotFoundError, ConflictError, ForbiddenError
 from app.grading.grader import Grader
+from app.grading.preview import preview, preview_call
 from app.models import ChallengePublic, ChallengeSummaryPublic, ExamplePublic
-
-PREVIEW_CHARS = 400
 
 
 def get_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
@@ -51,11 +48,10 @@ def examples(*, grader: Grader, challenge: Challenge) -> list[ExamplePublic]:
         if not case.visible:
             continue
         answer = expected[case.name]
-        parts = [_preview(a) for a in case.args] + [f"{k}={_preview(v)}" for k, v in case.kwargs.items()]
         shown.append(ExamplePublic(
             name=case.name,
-            call=_cut(f"{challenge.config.function}({', '.join(parts)})"),
-            expected=f"raises {answer.raises}" if answer.raises else _preview(answer.value),
+            call=f"{challenge.config.function}({preview_call(case.args, case.kwargs)})",
+            expected=f"raises {answer.raises}" if answer.raises else preview(answer.value),
         ))
     return shown
 
@@ -122,19 +118,3 @@ def solution(*, db: Database, challenge: Challenge, token_hash: str) -> str:
     if not solved and state.gave_up_at is None:
         raise ForbiddenError("The reference solution opens after an accepted submit, or once you give up.")
     return challenge.reference_code
-
-
-def _preview(value: Any) -> str:
-    if isinstance(value, np.ndarray):
-        return _cut(np.array2string(value, threshold=40, precision=6, separator=", ").replace("\n", ""))
-    if isinstance(value, np.generic):
-        return repr(value.item())
-    if isinstance(value, (list, tuple)):
-        inner = ", ".join(_preview(v) for v in value)
-        return _cut(f"[{inner}]" if isinstance(value, list) else f"({inner}{',' if len(value) == 1 else ''})")
-    return _cut(repr(value))
-
-
-def _cut(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 3] + "..."

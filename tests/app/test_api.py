@@ -102,8 +102,9 @@ def test_a_crashing_submission_is_a_normal_verdict_not_an_error(client: httpx.Cl
 
 def test_syntax_error_is_reported_with_its_line(client: httpx.Client) -> None:
     report = client.post("/api/challenges/softmax/run", json={"code": "import numpy as np\ndef softmax(:\n"}).json()
-    assert report["verdict"] == "runtime_error"
+    assert report["verdict"] == "compile_error"
     assert report["error"]["line"] == 2
+    assert report["wall_seconds"] == 0.0  # nothing ran: no timing figure to show
 
 
 def test_draft_is_saved_and_read_back(client: httpx.Client) -> None:

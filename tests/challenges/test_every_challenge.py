@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from app.catalog import load_catalog
 from app.grading.grader import Grader
+from app.labels import load_labels
+from tests.expected_outcomes import expected_outcome
 
 IDS = load_catalog().ids
 RED = ("warn", "fail")
@@ -43,10 +44,15 @@ def test_naive_loop_is_accepted_and_flagged_on_vectorization(grader: Grader, cha
 
 @pytest.mark.slow
 @pytest.mark.parametrize("challenge_id", IDS)
-def test_starter_is_not_accepted(grader: Grader, challenge_id: str) -> None:
+def test_starter_is_not_accepted_and_not_rated(grader: Grader, challenge_id: str) -> None:
     report = grader.grade(challenge_id, grader.catalog.get(challenge_id).starter)
     assert report.verdict != "accepted"
     assert "NotImplementedError" in report.summary
+    assert report.score is None
+    assert report.score_note == load_labels().explanations["not_rated"]
+    # Nothing that depends on correct output may be credited; what is shown at all is provisional.
+    assert not [name for name, c in report.rubric.items() if c.rating == "pass"], report.rubric
+    assert all(c.provisional for c in report.rubric.values() if c.rating != "n/a"), report.rubric
 
 
 @pytest.mark.parametrize("challenge_id", IDS)
@@ -56,20 +62,14 @@ def test_every_challenge_has_visible_examples_and_hidden_tests(grader: Grader, c
     assert sum(not c.visible for c in cases) >= 4
 
 
-def _rubric_header(code: str) -> dict[str, str]:
-    """`# rubric: vectorization=fail memory_efficiency=fail` on the first line: what must be flagged."""
-    first = code.splitlines()[0] if code else ""
-    return dict(re.findall(r"(\w+)=(\w+)", first)) if first.startswith("# rubric:") else {}
-
-
 @pytest.mark.slow
 @pytest.mark.parametrize("path", CORPUS, ids=[f"{p.parent.name}/{p.stem}" for p in CORPUS])
 def test_solution_corpus_gets_the_verdict_and_ratings_its_name_says(grader: Grader, path: Path) -> None:
-    expected_verdict = path.stem.split("__")[0]
-    code = path.read_text()
-    report = grader.grade(path.parent.name, code)
+    outcome = expected_outcome(path)
+    expected_verdict, header = outcome.verdict, outcome.ratings
+    report = grader.grade(outcome.challenge, path.read_text())
     assert report.verdict == expected_verdict, report.summary
-    header = _rubric_header(code)
+    assert (report.score is None) == (expected_verdict != "accepted")
     for criterion, rating in header.items():
         assert report.rubric[criterion].rating == rating, (criterion, report.rubric[criterion])
     if expected_verdict == "accepted" and not header:  # a correct, vectorized, stable solution: no red flags

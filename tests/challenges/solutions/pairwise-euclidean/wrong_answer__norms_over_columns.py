@@ -1,4 +1,4 @@
-# rubric: axis_awareness=fail
+# rubric: axis_awareness=n/a  (every test fails with the same wrong shape or exception: reported under correctness)
 import numpy as np
 
 

@@ -1,0 +1,83 @@
+"""Peak memory a job cannot hide: the kernel's resident high-water mark beside tracemalloc's figure.
+
+tracemalloc runs inside the submission's process: code can stop it, or allocate through
+`mmap`, and report a tiny peak. The job leader reads the job process's `ru_maxrss` from
+wait4 once it has ended (every page it touched, however allocated); a job that only receives
+the same inputs gives the baseline to subtract (the executor's pages and the inputs, which
+the job inherits). The larger of the two figures counts, so tracemalloc still gives its
+byte-exact figure for honest code, and only names lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from app.cases import Case
+from sandbox import CallResult, RunResult
+
+
+def trusted_peak_bytes(result: RunResult, baseline_rss_bytes: int | None) -> int | None:
+    """The job's resident peak above the baseline job's, or None when either is unknown."""
+    if result.job_peak_rss_bytes is None or baseline_rss_bytes is None:
+        return None
+    return max(0, result.job_peak_rss_bytes - baseline_rss_bytes)
+
+
+def with_trusted_peak(call: CallResult, result: RunResult, baseline_rss_bytes: int | None) -> CallResult:
+    """The call with its peak raised to what the kernel saw, when that is clearly more than tracemalloc said.
+
+    Resident pages come in 2 MiB huge pages as often as not, and the allocator's own pages
+    count too: within RSS_NOISE_BYTES the byte-exact tracemalloc figure stands.
+    """
+    kernel = trusted_peak_bytes(result, baseline_rss_bytes)
+    if kernel is None or kernel <= (call.peak_bytes or 0) + RSS_NOISE_BYTES:
+        return call
+    return replace(call, peak_bytes=kernel)
+
+
+RSS_NOISE_BYTES = 8 * 1024 * 1024
+SCALED_FRACTIONS = (0.55, 0.85)  # the second probe keeps this share of the rows, drawn once per server
+
+
+def scaled_probe(probe: Case, fraction: float) -> Case:
+    """The memory probe with every long array argument cut to `fraction` of its rows.
+
+    A second size drawn at random per server: a solution that recognises the probe by its
+    shape, and is frugal only there, is measured where it is not.
+    """
+    args = tuple(arg[: max(1, int(arg.shape[0] * fraction))].copy()
+                 if isinstance(arg, np.ndarray) and arg.ndim >= 1 and arg.shape[0] >= 64 else arg
+                 for arg in probe.args)
+    rows = min((arg.shape[0] for arg in args if isinstance(arg, np.ndarray) and arg.ndim >= 1), default=1)
+    sample = tuple(row for row in probe.sample_rows or (0,) if row < rows) or (0,)
+    return replace(probe, name=f"{probe.name} (cut to {fraction:.0%} of its rows)", args=args, sample_rows=sample)
+
+
+def random_fraction() -> float:
+    return float(np.random.default_rng().uniform(*SCALED_FRACTIONS))
+
+
+@dataclass(frozen=True)
+class ProbeProfile:
+    """A memory probe and what the trusted side measured on it once per server."""
+
+    probe: Case
+    reference_peak_bytes: int | None  # the larger of tracemalloc's and the kernel's figure
+    baseline_rss_bytes: int | None  # a job that only receives the probe: its resident peak
+    reference_is_view: bool
+
+
+def worse(first: tuple[CallResult | None, int | None], second: tuple[CallResult | None, int | None]) -> int:
+    """Which of two probes' (call, reference peak) shows the worse use of memory: 0 or 1."""
+    def badness(pair: tuple[CallResult | None, int | None]) -> float:
+        call, reference = pair
+        if call is not None and call.error is not None and call.error.is_a("MemoryError"):
+            return float("inf")
+        if call is None or call.status != "ok":
+            return -1.0  # a crash or a time limit says nothing about memory: the other probe's figure counts
+        if not call.peak_bytes or not reference:
+            return 0.0
+        return call.peak_bytes / reference
+    return 1 if badness(second) > badness(first) else 0

@@ -1,0 +1,48 @@
+"""Stability probes a submission cannot recognise: drawn from fresh randomness for every grade.
+
+A fixed probe (logits near 1000) can be spotted by its values, and a probe whose rows all sit
+at one magnitude misses a shift by the global max. The fresh probe shifts an ordinary case's
+input by offsets of mixed sign and magnitude, one per slice (softmax: one row near +1000,
+another near -4000), and its expected answer is the reference's on that same input.
+Switched on per challenge by `[rubric.offset_probe]` in challenge.toml.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import replace
+
+import numpy as np
+
+from app.cases import Case
+from app.catalog import OffsetProbe
+
+OFFSET_PROBE_NAME = "large offsets of mixed sign and magnitude across the batch (drawn for this grade)"
+
+
+def offset_probe(config: OffsetProbe, cases: list[Case], *, seed: int | None = None) -> Case:
+    """A new hidden stability case; `seed` only for tests: graders draw it from the OS's randomness."""
+    rng = np.random.default_rng(secrets.randbits(64) if seed is None else seed)
+    base = next(c for c in cases if c.name == config.case)
+    first = base.args[config.arguments[0]]
+    offsets = _offsets(np.asarray(first).shape, config, rng)
+    args = list(base.args)
+    for index in config.arguments:
+        args[index] = np.asarray(args[index], dtype=np.float64) + offsets
+    return replace(base, name=OFFSET_PROBE_NAME, args=tuple(args), category="stability", visible=False,
+                   expected=None)
+
+
+def _offsets(shape: tuple[int, ...], config: OffsetProbe, rng: np.random.Generator) -> np.ndarray:
+    """One offset per slice along the other axes, log-uniform in magnitude, signs mixed (both present)."""
+    offset_shape = list(shape)
+    offset_shape[config.constant_along] = 1
+    low, high = np.log10(config.magnitudes[0]), np.log10(config.magnitudes[1])
+    magnitudes = 10 ** rng.uniform(low, high, size=offset_shape)
+    signs = rng.choice([-1.0, 1.0], size=offset_shape)
+    flat = signs.reshape(-1)
+    if flat.size >= 2:  # at least one slice high and one low: a shift by the global max must show
+        flat[0], flat[1] = 1.0, -1.0
+        rng.shuffle(flat)
+    offsets: np.ndarray = magnitudes * signs
+    return offsets

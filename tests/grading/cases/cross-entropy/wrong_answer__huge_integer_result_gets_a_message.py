@@ -1,0 +1,2 @@
+def cross_entropy(logits, labels):
+    return 10 ** 400

@@ -1,6 +1,0 @@
-import numpy as np
-
-
-def pairwise_euclidean(A, B):
-    diff = A[:, None, :] - B[None, :, :]
-    return np.sqrt((diff ** 2).sum(axis=-1))

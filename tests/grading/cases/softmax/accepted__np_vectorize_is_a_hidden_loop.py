@@ -1,0 +1,9 @@
+# rubric: vectorization=fail
+import math
+
+import numpy as np
+
+
+def softmax(z, axis=-1):
+    e = np.vectorize(math.exp)(z - z.max(axis=axis, keepdims=True))
+    return e / e.sum(axis=axis, keepdims=True)

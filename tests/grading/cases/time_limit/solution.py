@@ -1,3 +1,0 @@
-def softmax(z, axis=-1):
-    while True:
-        pass

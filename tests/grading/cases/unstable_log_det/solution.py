@@ -1,5 +1,0 @@
-import numpy as np
-
-
-def log_abs_det(A):
-    return float(np.log(abs(np.linalg.det(A))))

@@ -1,0 +1,101 @@
+"""How one timing job's figures are read: outputs checked, caches seen through, the kernel's word, sleep."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from app.cases import SizedInput
+from app.grading.timing import (
+    FRESH_FACTOR,
+    PhaseWatch,
+    TimedInput,
+    TimingGate,
+    TimingRun,
+    _job_wall,
+    _read_timing,
+    _Reading,
+)
+from sandbox import CallResult, RunResult
+
+EXPECTED = np.arange(8.0).reshape(4, 2)
+TIMED = TimedInput(size=100, inputs=(SizedInput(args=(np.zeros(3),)), SizedInput(args=(np.ones(3),))),
+                   expected=(EXPECTED, EXPECTED + 1), rows=(0, 1, 2, 3), key="t")
+
+
+def job(repeats: list[float], fresh: float, *, kernel: float | None = None, first: float | None = None,
+        value: np.ndarray = EXPECTED, wall: float = 0.1, outcome: str = "ok") -> RunResult:
+    seconds = (first if first is not None else repeats[0], *repeats)
+    calls = (CallResult(status="ok", value=value, seconds=seconds),
+             CallResult(status="ok", value=EXPECTED + 1, seconds=(fresh,)))
+    honest = sum(seconds) + fresh
+    return RunResult(outcome=outcome, calls=calls if outcome == "ok" else (),  # type: ignore[arg-type]
+                     cpu_seconds=kernel if kernel is not None else honest, wall_seconds=wall,
+                     job_cpu_seconds=kernel if kernel is not None else honest)
+
+
+def read(result: RunResult) -> _Reading:
+    return _read_timing(result, overhead_cpu_seconds=0.0, phases=PhaseWatch(), timed=TIMED)
+
+
+def test_honest_job_reads_its_median_repeat() -> None:
+    reading = read(job([0.010, 0.011, 0.010, 0.012], fresh=0.011))
+    assert reading.seconds == pytest.approx(0.0105)
+    assert not reading.fresh_won
+    assert not reading.kernel_won
+
+
+def test_cached_repeats_are_seen_through_by_the_fresh_input() -> None:
+    # A cache keyed on the input (id, address, bytes): repeats are lookups, the fresh call is real work.
+    reading = read(job([1e-6] * 50, fresh=0.010, first=0.010))
+    assert reading.fresh_won
+    assert reading.seconds == pytest.approx(0.010)
+    assert "cache" in reading.note
+
+
+def test_a_fresh_call_a_little_slower_than_the_repeats_is_no_cache() -> None:
+    reading = read(job([0.010] * 4, fresh=0.010 * FRESH_FACTOR * 0.9))
+    assert not reading.fresh_won
+
+
+def test_a_wrong_output_on_the_timing_input_stops_the_timing() -> None:
+    reading = read(job([0.001] * 4, fresh=0.001, value=np.zeros((4, 2))))
+    assert reading.seconds is None
+    assert reading.wrong_output
+    assert "wrong result" in reading.note
+
+
+def test_a_clock_that_moves_the_calls_time_into_the_warm_up_is_overruled() -> None:
+    # Reported: a 1 s warm-up and 1 ms repeats, which sum to what the kernel saw; the figure
+    # used is the median, so the kernel's time is compared with the median times the calls.
+    repeats = [0.001] * 10
+    result = job(repeats, fresh=0.001, first=1.0, kernel=1.0 + 0.011)
+    reading = read(result)
+    assert reading.kernel_won
+    assert reading.seconds is not None
+    assert reading.seconds > 0.05
+
+
+def test_an_honest_slow_warm_up_is_allowed() -> None:
+    reading = read(job([0.010] * 4, fresh=0.010, first=0.03))
+    assert not reading.kernel_won
+
+
+def test_a_job_that_sleeps_stops_the_timing() -> None:
+    reading = read(job([0.001] * 4, fresh=0.001, wall=2.0))
+    assert reading.seconds is None
+    assert reading.stop
+
+
+def test_a_job_killed_at_its_wall_limit_stops_the_timing_and_counts_as_slow() -> None:
+    reading = read(job([0.001], fresh=0.001, wall=1.0, outcome="wall_timeout"))
+    assert reading.stop
+    assert reading.too_slow
+
+
+def test_a_timing_whose_budget_is_spent_gets_no_more_jobs() -> None:
+    run = TimingRun(sandbox=None, phases=PhaseWatch(), gate=TimingGate())  # type: ignore[arg-type]
+    assert _job_wall(run, [], 1000, 0.0) == pytest.approx(1.0)
+    assert _job_wall(run, [], 1000, 0.5) == pytest.approx(1.5)  # 3x the reference's job at this size
+    run.seconds_left = 0.0
+    assert _job_wall(run, [], 1000, 0.5) == 0.0
