@@ -24,6 +24,25 @@ class AttemptResult(GradeReport):
     attempt_id: int
 
 
+class AttemptStarted(BaseModel):
+    """A submit taken in: its parts stream from `events` as they are graded."""
+
+    attempt_id: int
+    status: AttemptStatus
+    events: str = Field(description="The attempt's event stream (text/event-stream): one `part` event per part")
+
+
+class AttemptProgress(BaseModel):
+    """One event of an attempt's stream: what is known so far, and the results panel showing it."""
+
+    attempt_id: int
+    status: AttemptStatus
+    verdict: str | None = Field(description="Known once the tests have run, before the attempt is finished")
+    parts: list[Literal["tests", "rubric", "timing"]] = Field(description="The report's parts known so far")
+    report: dict[str, Any] | None = Field(description="The report so far; once graded, the final report")
+    html: str = Field(description="The results panel, rendered as every page renders it")
+
+
 class AttemptPublic(BaseModel):
     """A stored attempt with its code and, once graded, its report (as it was stored: any report version)."""
 

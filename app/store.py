@@ -253,6 +253,13 @@ def finish_attempt(conn: Connection, *, attempt_id: int, verdict: str, score: fl
     )
 
 
+def save_partial_report(conn: Connection, *, attempt_id: int, report: dict[str, Any]) -> None:
+    """The report so far of an attempt still grading, so any web worker can stream its parts."""
+    conn.execute(
+        sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING).values(report=report)
+    )
+
+
 def delete_attempt(conn: Connection, *, attempt_id: int) -> None:
     conn.execute(sa.delete(attempts).where(attempts.c.id == attempt_id))
 

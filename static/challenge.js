@@ -1,7 +1,7 @@
 // The challenge page: editor, autosave (browser at once, server debounced), Run / Submit with the
 // queue position, hints, give up, line links into the editor, previous submissions.
-import { $, setBusy as disable, setupEditor, storage, onGradeKeys, onLineLinks } from "./dom.js";
-import { gradeLoop, loadFragment } from "./api.js";
+import { $, el, setBusy as disable, setupEditor, storage, onGradeKeys, onLineLinks } from "./dom.js";
+import { followAttempt, gradeLoop, loadFragment, readResponse } from "./api.js";
 
 const DRAFT_DEBOUNCE_MS = 800;
 
@@ -71,27 +71,57 @@ function restoreDraft() {
   }
 }
 
-// Run and Submit post to the page's own routes, which answer with the results fragment.
-const grading = gradeLoop({
-  send: (mode, ticket) => fetch(challengeUrl + "/" + mode, {
+// Run posts to the page's own route, which answers with the results fragment. Submit answers at once
+// with the attempt's id; its parts (tests and verdict, then the rubric, then timing) stream in.
+function send(mode, ticket) {
+  const url = mode === "submit" ? "/api/challenges/" + encodeURIComponent(data.id) + "/submissions" : challengeUrl + "/run";
+  return fetch(url, {
     method: "POST",
     headers: { "Content-Type": "application/json", "X-Fragment": "results", "X-Grade-Ticket": ticket },
     body: JSON.stringify({ code: getCode() }),
-  }),
+  });
+}
+
+function afterResults(verdict) {
+  loadFragment(challengeUrl + "/submissions", $("submissions-body"));
+  if (verdict === "accepted") loadFragment(challengeUrl + "/reference", $("reference-body"));
+}
+
+function showError(message) {
+  results.replaceChildren(el("p", { class: "error-message", role: "alert", text: message }));
+}
+
+function streamSubmit(response) {
+  return readResponse(response).then((started) => {
+    results.setAttribute("aria-busy", "true");
+    return followAttempt(started.events, (progress) => {
+      if (progress.html) results.innerHTML = progress.html; // rendered on the server from escaped templates
+    }).then((last) => {
+      results.setAttribute("aria-busy", "false");
+      if (last === null) {
+        window.setTimeout(() => grade("submit"), 1000);
+        return;
+      }
+      afterResults(last.verdict);
+    });
+  }, (error) => showError(error.message));
+}
+
+const grading = gradeLoop({
+  send,
   queueNode: $("queue-status"),
   setBusy: (value) => {
     disable([$("run-button"), $("submit-button")], value);
     form.setAttribute("aria-busy", value ? "true" : "false");
   },
-  onResponse: (mode, response) => response.text().then((html) => {
-    results.innerHTML = html; // rendered on the server from escaped templates
-    if (response.ok && mode === "submit") {
-      loadFragment(challengeUrl + "/submissions", $("submissions-body"));
-      if (response.headers.get("X-Verdict") === "accepted") loadFragment(challengeUrl + "/reference", $("reference-body"));
-    }
+  onResponse: (mode, response) => {
     const local = readLocal();
     if (local && local.dirty) saveToServer();
-  }),
+    if (mode === "submit") return streamSubmit(response);
+    return response.text().then((html) => {
+      results.innerHTML = html; // rendered on the server from escaped templates
+    });
+  },
   onFailure: (error) => {
     $("queue-status").textContent = "Could not reach the server (" + error.message + "). Your code is saved in this browser; try again.";
   },

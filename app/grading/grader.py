@@ -30,6 +30,12 @@ from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandb
 from sandbox.limits import MIB
 
 PREVIEW_CHARS = 600
+# Told each part of a report as soon as it is known ("tests", "rubric", "timing"), with the report so far.
+OnPart = Callable[[str, GradeReport], None]
+
+
+def _no_part(name: str, report: GradeReport) -> None:
+    pass
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,8 @@ class Grader:
                 cached = self._cache.setdefault(challenge.id, cached)
         return cached
 
-    def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit") -> GradeReport:
+    def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit", on_part: OnPart = _no_part
+              ) -> GradeReport:
         challenge = self.catalog.get(challenge_id)
         try:
             tree = ast.parse(code, filename="solution.py")
@@ -105,13 +112,15 @@ class Grader:
         )
         result = self.sandbox.run(job, limits=limits)
         report = build_report(challenge, cases, expected, result, tests, mode=mode, limits=limits)
+        on_part("tests", report)
         # A time limit still deserves the rubric: the loop behind it is usually what it should point at.
         if mode == "submit" and result.outcome in ("ok", "cpu_timeout", "wall_timeout"):
-            self._add_rubric_and_timing(challenge, tree, code, cases, expected, result, report)
+            self._add_rubric_and_timing(challenge, tree, code, cases, expected, result, report, on_part)
         return report
 
     def _add_rubric_and_timing(self, challenge: Challenge, tree: ast.Module, code: str, cases: list[Case],
-                               expected: dict[str, Expected], result: RunResult, report: GradeReport) -> None:
+                               expected: dict[str, Expected], result: RunResult, report: GradeReport,
+                               on_part: OnPart = _no_part) -> None:
         """Gather the rubric's evidence in jobs of their own, rate it, and time accepted code."""
         profile = self.profile(challenge)
         evidence = Evidence(
@@ -123,6 +132,7 @@ class Grader:
         if profile.memory_probe is not None:
             evidence.memory = self._memory_evidence(challenge, code, profile)
         report.rubric, report.score = rate(evidence)
+        on_part("rubric", report)
         if report.verdict == "accepted":
             inputs = [self._sized(challenge, size) for size in challenge.config.timing.sizes]
             sizes, function = challenge.config.timing.sizes, challenge.config.function
@@ -131,6 +141,7 @@ class Grader:
                     self.sandbox, codes=[code, challenge.reference_code], function=function, sizes=sizes,
                     inputs=inputs, overhead_cpu_seconds=profile.overhead_cpu_seconds, phases=self._phases)
             report.timing = timing_report(sizes, candidate, reference, profile.naive_timing)
+            on_part("timing", report)
 
     def _trace_loops_and_broadcasting(self, challenge: Challenge, code: str, evidence: Evidence,
                                       profile: ReferenceProfile) -> None:

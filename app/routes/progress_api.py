@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.errors import NotFoundError
 from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportResult, ProgressPublic
 from app.routes._deps import CODE_BODY_DOC, Context, TokenHash, decode_utf8, parse_json, read_body, read_code
-from app.services import attempts, challenges, progress
+from app.services import attempt_stream, attempts, challenges, progress
 
 router = APIRouter(prefix="/api", tags=["progress"])
 
@@ -35,6 +35,18 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> Dra
     if draft is None:
         raise NotFoundError(f"No draft of {challenge_id!r} yet.")
     return DraftPublic(challenge=challenge_id, code=draft.code, saved_at=draft.updated_at)
+
+
+@router.get("/submissions/{submission_id}/events", response_class=StreamingResponse,
+            summary="The attempt's parts as they are graded (text/event-stream of AttemptProgress): "
+                    "`part` events, then `done`",
+            responses={200: {"content": {"text/event-stream": {}}}})
+def submission_events(submission_id: int, context: Context, token_hash: TokenHash) -> StreamingResponse:
+    attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)  # 404 first
+    events = attempt_stream.stream_attempt(db=context.db, catalog=context.catalog, templates=context.templates,
+                                           attempt_id=submission_id)
+    return StreamingResponse(events, media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 @router.get("/submissions/{submission_id}", response_model=AttemptPublic,

@@ -13,7 +13,7 @@ from app.cases import Mode
 from app.catalog import Catalog
 from app.database import Database
 from app.errors import BusyError, InvalidInputError, NotFoundError, PayloadTooLargeError
-from app.grading.grader import Grader
+from app.grading.grader import Grader, OnPart
 from app.grading.report import GradeReport
 from app.models import AttemptResult
 from app.services.challenges import get_challenge
@@ -84,10 +84,10 @@ def check_code(code: str, *, max_bytes: int) -> str:
     return code
 
 
-def _grade(grader: Grader, challenge_id: str, code: str, mode: Mode) -> GradeReport:
+def _grade(grader: Grader, challenge_id: str, code: str, mode: Mode, on_part: OnPart) -> GradeReport:
     """The grader's report; our own failure becomes an internal_error report (never the candidate's fault)."""
     try:
-        return grader.grade(challenge_id, code, mode=mode)
+        return grader.grade(challenge_id, code, mode=mode, on_part=on_part)
     except QueueFullError:
         raise
     except Exception:
@@ -95,9 +95,9 @@ def _grade(grader: Grader, challenge_id: str, code: str, mode: Mode) -> GradeRep
         return GradeReport(challenge=challenge_id, mode=mode, verdict="internal_error", summary=INTERNAL_ERROR_SUMMARY)
 
 
-def grade_attempt(*, db: Database, grader: Grader, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
-                  mode: Mode) -> Graded:
-    """Blocking: call from a grading thread. The row exists before the sandbox runs the code."""
+def start_attempt(*, db: Database, catalog: Catalog, seat: Seat, challenge_id: str, code: str, mode: Mode
+                  ) -> store.Attempt:
+    """Admit and store the attempt as 'grading': its id exists before the sandbox runs the code."""
     challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
     with db.write() as conn:
         owner = seat.admit(conn)
@@ -106,21 +106,47 @@ def grade_attempt(*, db: Database, grader: Grader, catalog: Catalog, seat: Seat,
         started = store.get_attempt(conn, attempt_id=attempt_id)
         assert started is not None
         seat.started(conn, started)
+    return started
+
+
+def drop_attempt(*, db: Database, seat: Seat, attempt: store.Attempt) -> None:
+    """Never graded (no slot): the client retries, so leave no attempt behind."""
+    with db.write() as conn:
+        store.delete_attempt(conn, attempt_id=attempt.id)
+        seat.dropped(conn, attempt)
+
+
+def _save_part(db: Database, attempt_id: int) -> OnPart:
+    """Store each part on the row as the grader reports it, so a stream on any web worker can show it."""
+    def on_part(name: str, report: GradeReport) -> None:
+        with db.write() as conn:
+            store.save_partial_report(conn, attempt_id=attempt_id, report=report.public_dict())
+    return on_part
+
+
+def grade_started(*, db: Database, grader: Grader, seat: Seat, attempt: store.Attempt) -> Graded:
+    """Blocking: call from a grading thread. Grades a stored attempt, saving each part, then finishes it."""
+    mode: Mode = "run" if attempt.mode == "run" else "submit"
     try:
-        report = _grade(grader, challenge.id, code, mode)
+        report = _grade(grader, attempt.challenge_id, attempt.code, mode, _save_part(db, attempt.id))
     except QueueFullError:
-        with db.write() as conn:  # never graded: the client retries, so leave no attempt behind
-            store.delete_attempt(conn, attempt_id=attempt_id)
-            seat.dropped(conn, started)
+        drop_attempt(db=db, seat=seat, attempt=attempt)
         raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
                         queue_depth=grader.sandbox.queue_depth) from None
     with db.write() as conn:
-        store.finish_attempt(conn, attempt_id=attempt_id, verdict=report.verdict, score=report.score,
+        store.finish_attempt(conn, attempt_id=attempt.id, verdict=report.verdict, score=report.score,
                              report=report.public_dict())
-        finished = store.get_attempt(conn, attempt_id=attempt_id)
+        finished = store.get_attempt(conn, attempt_id=attempt.id)
         assert finished is not None
         seat.finished(conn, finished)
     return Graded(finished, report)
+
+
+def grade_attempt(*, db: Database, grader: Grader, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
+                  mode: Mode) -> Graded:
+    """Blocking: call from a grading thread. The row exists before the sandbox runs the code."""
+    started = start_attempt(db=db, catalog=catalog, seat=seat, challenge_id=challenge_id, code=code, mode=mode)
+    return grade_started(db=db, grader=grader, seat=seat, attempt=started)
 
 
 def result_of(graded: Graded) -> AttemptResult:
