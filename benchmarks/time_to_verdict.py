@@ -40,7 +40,11 @@ MEASURE = """() => new Promise((resolve) => {
     if (times.verdict === null) times.verdict = now - clicked;
     if (!article.classList.contains("is-grading")) {
       // The verdict is painted at the next frame: count it as shown then.
-      requestAnimationFrame(() => { observer.disconnect(); resolve({ verdict: times.verdict, full: performance.now() - clicked, answer: article.getAttribute("data-verdict") }); });
+      requestAnimationFrame(() => {
+        observer.disconnect();
+        const answer = article.getAttribute("data-verdict");
+        resolve({ verdict: times.verdict, full: performance.now() - clicked, answer });
+      });
     }
   });
   observer.observe(panel, { childList: true, subtree: true });

@@ -6,11 +6,12 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.errors import NotFoundError
-from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportResult, ProgressPublic
+from app.models import AttemptProgress, AttemptPublic, DraftPublic, DraftSaved, ImportResult, ProgressPublic
 from app.routes._deps import CODE_BODY_DOC, Context, TokenHash, decode_utf8, parse_json, read_body, read_code
 from app.services import attempt_stream, attempts, challenges, progress
 
 router = APIRouter(prefix="/api", tags=["progress"])
+PROGRESS_SCHEMA = {"$ref": "#/components/schemas/AttemptProgress"}
 
 
 @router.get("/progress", response_model=ProgressPublic,
@@ -40,7 +41,8 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> Dra
 @router.get("/submissions/{submission_id}/events", response_class=StreamingResponse,
             summary="The attempt's parts as they are graded (text/event-stream of AttemptProgress): "
                     "`part` events, then `done`",
-            responses={200: {"content": {"text/event-stream": {}}}})
+            responses={200: {"model": AttemptProgress, "description": "Server-sent events of AttemptProgress",
+                             "content": {"text/event-stream": {"schema": PROGRESS_SCHEMA}}}})
 def submission_events(submission_id: int, context: Context, token_hash: TokenHash) -> StreamingResponse:
     attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)  # 404 first
     events = attempt_stream.stream_attempt(db=context.db, catalog=context.catalog, templates=context.templates,

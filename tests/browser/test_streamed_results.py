@@ -45,7 +45,8 @@ def test_a_submit_shows_its_verdict_before_its_timing(page: Page) -> None:
     assert first["grading"], "the first thing shown was the whole report: nothing streamed"
     assert not first["chart"]
     assert any("Timing your code" in text for text in first["pending"])
-    assert states[-1]["chart"] and not states[-1]["pending"]
+    assert states[-1]["chart"]
+    assert not states[-1]["pending"]
     expect(page.locator("#submissions .submission")).to_have_count(1)  # listed once the stream ended
     expect(page.locator("#reference-code")).to_be_visible()
 
