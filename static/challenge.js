@@ -128,6 +128,68 @@ const grading = gradeLoop({
 });
 const grade = grading.grade;
 
+// Your own input: parsed and run in the sandbox beside the reference; the answer is plain data,
+// shown with textContent only.
+const customKey = "arraydojo.custom." + data.id;
+const customBox = $("custom-input");
+const customArguments = $("custom-arguments");
+const customResult = $("custom-result");
+let customBusy = false;
+
+function customRow(term, text, className) {
+  return [el("dt", { text: term }), el("dd", className ? { class: className } : {}, [el("pre", { text: text })])];
+}
+
+function showCustom(result) {
+  const rows = [].concat(
+    customRow("input", result.arguments),
+    result.yours !== null ? customRow("yours", result.yours) : [],
+    result.error ? customRow("your error", result.error, "custom-error") : [],
+    result.reference !== null ? customRow("reference", result.reference) : [],
+  );
+  const verdict = result.input_error ? "custom-unreadable" : result.matches === true ? "custom-match"
+    : result.matches === false ? "custom-mismatch" : "custom-unknown";
+  const mark = result.matches === true ? "✓ " : result.matches === false ? "✗ " : "";
+  customResult.replaceChildren(
+    el("p", { class: "custom-verdict " + verdict, text: mark + result.message }),
+    result.input_error ? el("p", { class: "custom-error", text: result.input_error }) : null,
+    result.input_error ? null : el("dl", { class: "test-io" }, rows),
+  );
+}
+
+function runCustom() {
+  const text = customArguments.value;
+  if (customBusy || !text.trim()) return Promise.resolve();
+  customBusy = true;
+  $("custom-run-button").disabled = true;
+  customResult.replaceChildren(el("p", { class: "muted", text: "Running your function and the reference on your input…" }));
+  return fetch("/api/challenges/" + encodeURIComponent(data.id) + "/try", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ code: getCode(), arguments: text }),
+  }).then(readResponse).then(showCustom, (error) => {
+    customResult.replaceChildren(el("p", { class: "custom-error", role: "alert", text: error.message }));
+  }).finally(() => {
+    customBusy = false;
+    $("custom-run-button").disabled = false;
+  });
+}
+
+function wireCustom() {
+  const saved = storage("get", customKey);
+  if (saved) {
+    customArguments.value = saved;
+    customBox.open = true;
+  }
+  customArguments.addEventListener("input", () => storage("set", customKey, customArguments.value));
+  $("custom-run-button").addEventListener("click", runCustom);
+}
+
+function gradeWithCustom(mode) {
+  grade(mode);
+  if (mode === "run" && customBox.open && customArguments.value.trim()) runCustom();
+}
+
 function postFragment(url, target) {
   return fetch(url, { method: "POST", headers: { "X-Fragment": "1" } }).then((response) =>
     response.text().then((html) => { target.innerHTML = html; return response.ok; }));
@@ -140,7 +202,7 @@ function startEditor() {
     keymap,
     label: "Your solution (Python). Press Escape then Tab to leave the editor.",
     onChange: onEdit,
-    onRun: () => grade("run"),
+    onRun: () => gradeWithCustom("run"),
     onSubmit: () => grade("submit"),
   });
   if (!editor) keymapSelect.disabled = true;
@@ -154,7 +216,7 @@ function wire() {
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     const submitter = event.submitter;
-    grade(submitter && submitter.id === "submit-button" ? "submit" : "run");
+    gradeWithCustom(submitter && submitter.id === "submit-button" ? "submit" : "run");
   });
 
   $("reset-button").addEventListener("click", () => {
@@ -163,7 +225,8 @@ function wire() {
     if (editor) editor.focus();
   });
 
-  onGradeKeys(grade);
+  onGradeKeys(gradeWithCustom);
+  wireCustom();
   onLineLinks(results, () => editor);
 
   $("hints").addEventListener("submit", (event) => {

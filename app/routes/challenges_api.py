@@ -8,6 +8,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Request
 
 from app.cases import Mode
+from app.grading.custom_input import CustomRunPublic
 from app.models import (
     AttemptResult,
     AttemptStarted,
@@ -85,6 +86,16 @@ async def start_submit(challenge_id: str, request: Request, context: Context, to
                        ticket: GradeTicket) -> AttemptStarted:
     return await start_practice_submit(request, context, token_hash=token_hash, challenge_id=challenge_id,
                                        ticket=ticket)
+
+
+@router.post("/{challenge_id}/try", openapi_extra=CODE_BODY_DOC, response_model=CustomRunPublic,
+             summary="Run on your own input (`arguments`): your output beside the reference's, and whether they match")
+async def try_input(challenge_id: str, request: Request, context: Context, ticket: GradeTicket) -> CustomRunPublic:
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    body = await read_code(request, max_bytes=context.settings.max_code_bytes)
+    work = partial(challenges.try_input, grader=context.grader, challenge=challenge, code=body.code,
+                   arguments=challenges.check_arguments(body.arguments))
+    return await context.queue.run(work, ticket=ticket)
 
 
 @router.post("/{challenge_id}/hints", response_model=HintsPublic,

@@ -9,9 +9,11 @@ import numpy as np
 from app import store
 from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.database import Database
-from app.errors import ChallengeNotFoundError, ConflictError, ForbiddenError
-from app.grading.grader import Grader
+from app.errors import BusyError, ChallengeNotFoundError, ConflictError, ForbiddenError, InvalidInputError
+from app.grading.custom_input import CustomRunPublic, run_custom_input
+from app.grading.grader import Grader, challenge_limits
 from app.models import ChallengePublic, ChallengeSummaryPublic, ExamplePublic
+from sandbox import QueueFullError
 
 PREVIEW_CHARS = 400
 
@@ -125,3 +127,26 @@ def _preview(value: Any) -> str:
 def _cut(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= PREVIEW_CHARS else text[: PREVIEW_CHARS - 3] + "..."
+
+
+def check_arguments(arguments: str | None) -> str:
+    """The custom input, refused before it reaches a sandbox when there is nothing to read."""
+    if arguments is None or not arguments.strip():
+        raise InvalidInputError('Type the arguments to call your function with, as in a call: '
+                                '{"code": "...", "arguments": "np.array([[1.0, 2.0]]), axis=0"}.')
+    if "\x00" in arguments:
+        raise InvalidInputError("The arguments contain a NUL character; remove it.")
+    try:
+        arguments.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInputError("The arguments are not valid Unicode (an unpaired surrogate).") from None
+    return arguments
+
+
+def try_input(*, grader: Grader, challenge: Challenge, code: str, arguments: str) -> CustomRunPublic:
+    """Blocking: call from a grading thread. Your function and the reference on your own input."""
+    try:
+        return run_custom_input(grader.sandbox, challenge, code, arguments, limits=challenge_limits(challenge))
+    except QueueFullError:
+        raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
+                        queue_depth=grader.sandbox.queue_depth) from None
