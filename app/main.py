@@ -32,6 +32,7 @@ from app.middleware import ProfileMiddleware, SecurityMiddleware
 from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
 from app.services.recovery import interrupt_abandoned_gradings
 from app.sweeper import sweep_sessions
+from app.wording import duration, plural, ratio
 from sandbox import Sandbox
 
 log = logging.getLogger("arraydojo")
@@ -54,6 +55,9 @@ def build_templates(settings: Settings, assets: Assets) -> Jinja2Templates:
     environment.globals["static_url"] = assets.url
     environment.globals["labels"] = load_labels()
     environment.filters["seconds"] = format_seconds
+    environment.filters["plural"] = plural
+    environment.filters["ratio"] = ratio
+    environment.filters["duration"] = duration
     return Jinja2Templates(env=environment)
 
 

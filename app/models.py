@@ -80,6 +80,8 @@ class ChallengeSummaryPublic(BaseModel):
     summary: str
     status: Literal["solved", "attempted", "new"]
     best_score: float | None = Field(description="The best rated submit's score; null when none is rated")
+    attempts: int = Field(default=0, description="Runs and submits")
+    last_activity: datetime | None = Field(default=None, description="When the latest run or submit was made")
 
 
 class ExamplePublic(BaseModel):
@@ -139,6 +141,8 @@ class ChallengeProgressPublic(BaseModel):
     lesson: int
     status: Literal["solved", "attempted", "new"]
     best_score: float | None
+    attempts: int = 0
+    last_activity: datetime | None = None
 
 
 class ProgressPublic(BaseModel):

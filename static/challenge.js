@@ -250,6 +250,23 @@ function wire() {
     postFragment(event.target.action, $("reference-body"));
   });
 
+  // A past submission's report loads when it is opened, rendered as a fresh one is.
+  $("submissions").addEventListener("toggle", (event) => {
+    const details = event.target;
+    const report = details.open && details.querySelector(".submission-report");
+    if (!report || report.getAttribute("data-loaded")) return;
+    report.setAttribute("data-loaded", "1");
+    loadFragment(report.getAttribute("data-src"), report);
+  }, true);
+  onLineLinks($("submissions"), () => editor);
+
+  $("submissions").addEventListener("submit", (event) => {
+    if (event.target.id !== "diff-form") return;
+    event.preventDefault();
+    const url = event.target.action + "?old=" + encodeURIComponent($("diff-old").value) + "&new=" + encodeURIComponent($("diff-new").value);
+    loadFragment(url, $("diff-body"));
+  });
+
   $("submissions").addEventListener("click", (event) => {
     const button = event.target.closest(".load-code");
     if (!button) return;

@@ -12,7 +12,10 @@ from app.errors import NotFoundError
 from app.grading.grader import Grader
 from app.labels import load_labels
 from app.services import attempts, challenges, progress
-from app.services.results import results_view
+from app.services.code_diff import diff_lines
+from app.services.results import ResultsView, results_view
+
+HISTORY_LIMIT = 500  # a challenge's whole history, in practice
 
 
 def home_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
@@ -72,8 +75,31 @@ def reference_context(*, challenge: Challenge) -> dict[str, Any]:
 
 
 def submissions_context(*, db: Database, token_hash: str, challenge: Challenge) -> dict[str, Any]:
-    items = attempts.list_practice_submits(db=db, token_hash=token_hash, challenge_id=challenge.id)
+    items = attempts.list_practice_submits(db=db, token_hash=token_hash, challenge_id=challenge.id,
+                                           limit=HISTORY_LIMIT)
     return {"challenge_id": challenge.id, "submissions": items, "verdict_labels": load_labels().verdicts}
+
+
+def _own_submission(*, db: Database, token_hash: str, challenge: Challenge, attempt_id: int) -> store.Attempt:
+    attempt = attempts.get_practice_attempt(db=db, token_hash=token_hash, attempt_id=attempt_id)
+    if attempt.challenge_id != challenge.id:
+        raise NotFoundError(f"No submission {attempt_id} of {challenge.id!r} in your profile.")
+    return attempt
+
+
+def submission_results(*, db: Database, token_hash: str, challenge: Challenge, attempt_id: int) -> ResultsView:
+    """One past submission's report, rendered as the challenge page renders a fresh one."""
+    attempt = _own_submission(db=db, token_hash=token_hash, challenge=challenge, attempt_id=attempt_id)
+    return results_view(attempt.report or {}, attempt_id=attempt.id, challenge=challenge,
+                        is_grading=attempt.status == store.GRADING)
+
+
+def submissions_diff(*, db: Database, token_hash: str, challenge: Challenge, old_id: int, new_id: int
+                     ) -> dict[str, Any]:
+    """Two of your submissions' code, line by line."""
+    old = _own_submission(db=db, token_hash=token_hash, challenge=challenge, attempt_id=old_id)
+    new = _own_submission(db=db, token_hash=token_hash, challenge=challenge, attempt_id=new_id)
+    return {"old": old, "new": new, "lines": diff_lines(old.code, new.code)}
 
 
 def challenge_page(*, db: Database, catalog: Catalog, grader: Grader, markdown: MarkdownRenderer, token_hash: str,
@@ -116,6 +142,14 @@ def challenge_page(*, db: Database, catalog: Catalog, grader: Grader, markdown: 
     }
 
 
-def progress_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
+def progress_page(*, db: Database, catalog: Catalog, token_hash: str, status: str | None = None,
+                  lesson: int | None = None) -> dict[str, Any]:
+    """The lessons' bars, and every challenge with its status, best rated score and last activity."""
     summary = progress.progress_summary(db=db, catalog=catalog, token_hash=token_hash)
-    return {"summary": summary, "lessons": summary.lessons}
+    every = challenges.list_challenges(db=db, catalog=catalog, token_hash=token_hash)
+    shown = [c for c in every if (not status or c.status == status) and (lesson is None or c.lesson == lesson)]
+    shown.sort(key=lambda c: (c.last_activity is None, -(c.last_activity.timestamp() if c.last_activity else 0),
+                              c.lesson, c.title))
+    return {"summary": summary, "lessons": summary.lessons, "challenges": shown, "total": len(every),
+            "status": status or "", "lesson_filter": lesson, "status_labels": load_labels().statuses,
+            "lesson_numbers": sorted({c.lesson for c in every})}
