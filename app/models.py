@@ -80,6 +80,7 @@ class ChallengeSummaryPublic(BaseModel):
     summary: str
     status: Literal["solved", "attempted", "new"]
     best_score: float | None = Field(description="The best rated submit's score; null when none is rated")
+    criteria: list[str] = Field(default_factory=list, description="The rubric criteria it exercises (its tags)")
     attempts: int = Field(default=0, description="Runs and submits")
     last_activity: datetime | None = Field(default=None, description="When the latest run or submit was made")
 

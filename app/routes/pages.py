@@ -11,7 +11,7 @@ from app.cases import Mode
 from app.errors import InvalidInputError
 from app.routes._deps import Context, GradeTicket, TokenHash, decode_utf8, parse_json
 from app.routes.challenges_api import grade_practice
-from app.services import challenges, pages, progress
+from app.services import challenges, finding, pages, progress
 from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
@@ -33,10 +33,11 @@ def home(request: Request, context: Context, token_hash: TokenHash) -> HTMLRespo
 
 
 @router.get("/challenges")
-def challenge_list(request: Request, context: Context, token_hash: TokenHash, difficulty: str | None = None,
-                   status: str | None = None) -> HTMLResponse:
-    values = pages.challenges_page(db=context.db, catalog=context.catalog, token_hash=token_hash,
-                                   difficulty=difficulty, status=status)
+def challenge_list(request: Request, context: Context, token_hash: TokenHash, q: str = "", difficulty: str = "",
+                   status: str = "", criterion: str = "", lesson: str = "", sort: str = "lesson") -> HTMLResponse:
+    query = finding.Query(words=q[:200], difficulty=difficulty, status=status, criterion=criterion,
+                          lesson=int(lesson) if lesson.isdigit() and len(lesson) < 4 else None, sort=sort)
+    values = pages.challenges_page(db=context.db, catalog=context.catalog, token_hash=token_hash, query=query)
     return render(request, context, "challenges.html", values)
 
 

@@ -40,6 +40,7 @@ def list_challenges(*, db: Database, catalog: Catalog, token_hash: str) -> list[
             id=c.id, lesson=c.config.lesson, title=c.config.title, difficulty=c.config.difficulty,
             summary=c.config.summary, status=_status(progress.get(c.id)),
             best_score=progress[c.id].best_score if c.id in progress else None,
+            criteria=list(c.config.rubric.applies),
             attempts=progress[c.id].attempts if c.id in progress else 0,
             last_activity=progress[c.id].last_at if c.id in progress else None,
         )

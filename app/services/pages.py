@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from app import store
+from app.cases import CRITERIA
 from app.catalog import Catalog, Challenge
 from app.content import MarkdownRenderer
 from app.database import Database
 from app.errors import NotFoundError
 from app.grading.grader import Grader
 from app.labels import load_labels
-from app.services import attempts, challenges, progress
+from app.services import attempts, challenges, finding, progress
 from app.services.code_diff import diff_lines
 from app.services.results import ResultsView, results_view
 
@@ -30,15 +31,16 @@ def home_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, A
     }
 
 
-def challenges_page(*, db: Database, catalog: Catalog, token_hash: str, difficulty: str | None, status: str | None
-                    ) -> dict[str, Any]:
+def challenges_page(*, db: Database, catalog: Catalog, token_hash: str, query: finding.Query) -> dict[str, Any]:
     summaries = challenges.list_challenges(db=db, catalog=catalog, token_hash=token_hash)
-    shown = [s for s in summaries
-             if (not difficulty or s.difficulty == difficulty) and (not status or s.status == status)]
+    labels = load_labels()
     return {
-        "challenges": shown, "total": len(summaries), "difficulty": difficulty or "", "status": status or "",
+        "challenges": finding.find(catalog, summaries, query), "total": len(summaries), "query": query,
+        "difficulties": finding.difficulties(summaries), "sorts": finding.SORTS,
+        "criteria": {name: labels.criterion(name) for name in CRITERIA},
+        "lessons": [lesson for lesson in catalog.lessons() if catalog.in_lesson(lesson.number)],
         "lesson_titles": {lesson.number: lesson.title for lesson in catalog.lessons()},
-        "status_labels": load_labels().statuses,
+        "status_labels": labels.statuses, "criterion_labels": labels.criteria,
     }
 
 
