@@ -198,14 +198,26 @@ function postFragment(url, target) {
 function startEditor() {
   const keymap = storage("get", "arraydojo.keymap") || "default";
   keymapSelect.value = keymap;
+  // Line wrapping is remembered; until chosen, narrow screens wrap (a cut-off line hides code).
+  const wrapToggle = $("wrap-toggle");
+  const savedWrap = storage("get", "arraydojo.wrap");
+  const wrap = savedWrap === null ? window.matchMedia("(max-width: 600px)").matches : savedWrap === "on";
+  wrapToggle.checked = wrap;
   editor = setupEditor(textarea, {
     keymap,
+    lineWrapping: wrap,
+    completeOnTyping: true, // NumPy names and the code's own names, as one types
+
     label: "Your solution (Python). Press Escape then Tab to leave the editor.",
     onChange: onEdit,
     onRun: () => gradeWithCustom("run"),
     onSubmit: () => grade("submit"),
   });
-  if (!editor) keymapSelect.disabled = true;
+  if (!editor) { keymapSelect.disabled = true; wrapToggle.disabled = true; }
+  wrapToggle.addEventListener("change", () => {
+    storage("set", "arraydojo.wrap", wrapToggle.checked ? "on" : "off");
+    if (editor) editor.setLineWrapping(wrapToggle.checked);
+  });
   keymapSelect.addEventListener("change", () => {
     storage("set", "arraydojo.keymap", keymapSelect.value);
     if (editor) { editor.setKeymap(keymapSelect.value); editor.focus(); }

@@ -65,6 +65,8 @@ export function setupEditor(textarea, options) {
     onChange: options.onChange,
     onRun: options.onRun,
     onSubmit: options.onSubmit,
+    lineWrapping: Boolean(options.lineWrapping),
+    completeOnTyping: Boolean(options.completeOnTyping),
   });
   if (options.readOnly) editor.setReadOnly(true);
   window.arraydojoEditor = editor; // for the browser tests and the console
