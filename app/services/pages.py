@@ -12,6 +12,7 @@ from app.database import Database
 from app.errors import NotFoundError
 from app.grading.grader import Grader
 from app.labels import load_labels
+from app.models import ChallengeSummaryPublic
 from app.services import attempts, challenges, finding, progress
 from app.services.code_diff import diff_lines
 from app.services.results import ResultsView, results_view
@@ -19,9 +20,30 @@ from app.services.results import ResultsView, results_view
 HISTORY_LIMIT = 500  # a challenge's whole history, in practice
 
 
+FIRST_CHALLENGE = "softmax"  # where a newcomer starts
+
+
+def next_step(summaries: list[ChallengeSummaryPublic]) -> tuple[str, str]:
+    """The hero's button: a newcomer starts with softmax, then the work in progress, then the next new one."""
+    by_id = {s.id: s for s in summaries}
+    first = by_id.get(FIRST_CHALLENGE)
+    if first is not None and first.status == "new":
+        return f"Start with {first.title}", f"/challenges/{first.id}"
+    attempted = [s for s in summaries if s.status == "attempted"]
+    if attempted:
+        latest = max(attempted, key=lambda s: s.last_activity.timestamp() if s.last_activity else 0)
+        return f"Continue {latest.title}", f"/challenges/{latest.id}"
+    fresh = [s for s in summaries if s.status == "new"]
+    if fresh:
+        return f"Next: {fresh[0].title}", f"/challenges/{fresh[0].id}"
+    return "Every challenge solved: review them", "/progress"
+
+
 def home_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
     summaries = challenges.list_challenges(db=db, catalog=catalog, token_hash=token_hash)
+    label, href = next_step(summaries)
     return {
+        "next_label": label, "next_href": href,
         "lessons": progress.lesson_progress(catalog=catalog, summaries=summaries),
         "challenges": summaries,
         "solved": sum(s.status == "solved" for s in summaries),
