@@ -108,7 +108,7 @@ def test_focus_is_visible_on_every_control(themed: Page) -> None:
         assert outline, themed.evaluate("() => document.activeElement.outerHTML.slice(0, 120)")
 
 
-def test_the_challenge_list_is_cards_on_a_phone(page: Page) -> None:
+def test_the_challenge_list_is_cards_on_a_phone(page: Page, screenshots: Path) -> None:
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto("/")
     table = page.locator(".challenge-cards").first
@@ -119,6 +119,8 @@ def test_the_challenge_list_is_cards_on_a_phone(page: Page) -> None:
         box = first.locator(cell).bounding_box()
         assert box is not None
         assert box["x"] + box["width"] <= 390, cell
+    page.evaluate("() => document.querySelector('.challenge-cards').scrollIntoView()")
+    page.screenshot(path=str(screenshots / "home-phone.png"))
 
 
 def test_the_committed_axe_core_is_the_pinned_version() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -9,7 +11,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromi
 WRONG = "import numpy as np\n\ndef softmax(z, axis=-1):\n    return np.zeros_like(np.asarray(z, dtype=float))\n"
 
 
-def test_your_input_shows_your_output_beside_the_references(page: Page) -> None:
+def test_your_input_shows_your_output_beside_the_references(page: Page, screenshots: Path) -> None:
     page.goto("/challenges/softmax")
     expect(page.locator(".cm-editor")).to_be_visible()
     page.evaluate("code => window.arraydojoEditor.setCode(code)", WRONG)
@@ -20,6 +22,7 @@ def test_your_input_shows_your_output_beside_the_references(page: Page) -> None:
     expect(result.locator(".custom-mismatch")).to_contain_text("differs")
     expect(result.locator("dt")).to_have_text(["input", "yours", "reference"])
     expect(result.locator("dd").nth(2)).to_contain_text("0.665241")
+    page.locator("#custom-input").screenshot(path=str(screenshots / "custom-input.png"))
     page.reload()  # the input is remembered for this challenge, and Run tries it too
     expect(page.locator("#custom-input")).to_have_attribute("open", "")
     expect(page.get_by_label("Arguments for")).to_have_value("np.array([[1.0, 2.0, 3.0]])")

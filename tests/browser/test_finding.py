@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page, expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 
 
-def test_search_then_a_tag_then_a_sort(page: Page) -> None:
+def test_search_then_a_tag_then_a_sort(page: Page, screenshots: Path) -> None:
     page.goto("/challenges")
     page.get_by_role("searchbox").fill("softmax")
     page.get_by_role("button", name="Find").click()
@@ -21,6 +23,7 @@ def test_search_then_a_tag_then_a_sort(page: Page) -> None:
     count = rows.count()
     assert count > 1
     expect(rows.locator(".tag", has_text="Numerical stability")).to_have_count(count)
+    page.screenshot(path=str(screenshots / "challenges.png"))
     page.get_by_label("Sort by").select_option("difficulty")
     page.get_by_role("button", name="Find").click()
     badges = page.locator(".challenge-table tbody .badge").all_inner_texts()

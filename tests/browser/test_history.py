@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import httpx
 import pytest
 from playwright.sync_api import Page, expect
@@ -17,7 +19,7 @@ def submit_in_page(page: Page, code: str) -> None:
     assert response.status == 200
 
 
-def test_a_past_report_opens_and_two_submissions_diff(page: Page) -> None:
+def test_a_past_report_opens_and_two_submissions_diff(page: Page, screenshots: Path) -> None:
     page.goto("/challenges/softmax")
     submit_in_page(page, CRASHING)
     submit_in_page(page, WRONG)
@@ -30,6 +32,8 @@ def test_a_past_report_opens_and_two_submissions_diff(page: Page) -> None:
     diff = page.locator("#diff-body .code-diff")
     expect(diff.locator("tr.diff-added")).to_contain_text(["return np.asarray(z) * 0"])
     expect(diff.locator("tr.diff-removed")).to_contain_text(["return 1 / 0"])
+    page.locator("#submissions").scroll_into_view_if_needed()
+    page.locator("#submissions").screenshot(path=str(screenshots / "history.png"))
 
 
 def test_progress_lists_every_challenge_and_filters_by_status(page: Page) -> None:

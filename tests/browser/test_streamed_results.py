@@ -29,13 +29,15 @@ WATCH = """() => {
 }"""
 
 
-def test_a_submit_shows_its_verdict_before_its_timing(page: Page) -> None:
+def test_a_submit_shows_its_verdict_before_its_timing(page: Page, screenshots: Path) -> None:
     page.goto("/challenges/softmax")
     expect(page.locator(".cm-editor")).to_be_visible()
     page.evaluate("code => window.arraydojoEditor.setCode(code)", VECTORIZED)
     page.evaluate(WATCH)
     page.get_by_role("button", name="Submit").click()
     results = page.locator(".results[data-mode='submit']")
+    page.wait_for_selector(".results .pending-part", timeout=60_000)  # the verdict, with timing still to come
+    page.locator("#results").screenshot(path=str(screenshots / "results-streaming.png"), animations="disabled")
     expect(results.locator("svg.timing-chart")).to_be_visible(timeout=60_000)
     expect(results).not_to_have_class("is-grading")
     expect(page.get_by_role("button", name="Submit")).to_be_enabled()
