@@ -124,11 +124,17 @@ def _save_part(db: Database, attempt_id: int) -> OnPart:
     return on_part
 
 
+def _ignore_part(name: str, report: GradeReport) -> None:
+    pass
+
+
 def grade_started(*, db: Database, grader: Grader, seat: Seat, attempt: store.Attempt) -> Graded:
     """Blocking: call from a grading thread. Grades a stored attempt, saving each part, then finishes it."""
     mode: Mode = "run" if attempt.mode == "run" else "submit"
     try:
-        report = _grade(grader, attempt.challenge_id, attempt.code, mode, _save_part(db, attempt.id))
+        # A run is one job: its only part is its report. A submit's parts are saved as they come.
+        on_part = _save_part(db, attempt.id) if mode == "submit" else _ignore_part
+        report = _grade(grader, attempt.challenge_id, attempt.code, mode, on_part)
     except QueueFullError:
         drop_attempt(db=db, seat=seat, attempt=attempt)
         raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
