@@ -91,20 +91,24 @@ function showError(message) {
   results.replaceChildren(el("p", { class: "error-message", role: "alert", text: message }));
 }
 
+function followSubmit(eventsUrl) {
+  results.setAttribute("aria-busy", "true");
+  return followAttempt(eventsUrl, (progress) => {
+    if (progress.html) results.innerHTML = progress.html; // rendered on the server from escaped templates
+  }).then((last) => {
+    results.setAttribute("aria-busy", "false");
+    return last;
+  });
+}
+
 function streamSubmit(response) {
-  return readResponse(response).then((started) => {
-    results.setAttribute("aria-busy", "true");
-    return followAttempt(started.events, (progress) => {
-      if (progress.html) results.innerHTML = progress.html; // rendered on the server from escaped templates
-    }).then((last) => {
-      results.setAttribute("aria-busy", "false");
-      if (last === null) {
-        window.setTimeout(() => grade("submit"), 1000);
-        return;
-      }
-      afterResults(last.verdict);
-    });
-  }, (error) => showError(error.message));
+  return readResponse(response).then((started) => followSubmit(started.events).then((last) => {
+    if (last === null) {
+      window.setTimeout(() => grade("submit"), 1000); // no slot took it: send it again
+      return;
+    }
+    afterResults(last.verdict);
+  }), (error) => showError(error.message));
 }
 
 const grading = gradeLoop({
@@ -298,6 +302,16 @@ function wire() {
   });
 }
 
+// A reload while a submit is still grading picks its stream up again where the stored parts are.
+function resumeGrading() {
+  const grading = results.querySelector(".results.is-grading[data-attempt]");
+  if (!grading) return;
+  followSubmit("/api/submissions/" + grading.getAttribute("data-attempt") + "/events").then((last) => {
+    if (last) afterResults(last.verdict);
+  }).catch(() => { /* the panel keeps what it showed; a reload tries again */ });
+}
+
 restoreDraft();
 startEditor();
 wire();
+resumeGrading();

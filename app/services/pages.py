@@ -136,7 +136,8 @@ def challenge_page(*, db: Database, catalog: Catalog, grader: Grader, markdown: 
         attempts.latest_practice_attempt(db=db, token_hash=token_hash, challenge_id=challenge.id)
     results = None
     if latest is not None and latest.report is not None:
-        results = results_view(latest.report, attempt_id=latest.id, challenge=challenge)
+        results = results_view(latest.report, attempt_id=latest.id, challenge=challenge,
+                               is_grading=latest.status == store.GRADING)
     lesson = catalog.lesson(challenge.config.lesson)
     unlocked = solved or state.gave_up_at is not None or (latest is not None and latest.mode == "submit"
                                                           and latest.is_accepted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def test_a_submit_shows_its_verdict_before_its_timing(page: Page, screenshots: P
     page.wait_for_selector(".results .pending-part", timeout=60_000)  # the verdict, with timing still to come
     page.locator("#results").screenshot(path=str(screenshots / "results-streaming.png"), animations="disabled")
     expect(results.locator("svg.timing-chart")).to_be_visible(timeout=60_000)
-    expect(results).not_to_have_class("is-grading")
+    expect(results).not_to_have_class(re.compile(r"\bis-grading\b"))
     expect(page.get_by_role("button", name="Submit")).to_be_enabled()
     states = page.evaluate("() => window.resultStates")
     first = states[0]
@@ -60,3 +61,16 @@ def test_a_submit_that_cannot_be_read_says_why_without_grading(page: Page) -> No
     page.get_by_role("button", name="Submit").click()
     expect(page.locator("#results .error-message")).to_contain_text("the limit is")
     expect(page.get_by_role("button", name="Submit")).to_be_enabled()
+
+
+def test_a_reload_while_grading_picks_the_stream_up_again(page: Page) -> None:
+    page.goto("/challenges/softmax")
+    expect(page.locator(".cm-editor")).to_be_visible()
+    page.evaluate("code => window.arraydojoEditor.setCode(code)", VECTORIZED)
+    page.get_by_role("button", name="Submit").click()
+    page.wait_for_selector(".results .pending-part", timeout=60_000)
+    page.reload()
+    results = page.locator(".results[data-mode='submit']")
+    expect(results.locator("svg.timing-chart")).to_be_visible(timeout=60_000)  # no click: the stream resumed
+    expect(results).not_to_have_class(re.compile(r"\bis-grading\b"))
+    expect(page.locator("#submissions .submission")).to_have_count(1)
