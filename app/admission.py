@@ -9,6 +9,8 @@ and every admission first drops tickets whose deadline passed.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -24,6 +26,7 @@ from app.errors import BusyError, TooManyRequestsError
 from app.grading_queue import TicketStatus
 
 T = TypeVar("T")
+log = logging.getLogger("arraydojo.admission")
 
 PREFIX = "arraydojo:admission:"
 
@@ -145,6 +148,7 @@ class SharedGradingQueue:
         self.capacity = admission.capacity
         # Waiting threads cost little; one per ticket this host could hold.
         self._limiter = anyio.CapacityLimiter(admission.capacity)
+        self._background: set[asyncio.Task[None]] = set()
 
     @property
     def in_flight(self) -> int:
@@ -157,6 +161,27 @@ class SharedGradingQueue:
     def status(self, ticket: str) -> TicketStatus:
         status = self.admission.status(ticket)
         return TicketStatus(status.state, status.position, status.depth)
+
+    def refuse_if_full(self, client: str = "") -> None:
+        """BusyError when the shared queue is full now (admission itself decides again, atomically)."""
+        if self.in_flight >= self.capacity:
+            raise BusyError(f"Every grading worker is busy and {self.waiting} attempts are queued; retry shortly "
+                            "(the page retries by itself).", retry_after_seconds=5, queue_depth=self.waiting)
+
+    def start(self, work: Callable[[], object], *, ticket: str | None, on_refused: Callable[[], None],
+              client: str = "") -> None:
+        """Run `work` in the background (the caller answers at once); `on_refused` if it never got in."""
+        async def background() -> None:
+            try:
+                await self.run(work, ticket=ticket, client=client)
+            except (BusyError, TooManyRequestsError):
+                await anyio.to_thread.run_sync(on_refused)
+            except Exception:
+                log.exception("a background grade failed")
+
+        task = asyncio.get_running_loop().create_task(background())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
         ticket = ticket or uuid.uuid4().hex

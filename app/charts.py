@@ -8,6 +8,8 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from app.wording import ratio as format_ratio
+
 WIDTH, HEIGHT = 600, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 150, 16, 44
 SERIES = (  # key in the timing dict, legend label, CSS class
@@ -124,8 +126,8 @@ def timing_sentences(timing: dict[str, Any] | None) -> list[str]:
         if size is None or seconds is None:
             continue
         words = f"At n = {size:,.0f} your code took {format_seconds(seconds)}"
-        if ratio[index] is not None:
-            words += f", {ratio[index]:.2g}x the reference's time"
+        if (times := ratio[index]) is not None:
+            words += f", {format_ratio(times)} the reference's time"
         sentences.append(words + ".")
         break
     for index in range(count - 1, -1, -1):
@@ -133,9 +135,9 @@ def timing_sentences(timing: dict[str, Any] | None) -> list[str]:
         if size is None or factor is None:
             continue
         if factor >= 1:
-            sentences.append(f"At n = {size:,.0f} it is {factor:.3g}x faster than the naive Python loop.")
+            sentences.append(f"At n = {size:,.0f} it is {format_ratio(factor)} faster than the naive Python loop.")
         else:
-            sentences.append(f"At n = {size:,.0f} it is {1 / factor:.3g}x slower than the naive Python loop.")
+            sentences.append(f"At n = {size:,.0f} it is {format_ratio(1 / factor)} slower than the naive Python loop.")
         break
     growth = timing.get("growth_exponent")
     if isinstance(growth, (int, float)) and math.isfinite(growth):

@@ -22,5 +22,8 @@ class MarkdownRenderer:
             text = re.sub(r"\A\s*# [^\n]*\n", "", text, count=1)
         html = self._md.render(text)
         # Tables scroll on their own on a narrow screen instead of widening the page.
-        html = html.replace("<table>", '<div class="table-scroll"><table>').replace("</table>", "</table></div>")
+        # Each is a scrollable region, so each can take the keyboard focus (to scroll it without a mouse).
+        html = html.replace("<table>", '<div class="table-scroll" tabindex="0" role="region" aria-label="Table">'
+                            "<table>").replace("</table>", "</table></div>")
+        html = html.replace("<pre>", '<pre tabindex="0">')
         return Markup(html)  # safe: markdown-it escapes raw HTML (html=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import math
 import time
 import uuid
@@ -16,6 +18,7 @@ import anyio.to_thread
 from app.errors import BusyError, TooManyRequestsError
 
 T = TypeVar("T")
+log = logging.getLogger("arraydojo.queue")
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,7 @@ class GradingQueue:
         self._limiter = anyio.CapacityLimiter(self.capacity)
         self._tickets: dict[str, float] = {}  # in admission order, which is the sandbox's order
         self._finished: deque[float] = deque(maxlen=256)  # monotonic times of recent completions
+        self._background: set[asyncio.Task[None]] = set()
 
     @property
     def in_flight(self) -> int:
@@ -68,11 +72,9 @@ class GradingQueue:
         per_second = len(recent) / max(1.0, now - recent[0]) if len(recent) >= 4 else float(self.slots)
         return max(1, min(60, math.ceil((self.waiting + 1) / per_second)))
 
-    async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
-        """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once.
-
-        `client` (who asks: an address) holds at most `share` of the places; past that, a 429.
-        """
+    def refuse_if_full(self, client: str = "") -> None:
+        """BusyError when no grade can be let in now (before storing an attempt that would wait for nothing);
+        TooManyRequestsError when this client (an address) already holds its share of the places."""
         if self.in_flight >= self.capacity:
             raise BusyError(
                 f"Every sandbox slot is busy and {self.waiting} submissions are waiting; "
@@ -83,6 +85,31 @@ class GradingQueue:
             raise TooManyRequestsError(
                 f"You already have {self.share} runs or submits waiting or grading; wait for one to finish "
                 "(every client gets a fair share of the queue).", retry_after_seconds=self.retry_after_seconds())
+
+    def start(self, work: Callable[[], object], *, ticket: str | None, on_refused: Callable[[], None],
+              client: str = "") -> None:
+        """Run `work` in the background (the caller answers at once); `on_refused` if it never got in.
+
+        The task is kept until it ends, so it is not collected mid-grade; a grade that dies is logged.
+        """
+        async def background() -> None:
+            try:
+                await self.run(work, ticket=ticket, client=client)
+            except (BusyError, TooManyRequestsError):
+                await anyio.to_thread.run_sync(on_refused)
+            except Exception:
+                log.exception("a background grade failed")
+
+        task = asyncio.get_running_loop().create_task(background())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
+        """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once.
+
+        `client` (who asks: an address) holds at most `share` of the places; past that, a 429.
+        """
+        self.refuse_if_full(client)
         if not ticket or ticket in self._tickets:
             ticket = uuid.uuid4().hex
         self._tickets[ticket] = time.monotonic()

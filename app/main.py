@@ -51,6 +51,7 @@ from app.services.profiles import TokenSigner
 from app.services.recovery import interrupt_abandoned_gradings
 from app.services.remote_grading import BrokerGrading
 from app.sweeper import sweep_sessions
+from app.wording import duration, plural, ratio
 from sandbox import Sandbox
 
 log = logging.getLogger("arraydojo")
@@ -73,6 +74,9 @@ def build_templates(settings: Settings, assets: Assets) -> Jinja2Templates:
     environment.globals["static_url"] = assets.url
     environment.globals["labels"] = load_labels()
     environment.filters["seconds"] = format_seconds
+    environment.filters["plural"] = plural
+    environment.filters["ratio"] = ratio
+    environment.filters["duration"] = duration
     return Jinja2Templates(env=environment)
 
 

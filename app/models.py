@@ -24,6 +24,25 @@ class AttemptResult(GradeReport):
     attempt_id: int
 
 
+class AttemptStarted(BaseModel):
+    """A submit taken in: its parts stream from `events` as they are graded."""
+
+    attempt_id: int
+    status: AttemptStatus
+    events: str = Field(description="The attempt's event stream (text/event-stream): one `part` event per part")
+
+
+class AttemptProgress(BaseModel):
+    """One event of an attempt's stream: what is known so far, and the results panel showing it."""
+
+    attempt_id: int
+    status: AttemptStatus
+    verdict: str | None = Field(description="Known once the tests have run, before the attempt is finished")
+    parts: list[Literal["tests", "rubric", "timing"]] = Field(description="The report's parts known so far")
+    report: dict[str, Any] | None = Field(description="The report so far; once graded, the final report")
+    html: str = Field(description="The results panel, rendered as every page renders it")
+
+
 class AttemptPublic(BaseModel):
     """A stored attempt with its code and, once graded, its report (as it was stored: any report version)."""
 
@@ -61,6 +80,9 @@ class ChallengeSummaryPublic(BaseModel):
     summary: str
     status: Literal["solved", "attempted", "new"]
     best_score: float | None = Field(description="The best rated submit's score; null when none is rated")
+    criteria: list[str] = Field(default_factory=list, description="The rubric criteria it exercises (its tags)")
+    attempts: int = Field(default=0, description="Runs and submits")
+    last_activity: datetime | None = Field(default=None, description="When the latest run or submit was made")
 
 
 class ExamplePublic(BaseModel):
@@ -120,6 +142,8 @@ class ChallengeProgressPublic(BaseModel):
     lesson: int
     status: Literal["solved", "attempted", "new"]
     best_score: float | None
+    attempts: int = 0
+    last_activity: datetime | None = None
 
 
 class ProgressPublic(BaseModel):

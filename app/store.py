@@ -180,6 +180,7 @@ class ChallengeProgress:
     attempts: int
     is_solved: bool
     best_score: float | None
+    last_at: datetime | None = None  # the latest run or submit
 
 
 # Profiles
@@ -290,6 +291,13 @@ def list_queued_attempts(conn: Connection, *, worker_prefix: str) -> list[Attemp
     return [_attempt(row) for row in rows]
 
 
+def save_partial_report(conn: Connection, *, attempt_id: int, report: dict[str, Any]) -> None:
+    """The report so far of an attempt still grading, so any web worker can stream its parts."""
+    conn.execute(
+        sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING).values(report=report)
+    )
+
+
 def delete_attempt(conn: Connection, *, attempt_id: int) -> None:
     conn.execute(sa.delete(attempts).where(attempts.c.id == attempt_id))
 
@@ -353,12 +361,14 @@ def progress_by_challenge(conn: Connection, *, profile_id: int) -> dict[str, Cha
             sa.func.max(sa.case((is_accepted, 1), else_=0)).label("solved"),
             sa.func.max(sa.case((sa.and_(is_submit, attempts.c.score.is_not(None)), attempts.c.score),
                                 else_=None)).label("best"),
+            sa.func.max(attempts.c.created_at).label("last_at"),
         )
         .where(attempts.c.profile_id == profile_id)
         .group_by(attempts.c.challenge_id)
     )
     return {
-        row.challenge_id: ChallengeProgress(row.challenge_id, int(row.attempts), bool(row.solved), row.best)
+        row.challenge_id: ChallengeProgress(row.challenge_id, int(row.attempts), bool(row.solved), row.best,
+                                            _aware(row.last_at))
         for row in conn.execute(query)
     }
 

@@ -52,8 +52,8 @@ export function gradeLoop({ send, queueNode, setBusy, onResponse, onFailure }) {
     }, QUEUE_POLL_MS);
     const done = () => { clearInterval(poll); busy = false; setBusy(false); };
     send(mode, ticket).then((response) => {
-      done();
       if (response.status === 503) {
+        done();
         const wait = parseInt(response.headers.get("Retry-After") || "2", 10);
         const position = parseInt(response.headers.get("X-Queue-Position") || "1", 10);
         showQueue(queueNode, "Queued, position " + position + ": every grader is busy, retrying in " + wait + " s", true);
@@ -61,13 +61,35 @@ export function gradeLoop({ send, queueNode, setBusy, onResponse, onFailure }) {
         return null;
       }
       showQueue(queueNode, "", false);
-      return onResponse(mode, response);
+      // Busy until the answer is complete: a streamed submit resolves once its last part is shown.
+      return Promise.resolve(onResponse(mode, response)).then((value) => { done(); return value; },
+        (error) => { done(); throw error; });
     }).catch((error) => {
-      done();
+      if (busy) done();
       onFailure(error);
     });
   }
   return { grade, isBusy: () => busy };
+}
+
+// Follow a submit's event stream: `onPart(progress)` for each part as it is graded (tests and verdict
+// first, then the rubric, then timing). Resolves with the last progress once the attempt is finished,
+// or with null when it was dropped for want of a slot (the caller submits again).
+export function followAttempt(eventsUrl, onPart) {
+  return new Promise((resolve, reject) => {
+    const source = new EventSource(eventsUrl);
+    let last = null;
+    source.addEventListener("part", (event) => {
+      last = JSON.parse(event.data);
+      onPart(last);
+    });
+    source.addEventListener("done", () => { source.close(); resolve(last); });
+    source.addEventListener("gone", () => { source.close(); resolve(null); });
+    source.onerror = () => {
+      // EventSource reconnects by itself (the stream restarts from the stored state); give up only if closed.
+      if (source.readyState === EventSource.CLOSED) reject(new Error("the results stream closed"));
+    };
+  });
 }
 
 // Fetch an HTML fragment into a container; resolves to whether it came back OK.

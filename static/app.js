@@ -1,6 +1,7 @@
 // Every page: the theme toggle, the `?` shortcuts overlay, the progress import form, the new-session form.
 // (theme.js stays a classic script in <head>: it must set the theme before the first paint.)
 import { readResponse } from "./api.js";
+import { plural } from "./dom.js";
 
 var root = document.documentElement;
 var media = window.matchMedia("(prefers-color-scheme: dark)");
@@ -85,8 +86,8 @@ function importProgress(event) {
     return fetch("/api/progress/import", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
   }).then(readResponse).then(function (body) {
     var n = body.imported;
-    status.textContent = "Imported " + n.submissions + " submissions, " + n.drafts + " drafts and " + n.challenges +
-      " hint records" + (n.skipped ? " (" + n.skipped + " skipped: unknown challenges)" : "") + ". Reloading…";
+    status.textContent = "Imported " + plural(n.submissions, "submission") + ", " + plural(n.drafts, "draft") + " and " +
+      plural(n.challenges, "hint record") + (n.skipped ? " (" + n.skipped + " skipped: unknown challenges)" : "") + ". Reloading…";
     setTimeout(function () { window.location.reload(); }, 900);
   }).catch(function (error) {
     status.textContent = "Import failed: " + error.message;

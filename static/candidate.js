@@ -1,7 +1,7 @@
 // The candidate's room: waiting room, the session's challenges in the shared editor (the interviewer
 // may type too), Run / Submit of the server's text, the server's countdown, follow-ups as they
 // arrive, presence, and the lock at the end.
-import { $, el, clockTime, setBusy as disable, onGradeKeys, onLineLinks } from "./dom.js";
+import { $, el, clockTime, formatDuration, plural, setBusy as disable, onGradeKeys, onLineLinks } from "./dom.js";
 import { gradeLoop, readResponse, sessionClient } from "./api.js";
 import { Countdown, buildTabs, markTab, openRoom, showError } from "./session.js";
 import { PairedEditor, showPresence } from "./pairing.js";
@@ -60,9 +60,8 @@ function load() {
 function showWaiting() {
   $("waiting-room").hidden = false;
   $("workspace").hidden = true;
-  const minutes = Math.round(state.clock.duration_seconds / 60);
-  $("waiting-details").textContent = state.challenge_count + " challenge" + (state.challenge_count > 1 ? "s" : "") +
-    " · " + (minutes ? minutes + " minutes" : Math.round(state.clock.duration_seconds) + " seconds") +
+  $("waiting-details").textContent = plural(state.challenge_count, "challenge") +
+    " · " + formatDuration(state.clock.duration_seconds) +
     " · hints " + (state.hints_allowed ? "allowed" : "off");
   $("candidate-start").hidden = !state.candidate_may_start;
   if (state.candidate_may_start) $("waiting-text").textContent = "Start when you are ready: the clock starts for both of you.";
@@ -168,6 +167,10 @@ function onEvent(kind, data) {
     if (data.status === "ended" || data.status === "time_up") lock(data);
   } else if (kind === "followup") {
     addFollowup(data);
+  } else if (kind === "submit" && data.automatic && data.attempt_id) {
+    S.results(data.attempt_id, $("results")); // the final submit made for the candidate at the deadline
+  } else if (kind === "submit") {
+    // their own submit: its results are shown by the request that made it
   } else if (kind === "started" || kind === "extended" || kind === "ended") {
     refreshClock();
   }

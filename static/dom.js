@@ -65,6 +65,8 @@ export function setupEditor(textarea, options) {
     onChange: options.onChange,
     onRun: options.onRun,
     onSubmit: options.onSubmit,
+    lineWrapping: Boolean(options.lineWrapping),
+    completeOnTyping: Boolean(options.completeOnTyping),
   });
   if (options.readOnly) editor.setReadOnly(true);
   window.arraydojoEditor = editor; // for the browser tests and the console
@@ -87,4 +89,26 @@ export function onLineLinks(container, getEditor) {
     const editor = getEditor();
     if (link && editor) editor.highlightLine(parseInt(link.getAttribute("data-line"), 10));
   });
+}
+
+// Counts, ratios and durations as the pages write them (the same rules as app/wording.py).
+export function plural(count, noun, pluralNoun) {
+  const number = Number.isInteger(count) ? count.toLocaleString("en-US") : String(count);
+  return number + " " + (count === 1 ? noun : pluralNoun || noun + "s");
+}
+
+export function formatRatio(value) {
+  if (!Number.isFinite(value)) return "—";
+  if (value >= 10) return Math.round(value).toLocaleString("en-US") + "×";
+  const text = value < 1 ? String(Number(value.toPrecision(2))) : value.toFixed(1).replace(/\.0$/, "");
+  return text + "×";
+}
+
+export function formatDuration(seconds) {
+  const s = Math.max(0, seconds);
+  if (s < 60) return s >= 1 ? plural(Math.round(s), "second") : Number(s.toPrecision(2)) + " s";
+  const minutes = Math.round(s / 60);
+  if (minutes < 60) return plural(minutes, "minute");
+  const hours = Math.floor(minutes / 60), rest = minutes % 60;
+  return rest === 0 ? plural(hours, "hour") : hours + " h " + rest + " min";
 }

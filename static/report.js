@@ -2,7 +2,7 @@
 // server as on the practice page), notes, timeline, and a playback of the code over time. Used in
 // the app (report_page.js) and inlined in the downloaded HTML file (report_file.js), which the
 // server joins with dom.js into one module so the file needs nothing else.
-import { el, labels, setLabels, verdictLabel } from "./dom.js";
+import { el, labels, plural, setLabels, verdictLabel } from "./dom.js";
 
 const IDLE_CAP_SECONDS = 2; // playback skips idle time: a pause longer than this plays as this long
 const SPEEDS = [1, 2, 4, 8, 16];
@@ -59,7 +59,7 @@ function challenges(data) {
     return el("article", { class: "report-challenge", "data-challenge": c.id }, [
       el("h3", {}, [c.title + " ", el("span", { class: "badge difficulty-" + c.difficulty, text: c.difficulty }),
         el("span", { class: "verdict-pill verdict-" + verdict, text: c.verdict ? verdictLabel(c.verdict) : "Not submitted" })]),
-      el("p", { class: "muted small", text: c.submits + " submit(s), " + c.runs + " run(s)" +
+      el("p", { class: "muted small", text: plural(c.submits, "submit") + ", " + plural(c.runs, "run") +
         (c.score !== null && c.score !== undefined ? " · rubric score " + Math.round(c.score) + "%" : "") +
         (c.first_edit_seconds !== null ? " · first edit at " + mmss(c.first_edit_seconds) : "") +
         (c.accepted_at_seconds !== null ? " · accepted at " + mmss(c.accepted_at_seconds) : "") +

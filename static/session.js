@@ -40,7 +40,7 @@ export class Countdown {
     this.node.classList.toggle("red", over || (clock.status === "running" && seconds <= 60));
     this.node.setAttribute("data-status", over ? "over" : clock.status);
     // Screen readers hear the two warnings once each, not every second of the countdown.
-    const warning = over ? "Time is up." : clock.status !== "running" ? "" : seconds <= 60 ? "One minute left." : seconds <= 300 ? "Five minutes left." : "";
+    const warning = over ? (clock.end_reason === "interviewer" ? "The interviewer ended the session." : "Time is up.") : clock.status !== "running" ? "" : seconds <= 60 ? "One minute left." : seconds <= 300 ? "Five minutes left." : "";
     const announce = document.getElementById("countdown-announce");
     if (announce && warning !== this.warning) {
       this.warning = warning;

@@ -36,6 +36,12 @@ from sandbox.limits import MIB
 __all__ = ["Expected", "Grader", "Mode", "ReferenceProfile", "assemble_report", "challenge_limits"]
 # Outcomes whose code ran far enough for the rubric's evidence: a time limit is usually the loop to name.
 EVIDENCE_OUTCOMES = ("ok", "cpu_timeout", "wall_timeout")
+# Told each part of a report as soon as it is known ("tests", "rubric", "timing"), with the report so far.
+OnPart = Callable[[str, GradeReport], None]
+
+
+def _no_part(name: str, report: GradeReport) -> None:
+    pass
 
 
 class Grader:
@@ -68,7 +74,8 @@ class Grader:
                 cached = self._cache.setdefault(challenge.id, cached)
         return cached
 
-    def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit") -> GradeReport:
+    def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit", on_part: OnPart = _no_part
+              ) -> GradeReport:
         challenge = self.catalog.get(challenge_id)
         try:
             tree = ast.parse(code, filename="solution.py")
@@ -79,6 +86,7 @@ class Grader:
         result = self._run_tests(challenge, code, cases, limits)
         correctness = judge_run(challenge, cases, expected, result,
                                 banned_tests(find_banned(tree, challenge.config.banned)), mode=mode, limits=limits)
+        on_part("tests", assemble_report(challenge, mode, correctness, result=result))
         rubric: dict[str, CriterionResult] | None = None
         timing: dict[str, Any] | None = None
         if mode == "submit" and result.outcome in EVIDENCE_OUTCOMES and correctness.verdict != "compile_error":
@@ -86,7 +94,11 @@ class Grader:
             if correctness.verdict == "accepted":  # timed first: what the calls cost is vectorization evidence
                 evidence.cost, timing = self._time_accepted(challenge, code)
             rubric = rate(evidence, works=correctness.verdict == "accepted")
-        return assemble_report(challenge, mode, correctness, result=result, rubric=rubric, timing=timing)
+            on_part("rubric", assemble_report(challenge, mode, correctness, result=result, rubric=rubric))
+        report = assemble_report(challenge, mode, correctness, result=result, rubric=rubric, timing=timing)
+        if timing is not None:
+            on_part("timing", report)
+        return report
 
     def _cases_for_this_grade(self, challenge: Challenge,
                               mode: Mode) -> tuple[list[Case], dict[str, Expected]]:

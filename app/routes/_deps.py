@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field, ValidationError
 
 from app.context import AppContext
 from app.errors import InvalidInputError, PayloadTooLargeError
+from app.grading.custom_input import MAX_ARGUMENT_CHARS
 from app.json_guard import check_json_shape
 from app.services import interviews
 from app.services.attempts import check_code
@@ -30,6 +31,9 @@ class CodeBody(BaseModel):
     code: str = Field(description="Python source, at most 64 KiB of UTF-8", examples=["import numpy as np\n"])
     challenge: str | None = Field(default=None, max_length=64, examples=["softmax"],
                                   description="In a session: which of its challenges the code is for")
+    arguments: str | None = Field(default=None, max_length=MAX_ARGUMENT_CHARS, examples=["np.array([[1.0, 2.0]])"],
+                                  description="Custom input (`try` only): the arguments as typed between a call's "
+                                              "parentheses; read in the sandbox, never evaluated on the server")
 
 
 CODE_BODY_DOC: dict[str, Any] = {

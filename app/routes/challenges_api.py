@@ -4,10 +4,20 @@ from __future__ import annotations
 
 from functools import partial
 
+import anyio.to_thread
 from fastapi import APIRouter, Request
 
 from app.cases import Mode
-from app.models import AttemptResult, ChallengePublic, ChallengeSummaryPublic, HintsPublic, ReferencePublic
+from app.errors import BusyError
+from app.grading.custom_input import CustomRunPublic
+from app.models import (
+    AttemptResult,
+    AttemptStarted,
+    ChallengePublic,
+    ChallengeSummaryPublic,
+    HintsPublic,
+    ReferencePublic,
+)
 from app.rate_limit import client_address
 from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, TokenHash, read_code
 from app.services import attempts, challenges
@@ -54,6 +64,44 @@ async def submit(challenge_id: str, request: Request, context: Context, token_ha
     graded = await grade_practice(request, context, token_hash=token_hash, challenge_id=challenge_id,
                                   mode="submit", ticket=ticket)
     return attempts.result_of(graded)
+
+
+async def start_practice_submit(request: Request, context: Context, *, token_hash: str, challenge_id: str,
+                                ticket: str | None) -> AttemptStarted:
+    """Store the submit and answer at once; it grades in the background and its parts stream as they come."""
+    challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    body = await read_code(request, max_bytes=context.settings.max_code_bytes)
+    client = client_address(request)
+    context.queue.refuse_if_full(client)  # before storing an attempt no slot would take
+    seat = attempts.PracticeSeat(token_hash)
+    attempt = await anyio.to_thread.run_sync(partial(
+        attempts.start_attempt, db=context.db, grading=context.grading, catalog=context.catalog, seat=seat,
+        challenge_id=challenge_id, code=body.code, mode="submit"))
+    context.queue.start(partial(attempts.grade_started, db=context.db, grading=context.grading, seat=seat,
+                                attempt=attempt), ticket=ticket, client=client,
+                        on_refused=partial(attempts.drop_attempt, db=context.db, seat=seat, attempt=attempt))
+    return AttemptStarted(attempt_id=attempt.id, status="grading", events=f"/api/submissions/{attempt.id}/events")
+
+
+@router.post("/{challenge_id}/submissions", openapi_extra=CODE_BODY_DOC, response_model=AttemptStarted,
+             status_code=202, summary="Submit and answer at once with the attempt id; follow its event stream")
+async def start_submit(challenge_id: str, request: Request, context: Context, token_hash: TokenHash,
+                       ticket: GradeTicket) -> AttemptStarted:
+    return await start_practice_submit(request, context, token_hash=token_hash, challenge_id=challenge_id,
+                                       ticket=ticket)
+
+
+@router.post("/{challenge_id}/try", openapi_extra=CODE_BODY_DOC, response_model=CustomRunPublic,
+             summary="Run on your own input (`arguments`): your output beside the reference's, and whether they match")
+async def try_input(challenge_id: str, request: Request, context: Context, ticket: GradeTicket) -> CustomRunPublic:
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    if context.celery is not None:  # this host's sandbox does not run: submissions go to the workers
+        raise BusyError("Running your own input is not available on this deployment (grading runs on worker "
+                        "hosts); use Run and Submit.", retry_after_seconds=60, queue_depth=0)
+    body = await read_code(request, max_bytes=context.settings.max_code_bytes)
+    work = partial(challenges.try_input, grader=context.grader, challenge=challenge, code=body.code,
+                   arguments=challenges.check_arguments(body.arguments))
+    return await context.queue.run(work, ticket=ticket, client=client_address(request))
 
 
 @router.post("/{challenge_id}/hints", response_model=HintsPublic,

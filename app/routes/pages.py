@@ -12,7 +12,7 @@ from app.errors import PayloadTooLargeError
 from app.routes import progress_api
 from app.routes._deps import Context, GradeTicket, TokenHash, in_thread
 from app.routes.challenges_api import grade_practice
-from app.services import challenges, pages
+from app.services import challenges, finding, pages
 from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
@@ -34,10 +34,11 @@ def home(request: Request, context: Context, token_hash: TokenHash) -> HTMLRespo
 
 
 @router.get("/challenges")
-def challenge_list(request: Request, context: Context, token_hash: TokenHash, difficulty: str | None = None,
-                   status: str | None = None) -> HTMLResponse:
-    values = pages.challenges_page(db=context.db, catalog=context.catalog, token_hash=token_hash,
-                                   difficulty=difficulty, status=status)
+def challenge_list(request: Request, context: Context, token_hash: TokenHash, q: str = "", difficulty: str = "",
+                   status: str = "", criterion: str = "", lesson: str = "", sort: str = "lesson") -> HTMLResponse:
+    query = finding.Query(words=q[:200], difficulty=difficulty, status=status, criterion=criterion,
+                          lesson=int(lesson) if lesson.isdigit() and len(lesson) < 4 else None, sort=sort)
+    values = pages.challenges_page(db=context.db, catalog=context.catalog, token_hash=token_hash, query=query)
     return render(request, context, "challenges.html", values)
 
 
@@ -118,9 +119,29 @@ def submissions(challenge_id: str, request: Request, context: Context, token_has
     return render(request, context, "_submissions.html", values)
 
 
+@router.get("/challenges/{challenge_id}/submissions/{attempt_id}/results")
+def submission_results(challenge_id: str, attempt_id: int, request: Request, context: Context,
+                       token_hash: TokenHash) -> HTMLResponse:
+    """A past submission's report as a fragment, rendered as the page renders a fresh one."""
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    view = pages.submission_results(db=context.db, token_hash=token_hash, challenge=challenge, attempt_id=attempt_id)
+    return render(request, context, "_results.html", {"r": view})
+
+
+@router.get("/challenges/{challenge_id}/diff")
+def submissions_diff(challenge_id: str, old: int, new: int, request: Request, context: Context,
+                     token_hash: TokenHash) -> HTMLResponse:
+    """Two of your submissions' code, diffed line by line (a fragment)."""
+    challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
+    values = pages.submissions_diff(db=context.db, token_hash=token_hash, challenge=challenge, old_id=old, new_id=new)
+    return render(request, context, "_diff.html", values)
+
+
 @router.get("/progress")
-def progress_view(request: Request, context: Context, token_hash: TokenHash) -> HTMLResponse:
-    values = pages.progress_page(db=context.db, catalog=context.catalog, token_hash=token_hash)
+def progress_view(request: Request, context: Context, token_hash: TokenHash, status: str | None = None,
+                  lesson: str | None = None) -> HTMLResponse:
+    values = pages.progress_page(db=context.db, catalog=context.catalog, token_hash=token_hash, status=status,
+                                 lesson=int(lesson) if lesson and lesson.isdigit() else None)
     return render(request, context, "progress.html", values)
 
 

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.context import AppContext
 from app.errors import NotFoundError
-from app.models import AttemptPublic, DraftPublic, DraftSaved, ImportCounts, ImportResult, ProgressPublic
+from app.models import (
+    AttemptProgress,
+    AttemptPublic,
+    DraftPublic,
+    DraftSaved,
+    ImportCounts,
+    ImportResult,
+    ProgressPublic,
+)
 from app.parsing import RowId
 from app.routes._deps import (
     CODE_BODY_DOC,
@@ -19,9 +27,10 @@ from app.routes._deps import (
     read_body,
     read_code,
 )
-from app.services import attempts, challenges, progress
+from app.services import attempt_stream, attempts, challenges, progress
 
 router = APIRouter(prefix="/api", tags=["progress"])
+PROGRESS_SCHEMA = {"$ref": "#/components/schemas/AttemptProgress"}
 
 
 @router.get("/progress", response_model=ProgressPublic,
@@ -47,6 +56,19 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> Dra
     if draft is None:
         raise NotFoundError(f"No draft of {challenge_id!r} yet.")
     return DraftPublic(challenge=challenge_id, code=draft.code, saved_at=draft.updated_at)
+
+
+@router.get("/submissions/{submission_id}/events", response_class=StreamingResponse,
+            summary="The attempt's parts as they are graded (text/event-stream of AttemptProgress): "
+                    "`part` events, then `done`",
+            responses={200: {"model": AttemptProgress, "description": "Server-sent events of AttemptProgress",
+                             "content": {"text/event-stream": {"schema": PROGRESS_SCHEMA}}}})
+def submission_events(submission_id: int, context: Context, token_hash: TokenHash) -> StreamingResponse:
+    attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)  # 404 first
+    events = attempt_stream.stream_attempt(db=context.db, catalog=context.catalog, templates=context.templates,
+                                           attempt_id=submission_id)
+    return StreamingResponse(events, media_type="text/event-stream",
+                             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
 
 @router.get("/submissions/{submission_id}", response_model=AttemptPublic,

@@ -13,7 +13,7 @@ from app.cases import Mode
 from app.catalog import Catalog
 from app.database import Database
 from app.errors import BusyError, InvalidInputError, NotFoundError, PayloadTooLargeError
-from app.grading.grader import Grader
+from app.grading.grader import Grader, OnPart
 from app.grading.report import GradeReport
 from app.models import AttemptResult
 from app.services.challenges import get_challenge
@@ -94,8 +94,10 @@ class Grading(Protocol):
     def worker_label(self) -> str:
         """What the attempt row's `worker` names: this process, or the broker that took the job."""
 
-    def grade(self, attempt: store.Attempt) -> GradeReport:
-        """Blocking; raises QueueFullError when no slot is free, GradingLostError when the job was lost."""
+    def grade(self, attempt: store.Attempt, on_part: OnPart) -> GradeReport:
+        """Blocking; raises QueueFullError when no slot is free, GradingLostError when the job was lost.
+
+        `on_part` hears each part of the report as it is known, where the grading can tell (this host's)."""
 
 
 class GradingLostError(Exception):
@@ -116,14 +118,15 @@ class LocalGrading:
     def worker_label(self) -> str:
         return worker_identity()
 
-    def grade(self, attempt: store.Attempt) -> GradeReport:
-        return self.grader.grade(attempt.challenge_id, attempt.code, mode=attempt.mode)  # type: ignore[arg-type]
+    def grade(self, attempt: store.Attempt, on_part: OnPart) -> GradeReport:
+        return self.grader.grade(attempt.challenge_id, attempt.code, mode=attempt.mode,  # type: ignore[arg-type]
+                                 on_part=on_part)
 
 
-def _grade(grading: Grading, attempt: store.Attempt) -> GradeReport:
+def _grade(grading: Grading, attempt: store.Attempt, on_part: OnPart) -> GradeReport:
     """The grader's report; our own failure becomes an internal_error report (never the candidate's fault)."""
     try:
-        return grading.grade(attempt)
+        return grading.grade(attempt, on_part)
     except (QueueFullError, GradingLostError):
         raise
     except Exception:
@@ -132,9 +135,9 @@ def _grade(grading: Grading, attempt: store.Attempt) -> GradeReport:
                            verdict="internal_error", summary=INTERNAL_ERROR_SUMMARY)
 
 
-def grade_attempt(*, db: Database, grading: Grading, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
-                  mode: Mode) -> Graded:
-    """Blocking: call from a grading thread. The row exists before the sandbox runs the code."""
+def start_attempt(*, db: Database, grading: Grading, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
+                  mode: Mode) -> store.Attempt:
+    """Admit and store the attempt as 'grading': its id exists before the sandbox runs the code."""
     challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
     with db.write() as conn:
         owner = seat.admit(conn)
@@ -143,20 +146,44 @@ def grade_attempt(*, db: Database, grading: Grading, catalog: Catalog, seat: Sea
         started = store.get_attempt(conn, attempt_id=attempt_id)
         assert started is not None
         seat.started(conn, started)
+    return started
+
+
+def drop_attempt(*, db: Database, seat: Seat, attempt: store.Attempt) -> None:
+    """Never graded (no slot): the client retries, so leave no attempt behind."""
+    with db.write() as conn:
+        store.delete_attempt(conn, attempt_id=attempt.id)
+        seat.dropped(conn, attempt)
+
+
+def _save_part(db: Database, attempt_id: int) -> OnPart:
+    """Store each part on the row as the grader reports it, so a stream on any web worker can show it."""
+    def on_part(name: str, report: GradeReport) -> None:
+        with db.write() as conn:
+            store.save_partial_report(conn, attempt_id=attempt_id, report=report.public_dict())
+    return on_part
+
+
+def _ignore_part(name: str, report: GradeReport) -> None:
+    pass
+
+
+def grade_started(*, db: Database, grading: Grading, seat: Seat, attempt: store.Attempt) -> Graded:
+    """Blocking: call from a grading thread. Grades a stored attempt, saving each part, then finishes it."""
     try:
-        report = _grade(grading, started)
+        # A run is one job: its only part is its report. A submit's parts are saved as they come.
+        on_part = _save_part(db, attempt.id) if attempt.mode == "submit" else _ignore_part
+        report = _grade(grading, attempt, on_part)
     except QueueFullError:
-        with db.write() as conn:  # never graded: the client retries, so leave no attempt behind
-            store.delete_attempt(conn, attempt_id=attempt_id)
-            seat.dropped(conn, started)
+        drop_attempt(db=db, seat=seat, attempt=attempt)
         raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
                         queue_depth=grading.queue_depth) from None
     except GradingLostError as lost:
         with db.write() as conn:
-            store.interrupt_attempt(conn, attempt_id=attempt_id)
-            seat.dropped(conn, started)
+            store.interrupt_attempt(conn, attempt_id=attempt.id)
+            seat.dropped(conn, attempt)
         raise BusyError(f"{lost} Please retry.", retry_after_seconds=2, queue_depth=grading.queue_depth) from None
-    return finish(db=db, seat=seat, attempt_id=attempt_id, report=report)
+    return finish(db=db, seat=seat, attempt_id=attempt.id, report=report)
 
 
 def finish(*, db: Database, seat: Seat, attempt_id: int, report: GradeReport) -> Graded:
@@ -169,6 +196,14 @@ def finish(*, db: Database, seat: Seat, attempt_id: int, report: GradeReport) ->
         if first:
             seat.finished(conn, finished)
     return Graded(finished, report)
+
+
+def grade_attempt(*, db: Database, grading: Grading, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
+                  mode: Mode) -> Graded:
+    """Blocking: call from a grading thread. The row exists before the sandbox runs the code."""
+    started = start_attempt(db=db, grading=grading, catalog=catalog, seat=seat, challenge_id=challenge_id,
+                            code=code, mode=mode)
+    return grade_started(db=db, grading=grading, seat=seat, attempt=started)
 
 
 def result_of(graded: Graded) -> AttemptResult:

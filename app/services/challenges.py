@@ -7,10 +7,12 @@ from typing import Literal
 from app import store
 from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.database import Database
-from app.errors import ChallengeNotFoundError, ConflictError, ForbiddenError
-from app.grading.grader import Grader
+from app.errors import BusyError, ChallengeNotFoundError, ConflictError, ForbiddenError, InvalidInputError
+from app.grading.custom_input import CustomRunPublic, run_custom_input
+from app.grading.grader import Grader, challenge_limits
 from app.grading.preview import preview, preview_call
 from app.models import ChallengePublic, ChallengeSummaryPublic, ExamplePublic
+from sandbox import QueueFullError
 
 
 def get_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
@@ -35,6 +37,9 @@ def list_challenges(*, db: Database, catalog: Catalog, token_hash: str) -> list[
             id=c.id, lesson=c.config.lesson, title=c.config.title, difficulty=c.config.difficulty,
             summary=c.config.summary, status=_status(progress.get(c.id)),
             best_score=progress[c.id].best_score if c.id in progress else None,
+            criteria=list(c.config.rubric.applies),
+            attempts=progress[c.id].attempts if c.id in progress else 0,
+            last_activity=progress[c.id].last_at if c.id in progress else None,
         )
         for c in catalog
     ]
@@ -118,3 +123,26 @@ def solution(*, db: Database, challenge: Challenge, token_hash: str) -> str:
     if not solved and state.gave_up_at is None:
         raise ForbiddenError("The reference solution opens after an accepted submit, or once you give up.")
     return challenge.reference_code
+
+
+def check_arguments(arguments: str | None) -> str:
+    """The custom input, refused before it reaches a sandbox when there is nothing to read."""
+    if arguments is None or not arguments.strip():
+        raise InvalidInputError('Type the arguments to call your function with, as in a call: '
+                                '{"code": "...", "arguments": "np.array([[1.0, 2.0]]), axis=0"}.')
+    if "\x00" in arguments:
+        raise InvalidInputError("The arguments contain a NUL character; remove it.")
+    try:
+        arguments.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInputError("The arguments are not valid Unicode (an unpaired surrogate).") from None
+    return arguments
+
+
+def try_input(*, grader: Grader, challenge: Challenge, code: str, arguments: str) -> CustomRunPublic:
+    """Blocking: call from a grading thread. Your function and the reference on your own input."""
+    try:
+        return run_custom_input(grader.sandbox, challenge, code, arguments, limits=challenge_limits(challenge))
+    except QueueFullError:
+        raise BusyError("Every sandbox slot is busy; retry in a few seconds.", retry_after_seconds=2,
+                        queue_depth=grader.sandbox.queue_depth) from None

@@ -53,7 +53,8 @@ MAX_NOTES_CHARS = 100_000
 MAX_EXTENSION_MINUTES = 120
 # What the candidate's stream and state may carry. Notes and the scorecard live on the session row
 # and are never events, so no event kind can leak them; snapshots and runs are the interviewer's view.
-CANDIDATE_EVENT_KINDS = ["started", "followup", "extended", "ended"]
+# "submit": the candidate's own submits, so the one made for them at the deadline shows on their panel.
+CANDIDATE_EVENT_KINDS = ["started", "followup", "extended", "ended", "submit"]
 RATING_SCORES = {"pass": 4, "warn": 2.5, "fail": 1}
 # A claim on an ended session's final submits is taken over after this long (its server died).
 FINAL_SUBMIT_STALE = timedelta(minutes=2)

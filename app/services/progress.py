@@ -64,7 +64,8 @@ def progress_summary(*, db: Database, catalog: Catalog, token_hash: str) -> Prog
         attempted=sum(s.status == "attempted" for s in summaries),
         total=len(summaries),
         lessons=lesson_progress(catalog=catalog, summaries=summaries),
-        challenges=[ChallengeProgressPublic(id=s.id, lesson=s.lesson, status=s.status, best_score=s.best_score)
+        challenges=[ChallengeProgressPublic(id=s.id, lesson=s.lesson, status=s.status, best_score=s.best_score,
+                                            attempts=s.attempts, last_activity=s.last_activity)
                     for s in summaries],
     )
 

@@ -16,6 +16,7 @@ from celery.exceptions import TimeoutError as CeleryTimeoutError
 from app import store
 from app.broker import BROKER_WORKER, GradeRequest, GradeResponse, peek_response, read_response, send_grade
 from app.database import Database
+from app.grading.grader import OnPart
 from app.grading.report import GradeReport
 from app.services.attempts import GradingLostError, PracticeSeat, Seat, finish
 from app.services.interviews import InterviewSeat
@@ -42,7 +43,8 @@ class BrokerGrading:
     def worker_label(self) -> str:
         return BROKER_WORKER
 
-    def grade(self, attempt: store.Attempt) -> GradeReport:
+    def grade(self, attempt: store.Attempt, on_part: OnPart) -> GradeReport:
+        """The worker's whole report at once (parts are not streamed through the broker)."""
         request = GradeRequest(attempt_id=attempt.public_id, challenge_id=attempt.challenge_id, code=attempt.code,
                                mode=attempt.mode)  # type: ignore[arg-type]
         send_grade(self.celery, request)

@@ -7,6 +7,7 @@ limits.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,8 @@ class ResultsView:
     chart: Markup | None
     timing_words: list[str]
     timing_notes: list[str]
+    summary: str
+    pending: list[str]  # what is still being graded, while the parts stream in (empty once finished)
 
 
 def _rubric_rows(report: dict[str, Any]) -> list[RubricRow]:
@@ -61,13 +64,47 @@ def _rubric_rows(report: dict[str, Any]) -> list[RubricRow]:
     return rows if any(row.rating != "n/a" for row in rows) else []
 
 
+def _without_line(test: dict[str, Any]) -> dict[str, Any]:
+    """The panel links the line after the message: drop the message's own "(line N)" so it is said once."""
+    message, line = test.get("message") or "", test.get("line")
+    if line and message.endswith(f" (line {line})"):
+        return test | {"message": message.removesuffix(f" (line {line})")}
+    return test
+
+
+def _summary(report: dict[str, Any]) -> str:
+    """The report's summary without its "(8/10 passed)": the panel's header already counts the tests."""
+    return re.sub(r" \(\d+/\d+ passed\)(?=\.?$)", "", str(report.get("summary", "")))
+
+
+RUBRIC_VERDICTS = ("accepted", "wrong_answer", "time_limit_exceeded")  # the grader rates these
+
+
+def _pending(report: dict[str, Any], rubric: list[RubricRow]) -> list[str]:
+    """The parts of a submit still to come, going by the verdict known so far (the tests' part)."""
+    explanations = load_labels().explanations
+    if report.get("mode", "submit") != "submit":
+        return []
+    verdict = report.get("verdict")
+    pending = []
+    if verdict in RUBRIC_VERDICTS and not rubric:
+        pending.append(explanations["grading_rubric"])
+    if verdict == "accepted" and not report.get("timing"):
+        pending.append(explanations["grading_timing"])
+    return pending
+
+
 def results_view(report: dict[str, Any], *, attempt_id: int | None, challenge: Challenge,
-                 automatic: bool = False) -> ResultsView:
-    """Everything the results panel shows for one stored report (any report version, any mode)."""
+                 automatic: bool = False, is_grading: bool = False) -> ResultsView:
+    """Everything the results panel shows for one stored report (any report version, any mode).
+
+    `is_grading`: the report is a part of one still being graded; say what is still to come.
+    """
     labels = load_labels()
+    rubric = _rubric_rows(report)
     verdict = report.get("verdict", "internal_error")
     mode = report.get("mode", "submit")
-    tests = report.get("tests") or []
+    tests = [_without_line(t) for t in report.get("tests") or []]
     timing = report.get("timing") if isinstance(report.get("timing"), dict) else None
     return ResultsView(
         report=report, mode=mode, attempt_id=attempt_id, automatic=automatic, verdict=verdict,
@@ -76,9 +113,11 @@ def results_view(report: dict[str, Any], *, attempt_id: int | None, challenge: C
         explanation=labels.explanation(verdict, mode=mode, limits=challenge_limits(challenge)),
         not_rated=labels.explanations["not_rated"],
         visible_tests=[t for t in tests if t.get("visible")], hidden_tests=[t for t in tests if not t.get("visible")],
-        passed=sum(bool(t.get("passed")) for t in tests), total=len(tests), rubric=_rubric_rows(report),
+        passed=sum(bool(t.get("passed")) for t in tests), total=len(tests), rubric=rubric,
         score=report.get("score"), chart=timing_chart(timing), timing_words=timing_sentences(timing),
         timing_notes=[str(n) for n in timing.get("notes", [])] if timing else [],
+        summary=_summary(report),
+        pending=_pending(report, rubric) if is_grading else [],
     )
 
 

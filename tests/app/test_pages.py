@@ -24,7 +24,7 @@ def test_every_lesson_page_renders_its_markdown(client: httpx.Client) -> None:
         page = client.get(f"/lessons/{lesson.number}")
         assert page.status_code == 200
         assert "<h2>" in page.text
-        assert "<pre><code" in page.text
+        assert "<pre tabindex=\"0\"><code" in page.text  # a code block, reachable by keyboard when it scrolls
         assert "```" not in page.text
 
 

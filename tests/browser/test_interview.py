@@ -228,7 +228,7 @@ def test_the_create_page_draws_random_challenges(page: Page) -> None:
     expect(page.locator('input[name="pick"][value="random"]')).to_be_checked()
     page.get_by_role("button", name="Create the session").click()
     expect(page.locator("h1")).to_have_text("Your session is ready")
-    expect(page.locator(".lead")).to_contain_text("45.0 minutes")
+    expect(page.locator(".lead")).to_contain_text("45 minutes")
 
 
 def test_the_create_page_explains_a_bad_form(page: Page) -> None:

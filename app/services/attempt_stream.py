@@ -1,0 +1,88 @@
+"""An attempt's parts as the grader stores them: the event stream a page follows while a submit grades.
+
+The parts are read back from the attempt's row (not from the grading thread), so any web worker can
+stream any attempt, and a reconnecting page gets the latest state at once.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import AsyncIterator
+from functools import partial
+from typing import Any, Literal
+
+import anyio.to_thread
+from starlette.templating import Jinja2Templates
+
+from app import store
+from app.catalog import Catalog
+from app.database import Database
+from app.models import AttemptProgress
+from app.services.results import render_results, results_view
+
+POLL_SECONDS = 0.02  # a SQLite read by primary key: cheap, and well inside the 200 ms verdict target
+KEEPALIVE_SECONDS = 10.0
+MAX_STREAM_SECONDS = 600.0  # past this the page reloads the attempt by itself
+Part = Literal["tests", "rubric", "timing"]
+
+
+def known_parts(report: dict[str, Any] | None) -> list[Part]:
+    """Which parts a stored report has: the tests' verdict, then the rubric's ratings, then timing."""
+    if not report:
+        return []
+    parts: list[Part] = ["tests"]
+    if any((result or {}).get("rating", "n/a") != "n/a" for result in (report.get("rubric") or {}).values()):
+        parts.append("rubric")
+    if report.get("timing"):
+        parts.append("timing")
+    return parts
+
+
+def progress_of(attempt: store.Attempt, *, catalog: Catalog, templates: Jinja2Templates) -> AttemptProgress:
+    """The attempt as it stands, with the results panel rendered exactly as the page renders it."""
+    status: Any = attempt.status
+    report = attempt.report
+    html = ""
+    if report is not None:
+        view = results_view(report, attempt_id=attempt.id, challenge=catalog.get(attempt.challenge_id),
+                            automatic=attempt.is_automatic, is_grading=attempt.status == store.GRADING)
+        html = render_results(templates, view)
+    return AttemptProgress(attempt_id=attempt.id, status=status, verdict=(report or {}).get("verdict"),
+                           parts=known_parts(report), report=report, html=html)
+
+
+def _event(kind: str, data: str) -> str:
+    return f"event: {kind}\ndata: {data}\n\n"
+
+
+def _read(db: Database, attempt_id: int) -> store.Attempt | None:
+    with db.read() as conn:
+        return store.get_attempt(conn, attempt_id=attempt_id)
+
+
+async def stream_attempt(*, db: Database, catalog: Catalog, templates: Jinja2Templates, attempt_id: int
+                         ) -> AsyncIterator[str]:
+    """`part` whenever the stored report changes, then `done`; `gone` if the attempt was dropped (busy)."""
+    last: tuple[str, str] | None = None
+    started = last_sent = time.monotonic()
+    while time.monotonic() - started < MAX_STREAM_SECONDS:
+        attempt = await anyio.to_thread.run_sync(_read, db, attempt_id)
+        if attempt is None:
+            yield _event("gone", json.dumps({"message": "Every sandbox slot was busy, so this submit was not "
+                                             "graded; it is sent again."}))
+            return
+        key = (attempt.status, json.dumps(attempt.report, sort_keys=True))
+        if key != last:
+            last = key
+            progress = await anyio.to_thread.run_sync(
+                partial(progress_of, attempt, catalog=catalog, templates=templates))
+            yield _event("part", progress.model_dump_json())
+            last_sent = time.monotonic()
+        if attempt.status != store.GRADING:
+            yield _event("done", json.dumps({"attempt_id": attempt.id, "status": attempt.status}))
+            return
+        if time.monotonic() - last_sent > KEEPALIVE_SECONDS:
+            yield ": keep-alive\n\n"
+            last_sent = time.monotonic()
+        await anyio.sleep(POLL_SECONDS)
