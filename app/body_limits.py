@@ -40,7 +40,8 @@ def body_ceilings(settings: Settings) -> tuple[BodyCeiling, ...]:
     """Code bodies, snapshots and imports get room; everything else is small JSON or a small form."""
     code = code_body_bytes(settings.max_code_bytes)
     table = (
-        (r"/api/challenges/[^/]+/(?:run|submit)|/challenges/[^/]+/(?:run|submit)|/api/drafts/[^/]+", code),
+        (r"/api/challenges/[^/]+/(?:run|submit|submissions|try)|/challenges/[^/]+/(?:run|submit)|/api/drafts/[^/]+",
+         code),
         (r"/api/sessions/[^/]+/(?:run|submit)", code),
         (r"/api/sessions/[^/]+/snapshots", code_body_bytes(settings.snapshot_max_bytes)),
         # A batch of editor updates: a paste of a whole document, its JSON escapes, and the batch's framing.
