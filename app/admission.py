@@ -10,7 +10,6 @@ and every admission first drops tickets whose deadline passed.
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 import uuid
 from collections.abc import Callable
@@ -23,10 +22,9 @@ import anyio.to_thread
 import redis
 
 from app.errors import BusyError, TooManyRequestsError
-from app.grading_queue import TicketStatus
+from app.grading_queue import BackgroundStart, TicketStatus
 
 T = TypeVar("T")
-log = logging.getLogger("arraydojo.admission")
 
 PREFIX = "arraydojo:admission:"
 
@@ -134,7 +132,7 @@ class SharedAdmission:
         return QueueStatus("queued", int(rank) - self.slots + 1, waiting)  # type: ignore[arg-type]
 
 
-class SharedGradingQueue:
+class SharedGradingQueue(BackgroundStart):
     """The web host's grading queue when workers grade: admission and positions in Redis, waiting here.
 
     Same surface as `GradingQueue`, so routes do not know which one they have. A thread per
@@ -167,21 +165,6 @@ class SharedGradingQueue:
         if self.in_flight >= self.capacity:
             raise BusyError(f"Every grading worker is busy and {self.waiting} attempts are queued; retry shortly "
                             "(the page retries by itself).", retry_after_seconds=5, queue_depth=self.waiting)
-
-    def start(self, work: Callable[[], object], *, ticket: str | None, on_refused: Callable[[], None],
-              client: str = "") -> None:
-        """Run `work` in the background (the caller answers at once); `on_refused` if it never got in."""
-        async def background() -> None:
-            try:
-                await self.run(work, ticket=ticket, client=client)
-            except (BusyError, TooManyRequestsError):
-                await anyio.to_thread.run_sync(on_refused)
-            except Exception:
-                log.exception("a background grade failed")
-
-        task = asyncio.get_running_loop().create_task(background())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
 
     async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
         ticket = ticket or uuid.uuid4().hex

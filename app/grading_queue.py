@@ -28,7 +28,34 @@ class TicketStatus:
     depth: int  # grades waiting for a slot
 
 
-class GradingQueue:
+class BackgroundStart:
+    """`start`: run a grade in the background through the queue's own `run`, for both kinds of queue."""
+
+    _background: set[asyncio.Task[None]]
+
+    async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
+        raise NotImplementedError
+
+    def start(self, work: Callable[[], object], *, ticket: str | None, on_refused: Callable[[], None],
+              client: str = "") -> None:
+        """Run `work` in the background (the caller answers at once); `on_refused` if it never got in.
+
+        The task is kept until it ends, so it is not collected mid-grade; a grade that dies is logged.
+        """
+        async def background() -> None:
+            try:
+                await self.run(work, ticket=ticket, client=client)
+            except (BusyError, TooManyRequestsError):
+                await anyio.to_thread.run_sync(on_refused)
+            except Exception:
+                log.exception("a background grade failed")
+
+        task = asyncio.get_running_loop().create_task(background())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+
+class GradingQueue(BackgroundStart):
     """Lets at most `slots + queue_size` grades in at once, each in its own worker thread.
 
     Grading blocks on a sandbox job, so it must never run on the event loop. It gets its own
@@ -85,24 +112,6 @@ class GradingQueue:
             raise TooManyRequestsError(
                 f"You already have {self.share} runs or submits waiting or grading; wait for one to finish "
                 "(every client gets a fair share of the queue).", retry_after_seconds=self.retry_after_seconds())
-
-    def start(self, work: Callable[[], object], *, ticket: str | None, on_refused: Callable[[], None],
-              client: str = "") -> None:
-        """Run `work` in the background (the caller answers at once); `on_refused` if it never got in.
-
-        The task is kept until it ends, so it is not collected mid-grade; a grade that dies is logged.
-        """
-        async def background() -> None:
-            try:
-                await self.run(work, ticket=ticket, client=client)
-            except (BusyError, TooManyRequestsError):
-                await anyio.to_thread.run_sync(on_refused)
-            except Exception:
-                log.exception("a background grade failed")
-
-        task = asyncio.get_running_loop().create_task(background())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
 
     async def run(self, work: Callable[[], T], *, ticket: str | None = None, client: str = "") -> T:
         """Run `work` (which grades and stores) in a grading thread, or raise BusyError at once.
