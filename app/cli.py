@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -30,9 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     serve = commands.add_parser("serve", help="start the web app (settings from ARRAYDOJO_* variables)")
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1, or ARRAYDOJO_HOST)")
     serve.add_argument("--port", type=int, help="port to listen on (default 8000, or ARRAYDOJO_PORT)")
+    worker = commands.add_parser("worker", help="grade attempts taken from the broker (ARRAYDOJO_BROKER_URL)")
+    worker.add_argument("--slots", type=int, default=os.cpu_count() or 1,
+                        help="sandbox slots, i.e. attempts graded at once (default: the number of cores)")
     options = parser.parse_args(argv)
     if options.command == "serve":
         return _serve(host=options.host, port=options.port)
+    if options.command == "worker":
+        return _worker(slots=options.slots)
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `arraydojo list | head` ends quietly
     try:
         catalog = load_catalog()
@@ -118,6 +125,22 @@ def _serve(*, host: str | None, port: int | None) -> int:
                 log_config=uvicorn_log_config(settings.log_level), log_level=settings.log_level,
                 timeout_graceful_shutdown=SHUTDOWN_GRACE_SECONDS)
     return 0
+
+
+def _worker(*, slots: int) -> int:
+    from app.config import Settings
+    from app.worker import WorkerConfigError, run_worker
+
+    if not 1 <= slots <= 64:
+        print(f"error: --slots must be between 1 and 64, not {slots}", file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        return run_worker(slots=slots, environ=dict(os.environ),
+                          visibility_timeout_seconds=Settings().broker_visibility_seconds)
+    except WorkerConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 def format_report(report: GradeReport) -> str:

@@ -62,6 +62,10 @@ class Settings(BaseSettings):
     # uvicorn worker processes for `arraydojo serve`; they share only the database (sessions, streams, sweep).
     workers: int = Field(default=1, ge=1, le=64)
     log_level: Literal["debug", "info", "warning", "error"] = "info"
+    # Set (redis://...): web hosts queue attempts for `arraydojo worker` hosts instead of grading them.
+    broker_url: str | None = None
+    # A job whose worker died is delivered again after this long; longer than any one grade takes.
+    broker_visibility_seconds: float = Field(default=300.0, ge=1.0, le=86400.0)
 
     @property
     def challenges_dir(self) -> Path:

@@ -1,4 +1,4 @@
-"""The database engine: SQLite pragmas, read and write transactions, migrations at start-up."""
+"""The database engine: SQLite (embedded default) or PostgreSQL, transactions, migrations at start-up."""
 
 from __future__ import annotations
 
@@ -9,10 +9,12 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
+# Any fixed 64-bit number: every web host that starts at once queues on this PostgreSQL lock.
+MIGRATION_LOCK_ID = 0x41525241_59444F4A
 
 
 class Database:
@@ -21,7 +23,9 @@ class Database:
     def __init__(self, url: str) -> None:
         self.url = make_url(url)
         self.is_sqlite = self.url.get_backend_name() == "sqlite"
-        options: dict[str, Any] = {}
+        self.is_postgresql = self.url.get_backend_name() == "postgresql"
+        # A pooled connection may outlive a PostgreSQL restart: check it before use.
+        options: dict[str, Any] = {"pool_pre_ping": True} if self.is_postgresql else {}
         if self.is_sqlite:
             database = self.url.database
             if database and database != ":memory:":
@@ -46,10 +50,16 @@ class Database:
                 yield connection
 
     def migrate(self) -> None:
-        """Bring the schema to the latest revision, under the write lock so workers take turns."""
+        """Bring the schema to the latest revision; hosts and workers starting at once take turns.
+
+        SQLite: under its write lock (BEGIN IMMEDIATE). PostgreSQL: under a transaction-scoped
+        advisory lock, so the second host waits, then finds the schema current and does nothing.
+        """
         config = Config()
         config.set_main_option("script_location", MIGRATIONS)
         with self.write() as connection:
+            if self.is_postgresql:
+                connection.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": MIGRATION_LOCK_ID})
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
 

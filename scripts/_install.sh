@@ -66,3 +66,25 @@ ensure_chromium() {
         echo "warning: /usr/bin/chromium is missing; run 'apt-get install chromium' as root for the browser tests" >&2
     fi
 }
+
+# ensure_services: Debian's PostgreSQL and Redis server binaries for the scale-out tests, which start
+# throwaway instances of their own (tests/_services.py); the system's own services are never used.
+ensure_services() {
+    local missing=()
+    compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+    command -v redis-server >/dev/null || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        echo "installing Debian's ${missing[*]} with apt-get (for the scale-out tests)..." >&2
+        apt-get update -qq
+        # policy-rc.d 101: install the packages without starting the system's own services.
+        local policy=/usr/sbin/policy-rc.d made_policy=0
+        if [ ! -e "$policy" ]; then printf '#!/bin/sh\nexit 101\n' > "$policy" && chmod +x "$policy" && made_policy=1; fi
+        local status=0
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null || status=$?
+        [ "$made_policy" = 1 ] && rm -f "$policy"
+        return "$status"
+    else
+        echo "warning: ${missing[*]} missing; run 'apt-get install ${missing[*]}' as root for the scale-out tests" >&2
+    fi
+}

@@ -1,8 +1,10 @@
 // The challenge page's code editor: CodeMirror 6 for Python with default, Vim and Emacs keymaps.
 // Bundled by build.mjs into static/editor.js, which exposes window.ArrayDojoEditor.
+// Also: a shared document for pair programming (./collab.js), NumPy completion (./completion.js)
+// and a line-wrap option.
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { python } from "@codemirror/lang-python";
+import { python, pythonLanguage } from "@codemirror/lang-python";
 import {
   bracketMatching,
   foldGutter,
@@ -13,7 +15,7 @@ import {
   syntaxHighlighting,
 } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState, Prec, StateEffect, StateField } from "@codemirror/state";
+import { Compartment, EditorState, Prec, StateEffect, StateField, Transaction } from "@codemirror/state";
 import {
   Decoration,
   drawSelection,
@@ -27,6 +29,22 @@ import {
 import { tags } from "@lezer/highlight";
 import { emacs } from "@replit/codemirror-emacs";
 import { vim } from "@replit/codemirror-vim";
+import {
+  ChangeSet,
+  collab,
+  collabExtensions,
+  getClientID,
+  getSyncedVersion,
+  PALETTE,
+  rebaseUpdates,
+  receiveUpdates,
+  remoteSelections,
+  sendableUpdates,
+  setRemoteSelection,
+  updateFromJSON,
+  updateToJSON,
+} from "./collab.js";
+import { NUMPY_VERSION, numpyCompletions } from "./completion.js";
 
 export const KEYMAPS = ["default", "vim", "emacs"];
 
@@ -83,13 +101,57 @@ function keymapExtension(name) {
   return [];
 }
 
+function wrapExtension(on) {
+  return on ? EditorView.lineWrapping : [];
+}
+
+function rangesOf(selection) {
+  return selection.ranges.map((range) => ({ anchor: range.anchor, head: range.head }));
+}
+
+/** The handle's shared-document half (present when `options.collab` is given). */
+function sharedHandle(view) {
+  return {
+    /** The server version this editor has caught up with (what a push is made at). */
+    version: () => getSyncedVersion(view.state),
+    clientID: () => getClientID(view.state),
+    /** Local updates the server has not confirmed: [{clientID, changes}] to push at version(). */
+    pendingUpdates: () => sendableUpdates(view.state).map(updateToJSON),
+    /**
+     * Apply updates pulled from the server ([{clientID, changes}], the first one at `fromVersion`,
+     * default version()); the editor's own confirmed updates come back this way too, and pending
+     * ones are rebased over the others. Already-seen updates are skipped; a gap throws RangeError.
+     * Returns how many were applied.
+     */
+    receive(updates, fromVersion = getSyncedVersion(view.state)) {
+      const synced = getSyncedVersion(view.state);
+      if (fromVersion > synced) throw new RangeError(`Updates from version ${fromVersion} skip some after ${synced}: pull from ${synced}`);
+      const fresh = updates.slice(synced - fromVersion).map(updateFromJSON);
+      if (fresh.length) view.dispatch(receiveUpdates(view.state, fresh));
+      return fresh.length;
+    },
+    /** Show or move a participant: {id, name, colour, ranges: [{anchor, head}]}; empty ranges hide them. */
+    setRemoteSelection(remote) {
+      view.dispatch({ effects: setRemoteSelection.of(remote) });
+    },
+    removeRemoteSelection(id) {
+      view.dispatch({ effects: setRemoteSelection.of({ id, ranges: [] }) });
+    },
+    remoteSelections: () => remoteSelections(view.state),
+    /** This editor's selection, to send as presence: [{anchor, head}]. */
+    selection: () => rangesOf(view.state.selection),
+  };
+}
+
 /**
  * Replace a <textarea> with an editor; the textarea keeps the code so a plain form post still works.
- * options: { keymap, label, onChange(code), onRun(), onSubmit() }
+ * options: { keymap, label, lineWrapping, completeOnTyping, onChange(code, {remote}), onSelection(ranges),
+ *            onRun(), onSubmit(), collab: {startVersion, clientID} }
  */
 export function create(textarea, options = {}) {
   const keymapCompartment = new Compartment();
   const readOnlyCompartment = new Compartment();
+  const wrapCompartment = new Compartment();
   const host = document.createElement("div");
   host.className = "editor-host";
   textarea.insertAdjacentElement("afterend", host);
@@ -121,7 +183,10 @@ export function create(textarea, options = {}) {
         syntaxHighlighting(highlightStyle),
         bracketMatching(),
         closeBrackets(),
-        autocompletion({ activateOnTyping: false }),
+        autocompletion({ activateOnTyping: Boolean(options.completeOnTyping) }),
+        pythonLanguage.data.of({ autocomplete: numpyCompletions }),
+        wrapCompartment.of(wrapExtension(options.lineWrapping)),
+        options.collab ? collabExtensions(options.collab) : [],
         highlightActiveLine(),
         highlightSelectionMatches(),
         python(),
@@ -141,9 +206,11 @@ export function create(textarea, options = {}) {
         EditorView.updateListener.of((update) => {
           if (update.docChanged) {
             textarea.value = update.state.doc.toString();
-            options.onChange?.(textarea.value);
+            const remote = update.transactions.some((tr) => tr.annotation(Transaction.remote));
+            options.onChange?.(textarea.value, { remote });
           }
           if (update.docChanged || update.selectionSet) {
+            options.onSelection?.(rangesOf(update.state.selection));
             // Any edit or cursor move after a rubric link ends the highlight.
             if (update.state.field(flashLineField).size && update.transactions.some((t) => t.isUserEvent("input") || t.isUserEvent("delete"))) {
               view.dispatch({ effects: setFlashLine.of(null) });
@@ -156,6 +223,7 @@ export function create(textarea, options = {}) {
 
   return {
     view,
+    shared: options.collab ? sharedHandle(view) : null,
     getCode: () => view.state.doc.toString(),
     setCode(code) {
       view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: code } });
@@ -166,6 +234,11 @@ export function create(textarea, options = {}) {
     setReadOnly(readOnly) {
       view.dispatch({ effects: readOnlyCompartment.reconfigure(EditorState.readOnly.of(readOnly)) });
     },
+    /** Long lines wrap instead of scrolling sideways (the page remembers the choice). */
+    setLineWrapping(on) {
+      view.dispatch({ effects: wrapCompartment.reconfigure(wrapExtension(on)) });
+    },
+    isLineWrapping: () => wrapCompartment.get(view.state) === EditorView.lineWrapping,
     focus: () => view.focus(),
     /** Highlight line n (1-based), move the cursor there and scroll it into view. */
     highlightLine(n) {
@@ -188,4 +261,21 @@ export function create(textarea, options = {}) {
   };
 }
 
-window.ArrayDojoEditor = { create, KEYMAPS };
+// What a page needs without an editor handle: the raw collab functions work on an EditorState.
+export const shared = {
+  collab,
+  collabExtensions,
+  sendableUpdates,
+  receiveUpdates,
+  getSyncedVersion,
+  getClientID,
+  rebaseUpdates,
+  ChangeSet,
+  updateToJSON,
+  updateFromJSON,
+  setRemoteSelection,
+  remoteSelections,
+  PALETTE,
+};
+
+window.ArrayDojoEditor = { create, KEYMAPS, shared, NUMPY_VERSION };
