@@ -67,6 +67,14 @@ class Settings(BaseSettings):
     # A job whose worker died is delivered again after this long; longer than any one grade takes.
     broker_visibility_seconds: float = Field(default=300.0, ge=1.0, le=86400.0)
 
+    # Interviewer accounts. With require_accounts, only a logged-in account can create a session.
+    require_accounts: bool = False
+    account_session_days: float = Field(default=14.0, gt=0, le=365)
+    # Login attempts: per client address (any outcome), and failed ones per account, within the window.
+    login_attempts_per_client: int = Field(default=20, ge=1)
+    login_failures_per_account: int = Field(default=5, ge=1)
+    login_window_seconds: float = Field(default=300.0, gt=0)
+
     @property
     def challenges_dir(self) -> Path:
         return self.home / "challenges"

@@ -14,6 +14,7 @@ from app.content import MarkdownRenderer
 from app.database import Database
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
+from app.rate_limit import LoginLimiter
 from sandbox import Sandbox
 
 
@@ -28,5 +29,7 @@ class AppContext:
     templates: Jinja2Templates
     markdown: MarkdownRenderer
     assets: Assets
+    # In this process only (see rate_limit.py): each worker process keeps its own counts.
+    login_limiter: LoginLimiter
     # Set when the server is asked to stop: live streams end at once instead of holding it up.
     stopping: threading.Event = field(default_factory=threading.Event)

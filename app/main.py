@@ -29,7 +29,19 @@ from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.labels import load_labels
 from app.middleware import ProfileMiddleware, SecurityMiddleware
-from app.routes import challenges_api, docs, health, interview_pages, pages, progress_api, sessions_api
+from app.rate_limit import LoginLimiter
+from app.routes import (
+    account_pages,
+    accounts_api,
+    challenges_api,
+    docs,
+    health,
+    interview_pages,
+    pages,
+    progress_api,
+    scorecards_api,
+    sessions_api,
+)
 from app.services.recovery import interrupt_abandoned_gradings
 from app.sweeper import sweep_sessions
 from sandbox import Sandbox
@@ -80,7 +92,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                   docs_url=None, redoc_url=None)
     install_error_handlers(app)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
-                   interview_pages.router, docs.router):
+                   interview_pages.router, docs.router, accounts_api.router, scorecards_api.router,
+                   account_pages.router):
         app.include_router(router)
     # Outermost last: security headers and the origin check wrap everything, gzip wraps the pages.
     app.add_middleware(GZipMiddleware, minimum_size=1024)
@@ -135,6 +148,9 @@ def _start(settings: Settings) -> AppContext:
         settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=Grader(catalog, sandbox),
         queue=GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size),
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets,
+        login_limiter=LoginLimiter(per_client=settings.login_attempts_per_client,
+                                   per_account=settings.login_failures_per_account,
+                                   window_seconds=settings.login_window_seconds),
     )
 
 

@@ -26,7 +26,7 @@ function load() {
   return S.api("GET", "").then((data) => {
     state = data;
     $("session-title").textContent = "Interview" + (data.candidate_name ? " with " + data.candidate_name : "");
-    $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report#" + S.token;
+    $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report" + (S.token ? "#" + S.token : "");
     data.challenges.forEach((c) => { codes[c.id] = data.code[c.id] !== undefined ? data.code[c.id] : c.starter; });
     buildTabs();
     if (!editor) editor = setupEditor(textarea, { label: "The candidate's code, read-only, updated live", readOnly: true });
@@ -38,7 +38,7 @@ function load() {
     loadScorecard();
   }).catch((error) => {
     showError(error.status === 401 || error.status === 404
-      ? error.message + " Open the full interviewer link (it ends with #…)."
+      ? error.message + " Open the full interviewer link (it ends with #…), or log in with the account that created it."
       : "Could not load the session: " + error.message);
     throw error;
   });
