@@ -38,10 +38,15 @@ function header(data) {
 
 function scorecard(data) {
   var card = data.scorecard || { criteria: {} };
-  var rows = Object.keys(labels().criteria).map(function (name) {
-    var score = card.criteria[name];
+  // The criteria it was scored against (a template's, or the default seven); older reports: the rubric's.
+  var definitions = card.definitions || Object.keys(labels().criteria).map(function (key) {
+    return { key: key, label: labels().criteria[key], anchors: [] };
+  });
+  var rows = definitions.map(function (def) {
+    var score = card.criteria[def.key];
     var bar = el("span", { class: "score-bar" }, [el("span", { style: "width:" + (score ? score * 25 : 0) + "%" })]);
-    return el("tr", { "data-criterion": name }, [el("th", { text: labels().criteria[name] }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar])]);
+    var anchor = score && def.anchors[score - 1] ? el("span", { class: "anchor muted small", text: def.anchors[score - 1] }) : null;
+    return el("tr", { "data-criterion": def.key }, [el("th", { text: def.label }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar, anchor])]);
   });
   return section("Scorecard", "scorecard", [
     card.is_prefilled ? el("p", { class: "muted small", text: "Pre-filled from the rubric evidence; the interviewer has not edited it." }) : null,
