@@ -160,17 +160,22 @@ class HealthPublic(BaseModel):
 
 # Mock-interview sessions
 
-class ClockPublic(BaseModel):
-    """Everything a page needs to draw the countdown; `server_now` lets it ignore its own clock's error."""
+class SessionTimes(BaseModel):
+    """A session's clock as stored: when it started, its deadline, its end, and how long it runs."""
 
-    status: ClockStatus
-    server_now: datetime
     started_at: datetime | None
     deadline: datetime | None
     ended_at: datetime | None
     end_reason: str | None
     duration_seconds: float
     extension_seconds: float
+
+
+class ClockPublic(SessionTimes):
+    """Everything a page needs to draw the countdown; `server_now` lets it ignore its own clock's error."""
+
+    status: ClockStatus
+    server_now: datetime
     remaining_seconds: float | None
 
 
@@ -302,17 +307,11 @@ class ScorecardPublic(BaseModel):
                                                   "the candidate has an accepted submit or the session has ended")
 
 
-class ReportSessionPublic(BaseModel):
+class ReportSessionPublic(SessionTimes):
     id: str
     candidate_name: str | None
     status: str
     created_at: datetime
-    started_at: datetime | None
-    deadline: datetime | None
-    ended_at: datetime | None
-    end_reason: str | None
-    duration_seconds: float
-    extension_seconds: float
     hints_allowed: bool
     elapsed_seconds: float
 

@@ -70,12 +70,12 @@ def client_loop(url: str, deadline: float, pool: list[tuple[str, str]], tally: T
                 time.sleep(float(response.headers.get("retry-after", "1")))
                 continue
             with tally.lock:
-                if response.status_code != 200 or "submission_id" not in response.json():
+                if response.status_code != 200 or "attempt_id" not in response.json():
                     tally.errors.append(f"{mode} {challenge}: HTTP {response.status_code} {response.text[:200]}")
                     continue
                 body = response.json()
                 tally.latencies[mode].append(elapsed)
-                tally.stored.append((httpx.Cookies(client.cookies), body["submission_id"], body["verdict"]))
+                tally.stored.append((httpx.Cookies(client.cookies), body["attempt_id"], body["verdict"]))
 
 
 def page_loop(url: str, seconds: float, results: multiprocessing.Queue[tuple[float, bool, int]]) -> None:
@@ -101,9 +101,9 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def count_lost(url: str, tally: Tally) -> int:
     lost = 0
-    for cookies, submission_id, verdict in tally.stored:
+    for cookies, attempt_id, verdict in tally.stored:
         with httpx.Client(base_url=url, cookies=cookies, timeout=30) as client:
-            response = client.get(f"/api/submissions/{submission_id}")
+            response = client.get(f"/api/submissions/{attempt_id}")
         if response.status_code != 200 or response.json()["verdict"] != verdict:
             lost += 1
     return lost

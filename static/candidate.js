@@ -2,7 +2,7 @@
 // server's countdown, follow-ups as they arrive, debounced snapshots, and the lock at the end.
 import { $, el, clockTime, setBusy as disable, setupEditor, onGradeKeys, onLineLinks } from "./dom.js";
 import { gradeLoop, readResponse, sessionClient } from "./api.js";
-import { Countdown, openRoom, showError } from "./session.js";
+import { Countdown, buildTabs, markTab, openRoom, showError } from "./session.js";
 
 const SNAPSHOT_DEBOUNCE_MS = 300;
 const S = sessionClient($("session-root").getAttribute("data-session"));
@@ -71,14 +71,7 @@ function showWorkspace() {
   state.challenges.forEach((challenge) => {
     if (codes[challenge.id] === undefined) codes[challenge.id] = state.code[challenge.id] !== undefined ? state.code[challenge.id] : challenge.starter;
   });
-  const tabs = $("challenge-tabs");
-  tabs.textContent = "";
-  state.challenges.forEach((challenge, index) => {
-    const tab = el("button", { type: "button", class: "tab", "data-challenge": challenge.id, text: (index + 1) + ". " + challenge.title });
-    tab.addEventListener("click", () => select(challenge.id));
-    tabs.appendChild(tab);
-  });
-  tabs.hidden = state.challenges.length < 2;
+  buildTabs(state.challenges, select).hidden = state.challenges.length < 2;
   if (!editor && !textarea.dataset.wired) {
     textarea.dataset.wired = "1";
     editor = setupEditor(textarea, {
@@ -93,9 +86,7 @@ function select(id) {
   if (current && editor) codes[current] = editor.getCode();
   current = id;
   const challenge = state.challenges.filter((c) => c.id === id)[0];
-  document.querySelectorAll("#challenge-tabs .tab").forEach((tab) => {
-    tab.setAttribute("aria-current", tab.getAttribute("data-challenge") === id ? "true" : "false");
-  });
+  markTab(id, false);
   $("challenge-title").textContent = challenge.title;
   const meta = $("challenge-meta");
   meta.textContent = "";

@@ -2,7 +2,7 @@
 // submits as they happen, follow-ups, private notes, the scorecard, the timeline, extend and end.
 import { $, el, clockTime, labels, setupEditor, verdictLabel } from "./dom.js";
 import { sessionClient } from "./api.js";
-import { Countdown, formatClock, openRoom, showError } from "./session.js";
+import { Countdown, buildTabs, formatClock, markTab, openRoom, showError } from "./session.js";
 
 const NOTES_DEBOUNCE_MS = 700;
 const KINDS = {
@@ -28,7 +28,7 @@ function load() {
     $("session-title").textContent = "Interview" + (data.candidate_name ? " with " + data.candidate_name : "");
     $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report" + (S.token ? "#" + S.token : "");
     data.challenges.forEach((c) => { codes[c.id] = data.code[c.id] !== undefined ? data.code[c.id] : c.starter; });
-    buildTabs();
+    buildTabs(data.challenges, select);
     if (!editor) editor = setupEditor(textarea, { label: "The candidate's code, read-only, updated live", readOnly: true });
     select(data.challenges[0].id);
     showClock(data.clock);
@@ -62,23 +62,10 @@ function showClock(clock) {
   $("session-root").setAttribute("data-status", clock.status);
 }
 
-function buildTabs() {
-  const tabs = $("challenge-tabs");
-  tabs.textContent = "";
-  state.challenges.forEach((challenge, index) => {
-    const tab = el("button", { type: "button", class: "tab", "data-challenge": challenge.id, text: (index + 1) + ". " + challenge.title });
-    tab.addEventListener("click", () => select(challenge.id));
-    tabs.appendChild(tab);
-  });
-}
-
 function select(id) {
   current = id;
   const challenge = state.challenges.filter((c) => c.id === id)[0];
-  document.querySelectorAll("#challenge-tabs .tab").forEach((tab) => {
-    tab.setAttribute("aria-current", tab.getAttribute("data-challenge") === id ? "true" : "false");
-    tab.classList.remove("changed");
-  });
+  markTab(id, true);
   $("challenge-statement").innerHTML = challenge.statement_html; // rendered on the server, raw HTML escaped
   showCode();
   const list = $("suggested-followups");

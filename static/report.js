@@ -157,7 +157,6 @@ function playback(data) {
     el("div", { class: "playback-track" }, [track, slider]),
     el("pre", { class: "code-block playback-code" }, [code]),
   ]);
-  root.playbackSeekSeconds = function (seconds) { seek(compress(seconds)); };
   seek(total);
   return root;
 }
@@ -168,9 +167,7 @@ export function render(container, data) {
   container.appendChild(header(data));
   container.appendChild(scorecard(data));
   container.appendChild(challenges(data));
-  var player = playback(data);
-  container.appendChild(player);
+  container.appendChild(playback(data));
   container.appendChild(notes(data));
   container.appendChild(timeline(data));
-  window.arraydojoPlayback = { seekSeconds: player.playbackSeekSeconds || function () {} };
 }

@@ -1,4 +1,6 @@
-// Shared by the interview pages: the server-owned countdown and the one error box.
+// Shared by the interview pages: the server-owned countdown, the challenge tabs, the one error box
+// and opening a room.
+import { el } from "./dom.js";
 
 // The countdown: the server's deadline and its clock at the last answer; the browser's own clock
 // only measures the time since, so a wrong system clock on this computer changes nothing.
@@ -79,5 +81,25 @@ export function openRoom(client, { who, load, lastEventId, onEvent, liveText }) 
       status.textContent = connected ? liveText : "Reconnecting…";
       status.classList.toggle("live", connected && Boolean(liveText));
     }, lastEventId());
+  });
+}
+
+// One tab per challenge of the session in #challenge-tabs; a click selects that challenge.
+export function buildTabs(challenges, select) {
+  const tabs = document.getElementById("challenge-tabs");
+  tabs.textContent = "";
+  challenges.forEach((challenge, index) => {
+    const tab = el("button", { type: "button", class: "tab", "data-challenge": challenge.id, text: (index + 1) + ". " + challenge.title });
+    tab.addEventListener("click", () => select(challenge.id));
+    tabs.appendChild(tab);
+  });
+  return tabs;
+}
+
+// Mark the selected tab (and let the others' "changed" dots stand, unless told to clear them).
+export function markTab(id, clearChanged) {
+  document.querySelectorAll("#challenge-tabs .tab").forEach((tab) => {
+    tab.setAttribute("aria-current", tab.getAttribute("data-challenge") === id ? "true" : "false");
+    if (clearChanged) tab.classList.remove("changed");
   });
 }

@@ -15,7 +15,8 @@ from pydantic import ValidationError
 
 from app.errors import InvalidInputError, UnauthorizedError
 from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, read_body
-from app.services import interviews, pages
+from app.services import interviews
+from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
 
@@ -113,6 +114,6 @@ def report_page(session_id: str, request: Request, context: Context) -> HTMLResp
 def attempt_results(attempt_id: int, request: Request, context: Context, access: SessionAccess) -> HTMLResponse:
     """A run's or submit's results as the practice page's fragment (Bearer token, like the API)."""
     attempt = interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)
-    values = pages.results_context(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,
+    view = results_view(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,
                                    challenge=context.catalog.get(attempt.challenge_id))
-    return _render(request, context, "_results.html", {"r": values})
+    return _render(request, context, "_results.html", {"r": view})

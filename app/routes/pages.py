@@ -12,6 +12,7 @@ from app.errors import InvalidInputError
 from app.routes._deps import Context, GradeTicket, TokenHash, decode_utf8, parse_json
 from app.routes.challenges_api import grade_practice
 from app.services import challenges, pages, progress
+from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
 
@@ -59,8 +60,8 @@ async def _grade_page(challenge_id: str, request: Request, context: Context, tok
                                   ticket=ticket)
     if wants_fragment(request):
         challenge = context.catalog.get(graded.attempt.challenge_id)
-        values = pages.results_context(graded.attempt.report or {}, attempt_id=graded.attempt.id, challenge=challenge)
-        response = render(request, context, "_results.html", {"r": values})
+        view = results_view(graded.attempt.report or {}, attempt_id=graded.attempt.id, challenge=challenge)
+        response = render(request, context, "_results.html", {"r": view})
         response.headers["X-Verdict"] = graded.report.verdict
         response.headers["X-Attempt-Id"] = str(graded.attempt.id)
         return response

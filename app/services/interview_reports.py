@@ -25,7 +25,7 @@ from app.models import (
 )
 from app.services.challenges import get_challenge
 from app.services.interviews import Access, event_public, require_interviewer
-from app.services.pages import render_results, results_context
+from app.services.results import render_results, results_view
 from app.services.scorecards import session_scorecard
 
 REPORT_VERSION = 2  # 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page
@@ -55,7 +55,7 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
         final = submits[-1] if submits else None
         final_code = (str(own_snapshots[-1].payload.get("code", "")) if own_snapshots
                       else final.code if final else challenge.starter)
-        results_html = render_results(templates, results_context(
+        results_html = render_results(templates, results_view(
             final.report or {}, attempt_id=final.id, challenge=challenge, automatic=final.is_automatic)) \
             if final is not None else None
         challenges.append(ReportChallengePublic(

@@ -4,60 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from starlette.templating import Jinja2Templates
-
 from app import store
 from app.catalog import Catalog, Challenge
-from app.charts import timing_chart, timing_sentences
 from app.content import MarkdownRenderer
 from app.database import Database
 from app.errors import NotFoundError
-from app.grading.grader import Grader, challenge_limits
+from app.grading.grader import Grader
 from app.labels import load_labels
 from app.services import attempts, challenges, progress
-from sandbox import Limits
-
-
-def results_context(report: dict[str, Any], *, attempt_id: int | None, challenge: Challenge | None,
-                    automatic: bool = False) -> dict[str, Any]:
-    """Everything the results panel (`_results.html`) shows for one stored report, in any mode or page."""
-    labels = load_labels()
-    verdict = report.get("verdict", "internal_error")
-    mode = report.get("mode", "submit")
-    tests = report.get("tests") or []
-    limits = challenge_limits(challenge) if challenge is not None else Limits()
-    rubric_rows = []
-    for name, result in (report.get("rubric") or {}).items():
-        rating = result.get("rating", "n/a")
-        rubric_rows.append({"name": name, "label": labels.criterion(name),
-                            "weight": labels.criterion_weights.get(name, ""), "rating": rating,
-                            "rating_label": labels.ratings.get(rating, rating),
-                            "provisional": bool(result.get("provisional")), "feedback": result.get("feedback", [])})
-    timing = report.get("timing") if isinstance(report.get("timing"), dict) else None
-    return {
-        "report": report,
-        "mode": mode,
-        "attempt_id": attempt_id,
-        "automatic": automatic,
-        "verdict": verdict,
-        "verdict_label": labels.verdict(verdict),
-        "explanation": labels.explanation(verdict, mode=mode, limits=limits),
-        "not_rated": labels.explanations["not_rated"],
-        "visible_tests": [t for t in tests if t.get("visible")],
-        "hidden_tests": [t for t in tests if not t.get("visible")],
-        "passed": sum(bool(t.get("passed")) for t in tests),
-        "total": len(tests),
-        "rubric": rubric_rows if any(row["rating"] != "n/a" for row in rubric_rows) else [],
-        "score": report.get("score"),
-        "chart": timing_chart(timing),
-        "timing_words": timing_sentences(timing),
-        "timing_notes": [str(n) for n in timing.get("notes", [])] if timing else [],
-    }
-
-
-def render_results(templates: Jinja2Templates, context: dict[str, Any]) -> str:
-    """The results fragment as HTML: the practice page, the interview rooms and the report all show this."""
-    return templates.env.get_template("_results.html").render(r=context)
+from app.services.results import results_view
 
 
 def home_page(*, db: Database, catalog: Catalog, token_hash: str) -> dict[str, Any]:
@@ -131,7 +86,7 @@ def challenge_page(*, db: Database, catalog: Catalog, grader: Grader, markdown: 
         attempts.latest_practice_attempt(db=db, token_hash=token_hash, challenge_id=challenge.id)
     results = None
     if latest is not None and latest.report is not None:
-        results = results_context(latest.report, attempt_id=latest.id, challenge=challenge)
+        results = results_view(latest.report, attempt_id=latest.id, challenge=challenge)
     lesson = catalog.lesson(challenge.config.lesson)
     unlocked = solved or state.gave_up_at is not None or (latest is not None and latest.mode == "submit"
                                                           and latest.is_accepted)

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import httpx
+import pytest
 
 from app.catalog import load_catalog
 from tests._server import ARRAYDOJO
@@ -58,6 +59,7 @@ def test_run_grades_the_visible_examples_only(client: httpx.Client) -> None:
     assert isinstance(report["attempt_id"], int)
 
 
+@pytest.mark.slow
 def test_submit_answers_the_cli_json_plus_attempt_id(client: httpx.Client, tmp_path: Path) -> None:
     solution = SOFTMAX / "wrong_answer__unstable.py"
     response = client.post("/api/challenges/softmax/submit", json={"code": solution.read_text()})
@@ -72,6 +74,7 @@ def test_submit_answers_the_cli_json_plus_attempt_id(client: httpx.Client, tmp_p
     assert any(not t["visible"] for t in report["tests"])
 
 
+@pytest.mark.slow
 def test_a_submission_is_stored_with_its_code_and_report(client: httpx.Client) -> None:
     code = (SOFTMAX / "accepted__vectorized.py").read_text()
     report = client.post("/api/challenges/softmax/submit", json={"code": code}).json()
@@ -131,12 +134,14 @@ def test_reference_is_forbidden_until_solved_or_given_up(client: httpx.Client) -
     assert client.get("/api/challenges/softmax/solution").json()["reference"] == reference
 
 
+@pytest.mark.slow
 def test_reference_opens_after_an_accepted_submit(client: httpx.Client) -> None:
     code = (SOFTMAX / "accepted__vectorized.py").read_text()
     assert client.post("/api/challenges/softmax/submit", json={"code": code}).json()["verdict"] == "accepted"
     assert client.get("/api/challenges/softmax/solution").status_code == 200
 
 
+@pytest.mark.slow
 def test_progress_counts_solved_and_attempted(client: httpx.Client) -> None:
     client.post("/api/challenges/softmax/submit", json={"code": (SOFTMAX / "accepted__vectorized.py").read_text()})
     client.post("/api/challenges/one-hot/run", json={"code": "def one_hot(labels, num_classes):\n    pass\n"})

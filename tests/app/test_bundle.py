@@ -6,9 +6,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests._frontend import FRONTEND, node_run
 
 
+@pytest.mark.slow
 def test_committed_editor_bundle_matches_a_rebuild() -> None:
     result = node_run("build.mjs", "--check")
     assert result.returncode == 0, result.stderr

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from tests._server import ServerProcess
 
@@ -15,6 +16,7 @@ SOFTMAX = Path(__file__).resolve().parent.parent / "challenges" / "solutions" / 
 SLOW = "import time\ntime.sleep(3)\n\ndef softmax(z, axis=-1):\n    return z\n"
 
 
+@pytest.mark.slow
 def test_kill_9_mid_grade_keeps_earlier_submissions_and_marks_the_interrupted_one(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log").start()
     client = server.client()

@@ -34,6 +34,7 @@ def wait_for_state(client: httpx.Client, ticket: str, state: str, timeout_second
     raise AssertionError(f"ticket {ticket} never reached {state}")
 
 
+@pytest.mark.slow
 def test_a_full_queue_answers_503_with_retry_after_and_positions(small_server: ServerProcess, tmp_path: Path) -> None:
     responses: dict[str, httpx.Response] = {}
 
@@ -69,6 +70,7 @@ def test_a_full_queue_answers_503_with_retry_after_and_positions(small_server: S
     assert responses["second-ticket"].json()["verdict"] == "wrong_answer"
 
 
+@pytest.mark.slow
 def test_a_busy_page_fetch_gets_the_position_in_headers(small_server: ServerProcess) -> None:
     def post() -> None:
         with small_server.client() as client:

@@ -11,7 +11,7 @@ from app.catalog import LimitOverrides, load_catalog
 from app.config import Settings
 from app.grading.report import GradeReport
 from app.main import build_templates
-from app.services.pages import render_results, results_context
+from app.services.results import render_results, results_view
 from tests.app.test_sessions import auth, started
 
 SOFTMAX = Path(__file__).resolve().parent.parent / "challenges" / "solutions" / "softmax"
@@ -30,7 +30,7 @@ def _render(report: dict[str, object], **limits: float | int) -> str:
     challenge = softmax.model_copy(update={"config": softmax.config.model_copy(
         update={"limits": LimitOverrides(**limits)})})
     templates = build_templates(settings, Assets(settings.static_dir))
-    return render_results(templates, results_context(report, attempt_id=1, challenge=challenge))
+    return render_results(templates, results_view(report, attempt_id=1, challenge=challenge))
 
 
 def test_the_memory_explanation_names_the_challenges_own_limit_not_a_fixed_figure() -> None:

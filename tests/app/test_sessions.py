@@ -202,6 +202,7 @@ def test_run_before_the_start_is_409_and_the_candidate_may_start_only_when_allow
                     headers=auth(allowed["interviewer_token"])).status_code == 409
 
 
+@pytest.mark.slow
 def test_run_and_submit_work_in_a_running_session_and_reach_the_interviewer(api: httpx.Client) -> None:
     session = started(api)
     candidate = auth(session["candidate_token"])
@@ -226,6 +227,7 @@ def test_run_and_submit_work_in_a_running_session_and_reach_the_interviewer(api:
     assert scorecard["scorecard"]["recommendation"] in ("yes", "strong_yes")
 
 
+@pytest.mark.slow
 def test_after_the_deadline_the_server_refuses_run_and_submit_and_submits_the_last_code(api: httpx.Client) -> None:
     session = started(api, duration_minutes=2 / 60)
     candidate = auth(session["candidate_token"])
@@ -277,6 +279,7 @@ def test_end_closes_the_session_at_once_and_extend_moves_the_deadline(api: httpx
                     headers=interviewer).status_code == 409
 
 
+@pytest.mark.slow
 def test_a_restart_keeps_the_session_and_the_clock_resumes(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
     try:
@@ -394,6 +397,7 @@ def test_follow_ups_and_hints_say_what_is_wrong(api: httpx.Client) -> None:
 
 # The report
 
+@pytest.mark.slow
 def test_the_report_has_playback_timeline_and_a_self_contained_html_file(api: httpx.Client) -> None:
     session = started(api, candidate_name="Ada")
     interviewer, candidate = auth(session["interviewer_token"]), auth(session["candidate_token"])
@@ -428,6 +432,7 @@ def test_the_report_has_playback_timeline_and_a_self_contained_html_file(api: ht
     assert "Now log-softmax?" in page
 
 
+@pytest.mark.slow
 def test_two_workers_share_sessions_streams_and_the_clock_through_the_database(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", workers="2", slots="1", **FAST).start()
     try:
@@ -476,6 +481,7 @@ def test_an_open_live_stream_does_not_hold_up_a_stopping_server(tmp_path: Path) 
     assert "timeout graceful shutdown exceeded" not in server.log()
 
 
+@pytest.mark.slow
 def test_a_grade_cut_off_by_kill_9_is_marked_interrupted_and_the_session_carries_on(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
     slow = "import time\ntime.sleep(3)\n\ndef softmax(z, axis=-1):\n    return z\n"

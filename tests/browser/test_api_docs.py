@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, Route, expect
 
 from tests._server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 
 
 def test_api_docs_render_with_every_other_host_blocked(browser: Browser, web: ServerProcess) -> None:

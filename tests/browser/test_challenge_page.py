@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 SOLUTIONS = Path(__file__).resolve().parent.parent / "challenges" / "solutions" / "softmax"
 VECTORIZED = (SOLUTIONS / "accepted__vectorized.py").read_text()
 ROW_LOOP = (SOLUTIONS / "accepted__row_loop.py").read_text()

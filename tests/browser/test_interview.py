@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests._server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 SOLUTIONS = Path(__file__).resolve().parent.parent / "challenges" / "solutions" / "softmax"
 ACCEPTED = (SOLUTIONS / "accepted__vectorized.py").read_text()
 

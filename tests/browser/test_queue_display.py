@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, expect
 
 from tests._server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 SLOW = "import time\ntime.sleep(3)\n\ndef softmax(z, axis=-1):\n    return z\n"
 
 

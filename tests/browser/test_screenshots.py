@@ -9,7 +9,7 @@ from playwright.sync_api import Browser, expect
 
 from tests._server import ServerProcess
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 SOLUTIONS = Path(__file__).resolve().parent.parent / "challenges" / "solutions" / "softmax"
 
 

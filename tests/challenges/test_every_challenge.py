@@ -16,6 +16,7 @@ SOLUTIONS = Path(__file__).resolve().parent / "solutions"
 CORPUS = sorted(SOLUTIONS.glob("*/*.py"))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("challenge_id", IDS)
 def test_reference_is_accepted_with_no_warn_or_fail(grader: Grader, challenge_id: str) -> None:
     challenge = grader.catalog.get(challenge_id)
@@ -29,6 +30,7 @@ def test_reference_is_accepted_with_no_warn_or_fail(grader: Grader, challenge_id
     assert all(t is not None for t in report.timing["reference_seconds"])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("challenge_id", IDS)
 def test_naive_loop_is_accepted_and_flagged_on_vectorization(grader: Grader, challenge_id: str) -> None:
     report = grader.grade(challenge_id, grader.catalog.get(challenge_id).naive_code)
@@ -39,6 +41,7 @@ def test_naive_loop_is_accepted_and_flagged_on_vectorization(grader: Grader, cha
     assert vectorization.feedback[0].line is not None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("challenge_id", IDS)
 def test_starter_is_not_accepted(grader: Grader, challenge_id: str) -> None:
     report = grader.grade(challenge_id, grader.catalog.get(challenge_id).starter)
@@ -59,6 +62,7 @@ def _rubric_header(code: str) -> dict[str, str]:
     return dict(re.findall(r"(\w+)=(\w+)", first)) if first.startswith("# rubric:") else {}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", CORPUS, ids=[f"{p.parent.name}/{p.stem}" for p in CORPUS])
 def test_solution_corpus_gets_the_verdict_and_ratings_its_name_says(grader: Grader, path: Path) -> None:
     expected_verdict = path.stem.split("__")[0]

@@ -38,6 +38,7 @@ def test_growth_exponent_is_the_log_log_slope() -> None:
     assert growth_exponent([10], [1.0]) is None
 
 
+@pytest.mark.slow
 def test_timing_object_has_the_documented_keys_and_one_entry_per_size(grader: Grader) -> None:
     challenge = grader.catalog.get("zscore")
     report = grader.grade("zscore", challenge.reference_code)
@@ -56,12 +57,14 @@ def test_timing_object_has_the_documented_keys_and_one_entry_per_size(grader: Gr
         assert any("naive loop not run" in note for note in timing["notes"])
 
 
+@pytest.mark.slow
 def test_wrong_answers_are_not_timed(grader: Grader) -> None:
     report = grader.grade("softmax", "import numpy as np\ndef softmax(z, axis=-1):\n    return np.exp(z)\n")
     assert report.verdict == "wrong_answer"
     assert report.timing is None
 
 
+@pytest.mark.slow
 def test_score_weights_the_ratings(grader: Grader) -> None:
     report = grader.grade("softmax", grader.catalog.get("softmax").naive_code)
     assert report.score is not None

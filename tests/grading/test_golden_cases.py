@@ -14,6 +14,7 @@ from app.grading.grader import Grader
 CASES = sorted(p for p in (Path(__file__).parent / "cases").iterdir() if p.is_dir())
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[p.name for p in CASES])
 def test_golden_case_gets_its_verdict_and_message(grader: Grader, case: Path) -> None:
     expected = json.loads((case / "expected.json").read_text())
@@ -33,6 +34,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
                           check=False)
 
 
+@pytest.mark.slow
 def test_cli_grade_json_has_the_documented_shape() -> None:
     result = _cli("grade", "feature-statistics", str(Path(__file__).parent / "cases" / "wrong_axis" / "solution.py"),
                   "--json")
@@ -77,6 +79,7 @@ def test_cli_show_prints_statement_and_starter() -> None:
     assert "def softmax(z, axis=-1):" in result.stdout
 
 
+@pytest.mark.slow
 def test_cli_text_report_lists_tests_and_verdict() -> None:
     result = _cli("grade", "softmax", str(Path(__file__).parent / "cases" / "exception_in_submission" / "solution.py"))
     assert result.returncode == 0

@@ -332,6 +332,7 @@ def test_python_recursion_is_a_recursion_error(run: RunSnippet) -> None:
     assert len(result.calls[0].error.traceback) <= 20
 
 
+@pytest.mark.slow
 def test_c_recursion_crashes_only_the_job(run: RunSnippet) -> None:
     result = run(code("""
         import sys
@@ -385,6 +386,7 @@ def test_object_with_custom_eq_is_an_invalid_result(run: RunSnippet) -> None:
     assert result.calls[0].status == "invalid"
 
 
+@pytest.mark.slow
 def test_decompression_bomb_is_stopped(run: RunSnippet) -> None:
     result = run(code("""
         import zlib
@@ -397,6 +399,7 @@ def test_decompression_bomb_is_stopped(run: RunSnippet) -> None:
         assert result.calls[0].status == "error"
 
 
+@pytest.mark.slow
 def test_bigint_cpu_burn_hits_the_cpu_limit(run: RunSnippet) -> None:
     result = run("def f():\n    return len(str(7 ** 10_000_000))\n", limits=Limits(cpu_seconds=1))
     assert result.outcome == "cpu_timeout", (result.outcome, result.message, result.cpu_seconds)
@@ -455,6 +458,7 @@ def test_two_sandboxes_on_one_host_use_different_uids(sandbox: Sandbox) -> None:
     assert theirs not in ours
 
 
+@pytest.mark.slow
 def test_rlimits_level_still_enforces_limits() -> None:
     from sandbox import Call, Job
 
