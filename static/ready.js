@@ -17,7 +17,7 @@ if (candidate && interviewer) {
   if (!$("session-summary").textContent) {
     fetch("/api/sessions/" + encodeURIComponent(sessionId), { headers: { Authorization: "Bearer " + interviewer } })
       .then(readResponse).then((data) => {
-        const minutes = Math.round((data.clock.duration_seconds / 60) * 10) / 10;
+        const minutes = (data.clock.duration_seconds / 60).toFixed(1);
         $("session-summary").textContent = data.challenges.map((c) => c.title).join(", ") + " · " + minutes + " minutes" +
           (data.candidate_name ? " · " + data.candidate_name : "") + " · hints " + (data.hints_allowed ? "allowed" : "off");
       }).catch(() => { /* the links are what matters here */ });

@@ -202,7 +202,7 @@ def save_scorecard(*, db: Database, access: Access, account: store.Account | Non
     keys = [d.key for d in definitions]
     unknown = sorted(set(update.criteria) - set(keys))
     if unknown:
-        raise InvalidInputError(f"Unknown criteria {unknown}; this scorecard rates {keys}.")
+        raise InvalidInputError(f"The scorecard got unknown criteria {unknown}; it rates {keys}.")
     value = Scorecard(criteria={k: update.criteria.get(k) for k in keys}, recommendation=update.recommendation,
                       summary=update.summary, saved_at=store.utcnow(), template_id=template_id,
                       template_name=template_name, definitions=definitions)
