@@ -92,7 +92,8 @@ def _last_submits(attempts: list[store.Attempt]) -> tuple[dict[str, store.Attemp
     for attempt in attempts:
         if attempt.mode == "submit" and attempt.status == store.GRADED:
             last[attempt.challenge_id] = attempt
-            if attempt.is_rated:
+            # Accepted as well as rated: the rubric says something only about working code.
+            if attempt.is_rated and attempt.is_accepted:
                 rated[attempt.challenge_id] = attempt
     return last, rated
 
