@@ -420,6 +420,11 @@ class CandidateLinkIssued(BaseModel):
     candidate_url: str
 
 
+class TemplateDeleted(BaseModel):
+    id: str
+    deleted: bool
+
+
 class ScorecardTemplatePublic(BaseModel):
     id: str
     name: str

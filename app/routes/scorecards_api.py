@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter
 
-from app.models import ScorecardCriterion, ScorecardTemplatePublic
+from app.models import ScorecardCriterion, ScorecardTemplatePublic, TemplateDeleted
 from app.routes._deps import Context, LoggedIn
 from app.services import scorecards
 
@@ -40,7 +40,8 @@ def update_template(template_id: str, body: scorecards.TemplateBody, account: Lo
     return scorecards.update_template(db=context.db, account=account, template_id=template_id, body=body)
 
 
-@router.delete("/{template_id}", status_code=204, response_class=Response, summary="Delete a template")
-def delete_template(template_id: str, account: LoggedIn, context: Context) -> Response:
+@router.delete("/{template_id}", response_model=TemplateDeleted,
+               summary="Delete a template (scorecards saved with it keep their copy)")
+def delete_template(template_id: str, account: LoggedIn, context: Context) -> TemplateDeleted:
     scorecards.delete_template(db=context.db, account=account, template_id=template_id)
-    return Response(status_code=204)
+    return TemplateDeleted(id=template_id, deleted=True)

@@ -122,7 +122,7 @@ def test_templates_crud_for_their_account(account: httpx.Client) -> None:
     changed = account.put(f"/api/scorecard-templates/{custom['id']}", json={**CUSTOM, "name": "Data eng II"})
     assert changed.status_code == 200
     assert account.get(f"/api/scorecard-templates/{custom['id']}").json()["name"] == "Data eng II"
-    assert account.delete(f"/api/scorecard-templates/{custom['id']}").status_code == 204
+    assert account.delete(f"/api/scorecard-templates/{custom['id']}").json() == {"id": custom["id"], "deleted": True}
     assert account.get(f"/api/scorecard-templates/{custom['id']}").status_code == 404
     assert account.delete(f"/api/scorecard-templates/{custom['id']}").status_code == 404
 
