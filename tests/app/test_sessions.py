@@ -466,6 +466,7 @@ def test_two_workers_share_sessions_streams_and_the_clock_through_the_database(t
     assert "Started parent process" in server.log() or server.log().count("Application startup complete") >= 2
 
 
+@pytest.mark.slow
 def test_an_open_live_stream_does_not_hold_up_a_stopping_server(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
     with server.client() as api:
