@@ -1,0 +1,141 @@
+"""An interviewer's account in Chromium: sign up, create a session, find it again from a fresh browser."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from tests._server import ServerProcess
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
+PASSWORD = "correct horse battery staple"
+PHONE = {"width": 390, "height": 844}
+
+
+def _context(browser: Browser, web: ServerProcess, **options: object) -> BrowserContext:
+    context = browser.new_context(base_url=web.url, color_scheme="light", reduced_motion="reduce",
+                                  **options)  # type: ignore[arg-type]
+    context.set_default_timeout(30_000)
+    return context
+
+
+def _watch_errors(page: Page) -> list[str]:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    return errors
+
+
+def _create_session(page: Page, candidate: str) -> str:
+    page.goto("/sessions/new")
+    expect(page.get_by_text("the session will be listed in")).to_be_visible()
+    page.get_by_label("Softmax").check()
+    page.get_by_label("Candidate's name (optional)").fill(candidate)
+    page.get_by_role("button", name="Create the session").click()
+    expect(page.locator("h1")).to_have_text("Your session is ready")
+    expect(page.locator("#candidate-url")).to_have_value(re.compile(r"/candidate#[A-Za-z0-9_-]{43}$"))
+    return page.locator("#candidate-url").input_value()
+
+
+def test_interviewer_signs_up_creates_a_session_and_finds_it_again_from_a_fresh_browser(
+        browser: Browser, web: ServerProcess, screenshots: Path) -> None:
+    email = f"ada-{uuid.uuid4().hex[:8]}@example.com"
+    first = _context(browser, web, viewport={"width": 1280, "height": 900},
+                     permissions=["clipboard-read", "clipboard-write"])
+    page = first.new_page()
+    errors = _watch_errors(page)
+    page.goto("/signup")
+    page.get_by_label("Display name").fill("Ada Lovelace")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill("short")
+    page.get_by_role("button", name="Create the account").click()
+    expect(page.get_by_role("alert")).to_contain_text("too short")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create the account").click()
+    expect(page).to_have_url(re.compile(r"/sessions$"))
+    expect(page.get_by_text("No sessions yet")).to_be_visible()
+
+    first_link = _create_session(page, "Grace Hopper")
+    page.locator('button[data-copy="candidate-url"]').click()
+    expect(page.locator('button[data-copy="candidate-url"]')).to_have_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == first_link
+    page.reload()  # post-redirect-get: the same page again, no second session
+    expect(page.locator("#candidate-url")).to_have_value(first_link)
+    _create_session(page, "Linus Torvalds")
+    first.close()
+    assert not errors, errors
+
+    fresh = _context(browser, web, viewport={"width": 1280, "height": 900},
+                     permissions=["clipboard-read", "clipboard-write"])
+    page = fresh.new_page()
+    errors = _watch_errors(page)
+    page.goto("/sessions")
+    expect(page).to_have_url(re.compile(r"/login\?next=/sessions$"))
+    page.get_by_label("Email").fill(email.upper())
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/sessions$"))
+    rows = page.locator(".dashboard-row")
+    expect(rows).to_have_count(2)  # the reload created nothing
+    expect(rows.first).to_contain_text("Linus Torvalds")
+    grace = rows.filter(has_text="Grace Hopper")
+    expect(grace).to_contain_text("Softmax")
+    expect(grace).to_contain_text("Waiting")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    grace.get_by_role("button", name="Re-issue candidate link").click()
+    new_link = grace.locator("input.link-field")
+    expect(new_link).to_have_value(re.compile(r"/candidate#[A-Za-z0-9_-]{43}$"))
+    expect(page.locator("#dashboard-status")).to_contain_text("previous one no longer works")
+    page.screenshot(path=str(screenshots / "dashboard.png"), full_page=True)
+    reissued = new_link.input_value()
+    assert reissued != first_link
+    grace.get_by_role("button", name="Copy").click()
+    assert page.evaluate("navigator.clipboard.readText()") == reissued
+    session_id = grace.get_attribute("data-session")
+    with httpx.Client(base_url=web.url) as api:  # the old link stops working, the new one opens the seat
+        old_token, new_token = first_link.split("#")[1], reissued.split("#")[1]
+        assert api.get(f"/api/sessions/{session_id}", headers={"Authorization": f"Bearer {old_token}"}) \
+            .status_code == 401
+        assert api.get(f"/api/sessions/{session_id}", headers={"Authorization": f"Bearer {new_token}"}) \
+            .json()["role"] == "candidate"
+
+    # The live view through the login alone, with no token in the address.
+    grace.get_by_role("link", name="Live view").click()
+    expect(page.locator("#session-title")).to_have_text("Interview with Grace Hopper")
+    expect(page.locator("#scorecard-criteria .score-item[data-criterion='communication']")).to_be_visible()
+    page.locator("#score-communication").select_option("3")
+    expect(page.locator("#score-communication-anchor")).to_contain_text("Talks through the plan")
+    page.locator("section[aria-labelledby='scorecard-title']").screenshot(path=str(screenshots / "scorecard.png"))
+    fresh.close()
+    assert not errors, errors
+
+
+def test_account_pages_fit_a_phone(browser: Browser, web: ServerProcess, screenshots: Path) -> None:
+    context = _context(browser, web, viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    errors = _watch_errors(page)
+    page.goto("/signup")
+    page.get_by_label("Display name").fill("Ada")
+    page.get_by_label("Email").fill(f"phone-{uuid.uuid4().hex[:8]}@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Create the account").click()
+    expect(page).to_have_url(re.compile(r"/sessions$"))
+    _create_session(page, "Grace Hopper")
+    for path in ("/sessions", "/account", "/sessions/new"):
+        page.goto(path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE["width"], f"{path} scrolls sideways at 390 px: {width} px wide"
+    page.goto("/sessions")
+    page.screenshot(path=str(screenshots / "dashboard-phone.png"), full_page=True)
+    page.goto("/account")
+    page.get_by_role("button", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/login$"))
+    page.goto("/sessions")
+    expect(page).to_have_url(re.compile(r"/login\?next=/sessions$"))
+    context.close()
+    assert not errors, errors
