@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import secrets
+import threading
 import unicodedata
 from dataclasses import dataclass
 from datetime import timedelta
@@ -32,6 +33,9 @@ MAX_EMAIL_CHARS = 254
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+")
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")
 _HASHER = PasswordHasher()
+# Each Argon2 computation takes 64 MiB for ~50 ms: at most this many at once, so a burst of logins
+# from many addresses queues instead of taking the server's memory.
+_HASHING = threading.BoundedSemaphore(4)
 # Verified when the email is unknown, so a login for a missing account costs the same as a wrong password.
 _DUMMY_HASH = _HASHER.hash(secrets.token_urlsafe(16))
 _COMMON_PASSWORDS = frozenset({
@@ -120,7 +124,7 @@ def create_account(*, db: Database, body: AccountCreate, session_days: float) ->
     email = normalize_email(body.email)
     display_name = _display_name(body.display_name)
     check_password(body.password, email=email)
-    password_hash = _HASHER.hash(body.password)
+    password_hash = _hash(body.password)
     with db.write() as conn:
         account_id = store.create_account(conn, email=email, display_name=display_name, password_hash=password_hash)
         if account_id is None:
@@ -130,9 +134,15 @@ def create_account(*, db: Database, body: AccountCreate, session_days: float) ->
     return _new_login(db, account, session_days=session_days)
 
 
+def _hash(password: str) -> str:
+    with _HASHING:
+        return _HASHER.hash(password)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
-        return _HASHER.verify(password_hash, password)
+        with _HASHING:
+            return _HASHER.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
 
@@ -157,7 +167,7 @@ def log_in(*, db: Database, limiter: LoginLimiter, client: str, body: LoginReque
     limiter.accounts.reset(email)
     if _HASHER.check_needs_rehash(account.password_hash):
         with db.write() as conn:
-            store.set_password_hash(conn, account_id=account.id, password_hash=_HASHER.hash(password), changed=False)
+            store.set_password_hash(conn, account_id=account.id, password_hash=_hash(password), changed=False)
     return _new_login(db, account, session_days=session_days)
 
 
@@ -196,6 +206,6 @@ def change_password(*, db: Database, account: store.Account, token: str | None, 
     if body.new_password == body.current_password:
         raise InvalidInputError("The new password is the same as the current one; choose another.")
     with db.write() as conn:
-        store.set_password_hash(conn, account_id=account.id, password_hash=_HASHER.hash(body.new_password))
+        store.set_password_hash(conn, account_id=account.id, password_hash=_hash(body.new_password))
         return store.delete_other_account_sessions(conn, account_id=account.id,
                                                    keep_token_hash=hash_token(token) if token else None)
