@@ -44,6 +44,10 @@ class RateLimiter:
             hits.append(now)
             self._hits[key] = hits
 
+    def key_count(self) -> int:
+        with self._lock:
+            return len(self._hits)
+
     def reset(self, key: str) -> None:
         with self._lock:
             self._hits.pop(key, None)
