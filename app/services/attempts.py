@@ -33,6 +33,10 @@ class Graded:
 class Seat(Protocol):
     """Who makes an attempt (a profile, an interview's candidate) and what else that mode records."""
 
+    @property
+    def is_automatic(self) -> bool:
+        """Submitted for the candidate (an interview's end), not by them."""
+
     def admit(self, conn: Connection) -> store.Owner:
         """The attempt's owner; raises when this seat may not grade now (in the write transaction)."""
 
@@ -48,6 +52,7 @@ class PracticeSeat:
     """A practice profile: created by its first write; nothing else to record."""
 
     token_hash: str
+    is_automatic: bool = False
 
     def admit(self, conn: Connection) -> store.Owner:
         return store.Owner(profile_id=store.ensure_profile(conn, token_hash=self.token_hash))
@@ -91,13 +96,13 @@ def _grade(grader: Grader, challenge_id: str, code: str, mode: Mode) -> GradeRep
 
 
 def grade_attempt(*, db: Database, grader: Grader, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
-                  mode: Mode, is_automatic: bool = False) -> Graded:
+                  mode: Mode) -> Graded:
     """Blocking: call from a grading thread. The row exists before the sandbox runs the code."""
     challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
     with db.write() as conn:
         owner = seat.admit(conn)
         attempt_id = store.start_attempt(conn, owner=owner, challenge_id=challenge.id, mode=mode, code=code,
-                                         worker=worker_identity(), is_automatic=is_automatic)
+                                         worker=worker_identity(), is_automatic=seat.is_automatic)
         started = store.get_attempt(conn, attempt_id=attempt_id)
         assert started is not None
         seat.started(conn, started)

@@ -337,7 +337,7 @@ def final_submit(*, db: Database, grader: Grader, catalog: Catalog, session_id: 
         if submitted and submitted[-1].code == code:
             continue
         grade_attempt(db=db, grader=grader, catalog=catalog, seat=InterviewSeat(session_id, is_automatic=True),
-                      challenge_id=challenge_id, code=code, mode="submit", is_automatic=True)
+                      challenge_id=challenge_id, code=code, mode="submit")
         count += 1
     with db.write() as conn:
         store.finish_final_submits(conn, session_id=session_id)
