@@ -111,6 +111,25 @@ def test_interviewer_signs_up_creates_a_session_and_finds_it_again_from_a_fresh_
     page.locator("#score-communication").select_option("3")
     expect(page.locator("#score-communication-anchor")).to_contain_text("Talks through the plan")
     page.locator("section[aria-labelledby='scorecard-title']").screenshot(path=str(screenshots / "scorecard.png"))
+    live_view = page.url
+
+    # A template of one's own, then scoring with it.
+    page.goto("/account")
+    page.get_by_role("button", name="New template").click()
+    page.get_by_label("Name").fill("Pair programming")
+    page.get_by_role("button", name="Add a criterion").click()
+    new = page.locator(".template-criterion").last
+    new.get_by_label("Criterion").fill("Testing")
+    for rating in range(1, 5):
+        new.get_by_label(f"What {rating} means").fill(f"Testing anchor {rating}")
+    page.get_by_role("button", name="Save the template").click()
+    expect(page.locator(".template-item")).to_contain_text("Pair programming · 8 criteria")
+    page.goto(live_view)
+    page.locator("#scorecard-template").select_option(label="Pair programming")
+    page.locator("#score-testing").select_option("4")
+    expect(page.locator("#score-testing-anchor")).to_have_text("Testing anchor 4")
+    page.get_by_role("button", name="Save scorecard").click()
+    expect(page.locator("#scorecard-hint")).to_contain_text("with Pair programming")
     fresh.close()
     assert not errors, errors
 
@@ -133,6 +152,11 @@ def test_account_pages_fit_a_phone(browser: Browser, web: ServerProcess, screens
     page.goto("/sessions")
     page.screenshot(path=str(screenshots / "dashboard-phone.png"), full_page=True)
     page.goto("/account")
+    page.get_by_role("button", name="New template").click()
+    expect(page.locator(".template-criterion")).to_have_count(7)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the template editor scrolls sideways at 390 px: {width} px wide"
+    page.screenshot(path=str(screenshots / "account-phone.png"))
     page.get_by_role("button", name="Log out").click()
     expect(page).to_have_url(re.compile(r"/login$"))
     page.goto("/sessions")
