@@ -594,12 +594,25 @@ def list_owned_interviews(conn: Connection, *, owner_id: int) -> list[InterviewS
     return [_interview_session(row) for row in rows]
 
 
-def list_session_attempts(conn: Connection, *, session_ids: list[str]) -> list[Attempt]:
-    """Every attempt of these sessions, oldest first (one query for a whole dashboard)."""
+@dataclass(frozen=True)
+class SubmitOutcome:
+    session_id: str
+    challenge_id: str
+    verdict: str | None
+    score: float | None
+
+
+def last_submit_outcomes(conn: Connection, *, session_ids: list[str]) -> list[SubmitOutcome]:
+    """The last graded submit of each challenge of these sessions: verdict and score only, one query for a
+    whole dashboard (no code or report is read)."""
     if not session_ids:
         return []
-    rows = conn.execute(sa.select(attempts).where(attempts.c.session_id.in_(session_ids)).order_by(attempts.c.id))
-    return [_attempt(row) for row in rows]
+    last = (sa.select(sa.func.max(attempts.c.id))
+            .where(attempts.c.session_id.in_(session_ids), attempts.c.mode == "submit", attempts.c.status == GRADED)
+            .group_by(attempts.c.session_id, attempts.c.challenge_id))
+    rows = conn.execute(sa.select(attempts.c.session_id, attempts.c.challenge_id, attempts.c.verdict,
+                                  attempts.c.score).where(attempts.c.id.in_(last)))
+    return [SubmitOutcome(r.session_id, r.challenge_id, r.verdict, r.score) for r in rows]
 
 
 def set_candidate_token_hash(conn: Connection, *, session_id: str, token_hash: str) -> None:

@@ -56,7 +56,8 @@ def me(account: LoggedIn) -> AccountPublic:
             summary="Change the password; every other login of the account ends")
 def change_password(body: accounts.PasswordChange, account: LoggedIn, request: Request, context: Context
                     ) -> PasswordChanged:
-    ended = accounts.change_password(db=context.db, account=account, token=login_token(request), body=body)
+    ended = accounts.change_password(db=context.db, limiter=context.login_limiter, account=account,
+                                     token=login_token(request), body=body)
     return PasswordChanged(changed=True, other_sessions_ended=ended)
 
 

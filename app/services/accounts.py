@@ -198,9 +198,18 @@ def log_out(*, db: Database, token: str | None) -> None:
             store.delete_account_session(conn, token_hash=hash_token(token))
 
 
-def change_password(*, db: Database, account: store.Account, token: str | None, body: PasswordChange) -> int:
-    """Set a new password and end every other login of the account; returns how many were ended."""
+def change_password(*, db: Database, limiter: LoginLimiter, account: store.Account, token: str | None,
+                    body: PasswordChange) -> int:
+    """Set a new password and end every other login of the account; returns how many were ended.
+
+    A wrong current password counts as a failed login: a stolen cookie cannot guess the password here.
+    """
+    wait = limiter.accounts.retry_after(account.email)
+    if wait is not None:
+        raise TooManyRequestsError(f"Too many wrong passwords for this account. Try again in {wait} seconds.",
+                                   retry_after_seconds=wait)
     if not _verify(account.password_hash, body.current_password[:MAX_PASSWORD_CHARS + 1]):
+        limiter.accounts.hit(account.email)
         raise UnauthorizedError("The current password is wrong, so the password was not changed.")
     check_password(body.new_password, email=account.email)
     if body.new_password == body.current_password:

@@ -41,17 +41,15 @@ def _title(catalog: Catalog, challenge_id: str) -> str:
     return catalog.get(challenge_id).config.title if challenge_id in catalog.ids else challenge_id
 
 
-def _row(session: store.InterviewSession, attempts: list[store.Attempt], catalog: Catalog) -> DashboardSessionPublic:
-    last: dict[str, store.Attempt] = {}
-    for attempt in attempts:
-        if attempt.mode == "submit" and attempt.status == store.GRADED:
-            last[attempt.challenge_id] = attempt
-    rated = [a.score for a in last.values() if a.score is not None]
+def _row(session: store.InterviewSession, outcomes: dict[str, store.SubmitOutcome], catalog: Catalog
+         ) -> DashboardSessionPublic:
+    rated = [o.score for o in outcomes.values() if o.score is not None]
     saved = session.scorecard or {}
     return DashboardSessionPublic(
         id=session.id, status=clock(session, store.utcnow()).status, candidate_name=session.candidate_name,
-        challenges=[DashboardChallenge(id=c, title=_title(catalog, c), verdict=last[c].verdict if c in last else None,
-                                       score=last[c].score if c in last else None) for c in session.challenges],
+        challenges=[DashboardChallenge(id=c, title=_title(catalog, c),
+                                       verdict=outcomes[c].verdict if c in outcomes else None,
+                                       score=outcomes[c].score if c in outcomes else None) for c in session.challenges],
         created_at=session.created_at, started_at=session.started_at, ended_at=session.ended_at,
         deadline=session.deadline, score=round(sum(rated) / len(rated), 1) if rated else None,
         recommendation=saved.get("recommendation"),
@@ -61,12 +59,11 @@ def _row(session: store.InterviewSession, attempts: list[store.Attempt], catalog
 def list_sessions(*, db: Database, catalog: Catalog, account: store.Account) -> list[DashboardSessionPublic]:
     with db.read() as conn:
         sessions = store.list_owned_interviews(conn, owner_id=account.id)
-        attempts = store.list_session_attempts(conn, session_ids=[s.id for s in sessions])
-    by_session: dict[str, list[store.Attempt]] = {}
-    for attempt in attempts:
-        assert attempt.owner.session_id is not None
-        by_session.setdefault(attempt.owner.session_id, []).append(attempt)
-    return [_row(s, by_session.get(s.id, []), catalog) for s in sessions]
+        found = store.last_submit_outcomes(conn, session_ids=[s.id for s in sessions])
+    outcomes: dict[str, dict[str, store.SubmitOutcome]] = {}
+    for outcome in found:
+        outcomes.setdefault(outcome.session_id, {})[outcome.challenge_id] = outcome
+    return [_row(s, outcomes.get(s.id, {}), catalog) for s in sessions]
 
 
 def reissue_candidate_link(*, db: Database, account: store.Account, session_id: str, base_url: str

@@ -196,6 +196,17 @@ def test_login_attempts_from_one_client_are_429_across_accounts(strict_server: S
         assert int(response.headers["retry-after"]) >= 1
 
 
+def test_guessing_the_current_password_counts_as_failed_logins(strict_server: ServerProcess) -> None:
+    with strict_server.client() as client:
+        email = new_email()
+        sign_up(client, email=email)
+        body = {"current_password": "a wrong guess here", "new_password": "another long passphrase"}
+        assert [client.put("/api/me/password", json=body).status_code for _ in range(4)] == [401, 401, 401, 429]
+        right = client.put("/api/me/password", json=body | {"current_password": PASSWORD})
+        assert right.status_code == 429
+        assert "retry-after" in right.headers
+
+
 def test_required_accounts_refuse_anonymous_sessions_with_a_sign_up_link(strict_server: ServerProcess) -> None:
     with strict_server.client() as client:
         response = client.post("/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30})
