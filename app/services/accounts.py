@@ -68,6 +68,16 @@ class Login:
     max_age_seconds: int
 
 
+def check_text(*values: str) -> None:
+    """JSON may carry lone surrogates ("\\ud800"), which no UTF-8 column or hash can take: refuse them."""
+    for value in values:
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidInputError("The request has text that is not valid Unicode (a lone surrogate); "
+                                    "send it as UTF-8 text.") from None
+
+
 def normalize_email(raw: str) -> str:
     """Trimmed, NFKC, lower-cased: `Ada@Example.COM ` and `ada@example.com` are one account."""
     email = unicodedata.normalize("NFKC", raw).strip().lower()
@@ -121,6 +131,7 @@ def _new_login(db: Database, account: store.Account, *, session_days: float) -> 
 
 
 def create_account(*, db: Database, body: AccountCreate, session_days: float) -> Login:
+    check_text(body.email, body.password, body.display_name)
     email = normalize_email(body.email)
     display_name = _display_name(body.display_name)
     check_password(body.password, email=email)
@@ -149,6 +160,7 @@ def _verify(password_hash: str, password: str) -> bool:
 
 def log_in(*, db: Database, limiter: LoginLimiter, client: str, body: LoginRequest, session_days: float) -> Login:
     """A new login, or 401 saying only that the pair did not match (never which part was wrong)."""
+    check_text(body.email, body.password)
     email = unicodedata.normalize("NFKC", body.email).strip().lower()[:MAX_EMAIL_CHARS]
     for limiter_of, key, what in ((limiter.clients, client, "from this address"),
                                   (limiter.accounts, email, "for this account")):
@@ -204,6 +216,7 @@ def change_password(*, db: Database, limiter: LoginLimiter, account: store.Accou
 
     A wrong current password counts as a failed login: a stolen cookie cannot guess the password here.
     """
+    check_text(body.current_password, body.new_password)
     wait = limiter.accounts.retry_after(account.email)
     if wait is not None:
         raise TooManyRequestsError(f"Too many wrong passwords for this account. Try again in {wait} seconds.",

@@ -23,6 +23,7 @@ from app.models import (
     ScorecardTemplatePublic,
 )
 from app.scorecard import MAX_CRITERIA, CriterionDefinition, default_criteria
+from app.services.accounts import check_text
 from app.services.interviews import Access, require_interviewer
 
 RATING_SCORES = {"pass": 4, "warn": 2.5, "fail": 1}
@@ -222,6 +223,7 @@ def _template_public(template: store.ScorecardTemplate) -> ScorecardTemplatePubl
 
 def _criteria_json(body: TemplateBody) -> list[dict[str, object]]:
     chosen = body.criteria or list(default_criteria())
+    check_text(body.name, *(text for c in chosen for text in (c.label, *c.anchors)))
     return [_criterion(c).model_dump() for c in chosen]
 
 

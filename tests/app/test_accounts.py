@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 
@@ -12,6 +13,7 @@ from tests._server import ServerProcess
 from tests.app._accounts import PASSWORD, new_email, sign_up
 
 COOKIE = "arraydojo_account"
+JSON = {"Content-Type": "application/json"}
 
 
 def test_sign_up_is_201_and_logs_the_browser_in(client: httpx.Client) -> None:
@@ -70,6 +72,18 @@ def test_bad_sign_up_fields_say_which_and_why(client: httpx.Client, field: str, 
     response = client.post("/api/accounts", json=body)
     assert response.status_code == 422
     assert words in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("field", ["email", "password", "display_name"])
+def test_a_lone_surrogate_is_422_not_a_crash(client: httpx.Client, field: str) -> None:
+    body = {"email": new_email(), "password": PASSWORD, "display_name": "Ada"}
+    body[field] = body[field] + "\ud800"  # json.dumps escapes it as \ud800, which JSON allows
+    response = client.post("/api/accounts", content=json.dumps(body), headers=JSON)
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_input"
+    login = client.post("/api/login", content=json.dumps({"email": body["email"], "password": body["password"]}),
+                        headers=JSON)
+    assert login.status_code in (401, 422)
 
 
 def test_login_sets_a_fresh_cookie_and_me_answers(server: ServerProcess) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,6 +164,12 @@ def test_a_bad_template_is_422_with_the_reason(account: httpx.Client, body: dict
     response = account.post("/api/scorecard-templates", json=body)
     assert response.status_code == 422
     assert words in str(response.json())
+
+
+def test_a_template_with_a_lone_surrogate_is_422_not_a_crash(account: httpx.Client) -> None:
+    response = account.post("/api/scorecard-templates", content=json.dumps({"name": "bad \ud800"}),
+                            headers={"Content-Type": "application/json"})
+    assert response.status_code == 422
 
 
 def test_scoring_with_a_template_keeps_a_copy_of_its_criteria(account: httpx.Client) -> None:
