@@ -52,6 +52,8 @@ DESCRIPTION = """Practise NumPy / ML interview challenges: hidden tests graded i
 rubric feedback on vectorization, numerical stability, axes, broadcasting and memory.
 
 Profiles are anonymous: the `arraydojo_profile` cookie names yours, and is set on your first request.
+Interviewers may have an account (`POST /api/accounts`, `POST /api/login`): its `arraydojo_account` cookie
+lists their sessions (`GET /api/me/sessions`) and opens them as the interviewer without a token.
 Errors always have the shape `{"error": {"status", "code", "message", ...}}`."""
 
 
