@@ -19,8 +19,13 @@ def _to_login(request: Request) -> RedirectResponse:
 
 
 def _next_query(request: Request) -> str:
+    next_path = _next_path(request)
+    return f"?next={quote(next_path)}" if next_path != "/sessions" else ""
+
+
+def _next_path(request: Request) -> str:
     next_path = request.query_params.get("next", "")
-    return f"?next={quote(next_path)}" if next_path.startswith("/") and not next_path.startswith("//") else ""
+    return next_path if next_path.startswith("/") and not next_path.startswith(("//", "/\\")) else "/sessions"
 
 
 @router.get("/signup")
@@ -29,7 +34,9 @@ def signup(request: Request, context: Context) -> HTMLResponse:
 
 
 @router.get("/login")
-def login(request: Request, context: Context) -> HTMLResponse:
+def login(request: Request, context: Context, account: MaybeAccount) -> Response:
+    if account is not None:  # already logged in: straight on
+        return RedirectResponse(_next_path(request), status_code=303)
     return context.templates.TemplateResponse(request, "login.html", {"next_query": _next_query(request)})
 
 

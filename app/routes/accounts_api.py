@@ -24,8 +24,10 @@ def _client(request: Request) -> str:
 
 @router.post("/accounts", status_code=201, response_model=AccountPublic,
              summary="Sign up as an interviewer (409 if the email is taken); logs this browser in")
-def create_account(body: accounts.AccountCreate, response: Response, context: Context) -> AccountPublic:
+def create_account(body: accounts.AccountCreate, request: Request, response: Response, context: Context
+                   ) -> AccountPublic:
     login = accounts.create_account(db=context.db, body=body, session_days=context.settings.account_session_days)
+    accounts.log_out(db=context.db, token=login_token(request))  # the login this cookie replaces, if any
     _set_cookie(response, login, secure=context.settings.secure_cookies)
     return accounts.public(login.account)
 
@@ -35,6 +37,7 @@ def create_account(body: accounts.AccountCreate, response: Response, context: Co
 def log_in(body: accounts.LoginRequest, request: Request, response: Response, context: Context) -> AccountPublic:
     login = accounts.log_in(db=context.db, limiter=context.login_limiter, client=_client(request), body=body,
                             session_days=context.settings.account_session_days)
+    accounts.log_out(db=context.db, token=login_token(request))  # the login this cookie replaces, if any
     _set_cookie(response, login, secure=context.settings.secure_cookies)
     return accounts.public(login.account)
 

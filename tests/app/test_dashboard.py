@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from tests._server import ServerProcess
-from tests.app._accounts import bearer, create_session, sign_up
+from tests.app._accounts import PASSWORD, bearer, create_session, sign_up
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
@@ -160,3 +160,23 @@ def test_dashboard_page_lists_the_sessions_with_copyable_links(server: ServerPro
     assert f'href="/sessions/{session["id"]}/report"' in page
     assert "Re-issue candidate link" in page
     assert 'data-copy="candidate-url-' in page
+
+
+def test_login_page_sends_a_logged_in_browser_on_but_never_off_site(server: ServerProcess) -> None:
+    with server.client() as mine:
+        sign_up(mine)
+        assert mine.get("/login").headers["location"] == "/sessions"
+        assert mine.get("/login?next=/account").headers["location"] == "/account"
+        for elsewhere in ("//evil.example", "https://evil.example", "/\\evil.example"):
+            assert mine.get("/login", params={"next": elsewhere}).headers["location"] == "/sessions"
+
+
+def test_logging_in_again_ends_the_login_the_cookie_held(server: ServerProcess) -> None:
+    with server.client() as mine:
+        account = sign_up(mine)
+        first = mine.cookies["arraydojo_account"]
+        assert mine.post("/api/login", json={"email": account["email"], "password": PASSWORD}).status_code == 200
+        assert mine.cookies["arraydojo_account"] != first
+    with server.client() as replay:
+        replay.cookies.set("arraydojo_account", first)
+        assert replay.get("/api/me").status_code == 401
