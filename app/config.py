@@ -75,6 +75,18 @@ class Settings(BaseSettings):
     login_failures_per_account: int = Field(default=5, ge=1)
     login_window_seconds: float = Field(default=300.0, gt=0)
 
+    # OpenID Connect login (optional): the provider's issuer URL and this app's client there. The
+    # provider must redirect back to <this server>/login/oidc/callback.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_scopes: str = "openid email profile"
+    oidc_name: str = Field(default="single sign-on", max_length=60)
+
+    @property
+    def is_oidc_configured(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
+
     @property
     def challenges_dir(self) -> Path:
         return self.home / "challenges"

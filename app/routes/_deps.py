@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Response
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
 
@@ -53,6 +53,18 @@ TokenHash = Annotated[str, Depends(get_token_hash)]
 GradeTicket = Annotated[str | None, Depends(grade_ticket)]
 # Only for /docs' "Authorize" button; the header is parsed by interviews.bearer_token for clear errors.
 _bearer_doc = HTTPBearer(auto_error=False, description="The candidate's or the interviewer's token")
+
+
+def set_login_cookie(response: Response, login: accounts.Login, *, secure: bool) -> None:
+    # HttpOnly: page scripts never see it. SameSite=Lax plus the Origin check on writes keep other
+    # sites from acting with it.
+    response.set_cookie(accounts.COOKIE_NAME, login.token, max_age=login.max_age_seconds, path="/", httponly=True,
+                        samesite="lax", secure=secure)
+
+
+def client_address(request: Request) -> str:
+    """The peer's address (a reverse proxy's, unless uvicorn runs with --proxy-headers behind it)."""
+    return request.client.host if request.client else "unknown"
 
 
 def login_token(request: Request) -> str | None:

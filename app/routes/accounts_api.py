@@ -5,21 +5,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.models import AccountPublic, CandidateLinkIssued, DashboardSessionPublic, LoggedOut, PasswordChanged
-from app.routes._deps import Context, LoggedIn, login_token
+from app.routes._deps import Context, LoggedIn, client_address, login_token, set_login_cookie
 from app.services import accounts, dashboard
 
 router = APIRouter(prefix="/api", tags=["accounts"])
-
-
-def _set_cookie(response: Response, login: accounts.Login, *, secure: bool) -> None:
-    # HttpOnly: page scripts never see it. SameSite=Lax plus the Origin check on writes keep other
-    # sites from acting with it.
-    response.set_cookie(accounts.COOKIE_NAME, login.token, max_age=login.max_age_seconds, path="/", httponly=True,
-                        samesite="lax", secure=secure)
-
-
-def _client(request: Request) -> str:
-    return request.client.host if request.client else "unknown"
 
 
 @router.post("/accounts", status_code=201, response_model=AccountPublic,
@@ -28,17 +17,17 @@ def create_account(body: accounts.AccountCreate, request: Request, response: Res
                    ) -> AccountPublic:
     login = accounts.create_account(db=context.db, body=body, session_days=context.settings.account_session_days)
     accounts.log_out(db=context.db, token=login_token(request))  # the login this cookie replaces, if any
-    _set_cookie(response, login, secure=context.settings.secure_cookies)
+    set_login_cookie(response, login, secure=context.settings.secure_cookies)
     return accounts.public(login.account)
 
 
 @router.post("/login", response_model=AccountPublic,
              summary="Log in: sets the session cookie (401 on a wrong pair, 429 when rate-limited)")
 def log_in(body: accounts.LoginRequest, request: Request, response: Response, context: Context) -> AccountPublic:
-    login = accounts.log_in(db=context.db, limiter=context.login_limiter, client=_client(request), body=body,
+    login = accounts.log_in(db=context.db, limiter=context.login_limiter, client=client_address(request), body=body,
                             session_days=context.settings.account_session_days)
     accounts.log_out(db=context.db, token=login_token(request))  # the login this cookie replaces, if any
-    _set_cookie(response, login, secure=context.settings.secure_cookies)
+    set_login_cookie(response, login, secure=context.settings.secure_cookies)
     return accounts.public(login.account)
 
 

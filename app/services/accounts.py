@@ -119,7 +119,8 @@ def public(account: store.Account) -> AccountPublic:
                          created_at=account.created_at)
 
 
-def _new_login(db: Database, account: store.Account, *, session_days: float) -> Login:
+def start_login(*, db: Database, account: store.Account, session_days: float) -> Login:
+    """A new login of the account: a fresh token, stored as its hash, with its expiry."""
     token = secrets.token_urlsafe(32)  # 256 bits
     max_age = int(session_days * 86400)
     now = store.utcnow()
@@ -142,7 +143,7 @@ def create_account(*, db: Database, body: AccountCreate, session_days: float) ->
             raise ConflictError(f"An account with {email} already exists. Log in at /login instead.")
         account = store.get_account(conn, account_id=account_id)
     assert account is not None
-    return _new_login(db, account, session_days=session_days)
+    return start_login(db=db, account=account, session_days=session_days)
 
 
 def _hash(password: str) -> str:
@@ -180,7 +181,7 @@ def log_in(*, db: Database, limiter: LoginLimiter, client: str, body: LoginReque
     if _HASHER.check_needs_rehash(account.password_hash):
         with db.write() as conn:
             store.set_password_hash(conn, account_id=account.id, password_hash=_hash(password), changed=False)
-    return _new_login(db, account, session_days=session_days)
+    return start_login(db=db, account=account, session_days=session_days)
 
 
 def is_token(token: str | None) -> bool:
