@@ -26,7 +26,7 @@ from joserfc.jwk import KeySet
 from app import store
 from app.config import Settings
 from app.database import Database
-from app.errors import AppError, ForbiddenError, NotFoundError, UnauthorizedError
+from app.errors import ForbiddenError, NotFoundError, UnauthorizedError, UpstreamError
 from app.services import accounts
 
 COOKIE_NAME = "arraydojo_oidc"
@@ -37,12 +37,6 @@ HTTP_TIMEOUT_SECONDS = 10.0
 ALGORITHMS = ["RS256", "RS384", "RS512", "PS256", "ES256", "ES384"]
 # Never a valid Argon2 hash: an account made through the provider has no password until it sets one.
 NO_PASSWORD = "!oidc"
-
-
-class ProviderError(AppError):
-    status = 502
-    code = "oidc_provider_error"
-    title = "The sign-in provider did not answer as expected"
 
 
 @dataclass(frozen=True)
@@ -75,10 +69,10 @@ def _get_json(url: str) -> dict[str, Any]:
         response.raise_for_status()
         body = response.json()
     except (httpx.HTTPError, ValueError) as exc:
-        raise ProviderError(f"Could not read {url} from the sign-in provider ({type(exc).__name__}). "
+        raise UpstreamError(f"Could not read {url} from the sign-in provider ({type(exc).__name__}). "
                             "Try again, or log in with your email.") from None
     if not isinstance(body, dict):
-        raise ProviderError(f"The sign-in provider's {url} is not a JSON object.")
+        raise UpstreamError(f"The sign-in provider's {url} is not a JSON object.")
     return body
 
 
@@ -88,10 +82,10 @@ def discover(settings: Settings) -> dict[str, Any]:
     issuer = str(settings.oidc_issuer).rstrip("/")
     metadata = _get_json(f"{issuer}/.well-known/openid-configuration")
     if metadata.get("issuer", "").rstrip("/") != issuer:
-        raise ProviderError("The sign-in provider's metadata names another issuer; check ARRAYDOJO_OIDC_ISSUER.")
+        raise UpstreamError("The sign-in provider's metadata names another issuer; check ARRAYDOJO_OIDC_ISSUER.")
     for field in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         if not isinstance(metadata.get(field), str):
-            raise ProviderError(f"The sign-in provider's metadata has no {field}.")
+            raise UpstreamError(f"The sign-in provider's metadata has no {field}.")
     return metadata
 
 
@@ -114,7 +108,7 @@ def _exchange(metadata: dict[str, Any], settings: Settings, *, code: str, redire
                   "code_verifier": flow.verifier, "client_id": str(settings.oidc_client_id)})
         body = response.json()
     except (httpx.HTTPError, ValueError) as exc:
-        raise ProviderError(f"The sign-in provider's token endpoint failed ({type(exc).__name__}).") from None
+        raise UpstreamError(f"The sign-in provider's token endpoint failed ({type(exc).__name__}).") from None
     if response.status_code != 200 or not isinstance(body, dict) or not isinstance(body.get("id_token"), str):
         error = body.get("error") if isinstance(body, dict) else None
         raise UnauthorizedError(f"The sign-in provider refused the login ({error or response.status_code}). "
