@@ -75,6 +75,11 @@ def test_two_people_run_a_mock_interview_end_to_end(browser: Browser, web: Serve
         interviewer.locator("#notes").fill("Clean **max-subtraction**; explained the shift invariance well.")
         expect(interviewer.locator("#notes-status")).to_have_text("Saved")
         expect(interviewer.locator("#score-vectorization")).to_have_value("4")
+        # Next to the criterion, the accepted submit that shows it; the link finds it in the activity.
+        evidence = interviewer.locator(".score-item[data-criterion='vectorization'] .score-evidence a")
+        expect(evidence).to_contain_text("Softmax · Good")
+        evidence.click()
+        expect(interviewer.locator(".activity-item.evidence-target")).to_have_attribute("data-mode", "submit")
         interviewer.locator("#recommendation").select_option("yes")
         interviewer.locator("#scorecard-summary").fill("Vectorizes by reflex; numerically careful.")
         interviewer.get_by_role("button", name="Save scorecard").click()
