@@ -12,7 +12,6 @@ from app.routes._deps import Context, MaybeAccount, client_address, login_token,
 from app.services import accounts, dashboard, oidc
 
 router = APIRouter(include_in_schema=False)
-STATUSES = {"waiting": "Waiting", "running": "Running", "time_up": "Time is up", "ended": "Ended"}
 
 
 def _to_login(request: Request) -> RedirectResponse:
@@ -89,5 +88,4 @@ def sessions_page(request: Request, context: Context, account: MaybeAccount) -> 
     if account is None:
         return _to_login(request)
     rows = dashboard.list_sessions(db=context.db, catalog=context.catalog, account=account)
-    return context.templates.TemplateResponse(request, "sessions.html", {
-        "account": account, "rows": rows, "statuses": STATUSES})
+    return context.templates.TemplateResponse(request, "sessions.html", {"account": account, "rows": rows})

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import get_args
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
+from app.labels import load_labels
+from app.models import ClockStatus
 from tests._server import ServerProcess
 from tests.app._accounts import PASSWORD, bearer, create_session, sign_up
 
@@ -180,3 +183,7 @@ def test_logging_in_again_ends_the_login_the_cookie_held(server: ServerProcess) 
     with server.client() as replay:
         replay.cookies.set("arraydojo_account", first)
         assert replay.get("/api/me").status_code == 401
+
+
+def test_every_session_status_has_a_label() -> None:
+    assert set(load_labels().session_statuses) == set(get_args(ClockStatus))
