@@ -344,6 +344,8 @@ class PlaybackFrame(BaseModel):
 class ReportScorecard(Scorecard):
     is_prefilled: bool
     recommendation_label: str | None
+    evidence: dict[str, list[ScorecardEvidence]] = Field(
+        default_factory=dict, description="Per criterion, the attempts that show it (ids of `runs`)")
 
 
 class ReportPublic(BaseModel):

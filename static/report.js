@@ -46,7 +46,13 @@ function scorecard(data) {
     var score = card.criteria[def.key];
     var bar = el("span", { class: "score-bar" }, [el("span", { style: "width:" + (score ? score * 25 : 0) + "%" })]);
     var anchor = score && def.anchors[score - 1] ? el("span", { class: "anchor muted small", text: def.anchors[score - 1] }) : null;
-    return el("tr", { "data-criterion": def.key }, [el("th", { text: def.label }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar, anchor])]);
+    // Evidence: the attempts that show the criterion, linking to their challenge's section below.
+    var items = ((card.evidence || {})[def.key] || []).map(function (item) {
+      var what = item.rating ? (labels().ratings[item.rating] || item.rating) : (labels().verdicts[item.verdict] || item.verdict || "");
+      return el("a", { href: "#challenge-" + item.challenge, "data-attempt": String(item.attempt_id), text: item.challenge + (what ? " · " + what : "") });
+    });
+    var evidence = items.length ? el("span", { class: "score-evidence" }, [el("span", { class: "muted", text: "Evidence:" })].concat(items)) : null;
+    return el("tr", { "data-criterion": def.key }, [el("th", { text: def.label }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar, anchor, evidence])]);
   });
   return section("Scorecard", "scorecard", [
     card.is_prefilled ? el("p", { class: "muted small", text: "Pre-filled from the rubric evidence; the interviewer has not edited it." }) : null,
@@ -61,7 +67,7 @@ function challenges(data) {
     var submit = c.final_submit;
     var results = el("div", { class: "report-results" });
     if (c.results_html) results.innerHTML = c.results_html; // the server's _results.html fragment, escaped there
-    return el("article", { class: "report-challenge", "data-challenge": c.id }, [
+    return el("article", { class: "report-challenge", id: "challenge-" + c.id, "data-challenge": c.id }, [
       el("h3", {}, [c.title + " ", el("span", { class: "badge difficulty-" + c.difficulty, text: c.difficulty }),
         el("span", { class: "verdict-pill verdict-" + verdict, text: c.verdict ? verdictLabel(c.verdict) : "Not submitted" })]),
       el("p", { class: "muted small", text: c.submits + " submit(s), " + c.runs + " run(s)" +

@@ -26,7 +26,7 @@ from app.models import (
 from app.services.challenges import get_challenge
 from app.services.interviews import Access, event_public, require_interviewer
 from app.services.results import render_results, results_view
-from app.services.scorecards import session_scorecard
+from app.services.scorecards import default_definitions, evidence, session_scorecard
 
 REPORT_VERSION = 2  # 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page
 TIMELINE_KINDS = ("started", "run", "submit", "followup", "hint", "extended", "ended")
@@ -93,7 +93,8 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
         scorecard=ReportScorecard(
             **scorecard.model_dump(),
             is_prefilled=is_prefilled,
-            recommendation_label=labels.recommendations.get(scorecard.recommendation or "")),
+            recommendation_label=labels.recommendations.get(scorecard.recommendation or ""),
+            evidence=evidence(session.id, attempts, scorecard.definitions or default_definitions())),
         labels=labels.for_scripts(),
     )
 

@@ -104,6 +104,8 @@ def test_a_wrong_submit_never_prefills_a_recommendation_and_an_accepted_one_is_e
         assert evidence["url"] == f"/sessions/{session['id']}/attempts/{accepted['attempt_id']}/results"
         assert client.get(evidence["url"]).status_code == 200  # the owner opens the evidence by login
         assert later["evidence"]["communication"] == []
+        report = client.get(f"/api/sessions/{session['id']}/report").json()
+        assert report["scorecard"]["evidence"]["vectorization"][0]["attempt_id"] == accepted["attempt_id"]
         row = client.get("/api/me/sessions").json()[0]
         assert row["challenges"][0]["verdict"] == "accepted"
         assert row["score"] is not None

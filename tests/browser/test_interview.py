@@ -106,6 +106,8 @@ def test_two_people_run_a_mock_interview_end_to_end(browser: Browser, web: Serve
         interviewer.locator("#report-link").click()
         expect(interviewer.locator("#playback")).to_be_visible()
         expect(interviewer.locator(".recommendation")).to_contain_text("Yes")
+        report_evidence = interviewer.locator("tr[data-criterion='vectorization'] .score-evidence a")
+        expect(report_evidence).to_have_attribute("href", "#challenge-softmax")
         expect(interviewer.locator(".marker-submit")).to_have_count(1)
         expect(interviewer.locator(".marker-followup")).to_have_count(1)
         expect(interviewer.locator("#notes .notes-body strong")).to_have_text("max-subtraction")
