@@ -7,7 +7,6 @@ from urllib.parse import quote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from app.errors import TooManyRequestsError
 from app.routes._deps import Context, MaybeAccount, client_address, login_token, set_login_cookie
 from app.services import accounts, dashboard, oidc
 
@@ -59,13 +58,8 @@ def oidc_login(request: Request, context: Context) -> Response:
 @router.get("/login/oidc/callback", name="oidc_callback")
 def oidc_callback(request: Request, context: Context, state: str | None = None, code: str | None = None,
                   error: str | None = None) -> Response:
-    limiter, client = context.login_limiter.clients, client_address(request)
-    wait = limiter.retry_after(client)
-    if wait is not None:
-        raise TooManyRequestsError(f"Too many login attempts from this address. Try again in {wait} seconds.",
-                                   retry_after_seconds=wait)
-    limiter.hit(client)
-    login = oidc.finish(db=context.db, settings=context.settings,
+    login = oidc.finish(db=context.db, settings=context.settings, limiter=context.login_limiter,
+                        client=client_address(request),
                         session_days=context.settings.account_session_days, redirect_uri=_callback_url(request),
                         cookie=request.cookies.get(oidc.COOKIE_NAME), state=state, code=code, error=error)
     accounts.log_out(db=context.db, token=login_token(request))  # the login this cookie replaces, if any

@@ -26,7 +26,8 @@ from joserfc.jwk import KeySet
 from app import store
 from app.config import Settings
 from app.database import Database
-from app.errors import ForbiddenError, NotFoundError, UnauthorizedError, UpstreamError
+from app.errors import ForbiddenError, NotFoundError, TooManyRequestsError, UnauthorizedError, UpstreamError
+from app.rate_limit import LoginLimiter
 from app.services import accounts
 
 COOKIE_NAME = "arraydojo_oidc"
@@ -137,10 +138,16 @@ def _claims(metadata: dict[str, Any], settings: Settings, *, id_token: str, flow
     return claims
 
 
-def finish(*, db: Database, settings: Settings, session_days: float, redirect_uri: str, cookie: str | None,
-           state: str | None, code: str | None, error: str | None) -> accounts.Login:
+def finish(*, db: Database, settings: Settings, limiter: LoginLimiter, client: str, session_days: float,
+           redirect_uri: str, cookie: str | None, state: str | None, code: str | None, error: str | None
+           ) -> accounts.Login:
     """The callback: check the state, exchange the code, verify the ID token, log the account in."""
     _require_configured(settings)
+    wait = limiter.clients.retry_after(client)
+    if wait is not None:  # each callback costs the provider two requests: counted as a login attempt
+        raise TooManyRequestsError(f"Too many login attempts from this address. Try again in {wait} seconds.",
+                                   retry_after_seconds=wait)
+    limiter.clients.hit(client)
     flow = Flow.from_cookie(cookie)
     if flow is None or not state or not hmac.compare_digest(state, flow.state):
         raise ForbiddenError("This sign-in did not start here, or took too long. Start again from /login.")
