@@ -248,9 +248,8 @@ function loadScorecard(onlyIfPrefilled) {
     if (onlyIfPrefilled && !body.is_prefilled) return;
     lastScorecard = body;
     const card = body.scorecard;
-    scorecardTemplate = null;
-    $("scorecard-template").value = "";
     drawScorecard(body.criteria, card.criteria, body.evidence);
+    if (scorecardTemplate) chooseTemplate(); // picked before the scorecard had loaded: apply it now
     $("recommendation").value = card.recommendation || "";
     $("scorecard-summary").value = card.summary || "";
     $("scorecard-hint").textContent = body.is_prefilled
@@ -262,10 +261,10 @@ function loadScorecard(onlyIfPrefilled) {
 
 function chooseTemplate() {
   const chosen = $("scorecard-template").value;
-  if (!lastScorecard) return;
+  scorecardTemplate = chosen || null;
+  if (!lastScorecard) return; // loadScorecard applies it once the scorecard is here
   const values = {};
   scorecardDefs.forEach((def) => { const v = $("score-" + def.key).value; if (v) values[def.key] = parseInt(v, 10); });
-  scorecardTemplate = chosen || null;
   const defs = !chosen ? lastScorecard.criteria : chosen === "default" ? null : templates[chosen].criteria;
   if (defs) drawScorecard(defs, values, lastScorecard.evidence);
   else fetch("/api/scorecard-templates/default").then((r) => r.json())
@@ -284,6 +283,8 @@ function saveScorecard(event) {
   if (scorecardTemplate) body.template_id = scorecardTemplate;
   S.api("PUT", "/scorecard", body).then(() => {
     scorecardTouched = true;
+    scorecardTemplate = null; // saved: the scorecard now carries the template's criteria itself
+    $("scorecard-template").value = "";
     $("scorecard-status").textContent = "Saved";
     loadScorecard();
   }).catch((error) => { $("scorecard-status").textContent = error.message; });
