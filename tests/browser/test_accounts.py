@@ -15,6 +15,8 @@ from tests._server import ServerProcess
 pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a real server and Chromium each
 PASSWORD = "correct horse battery staple"
 PHONE = {"width": 390, "height": 844}
+ACCEPTED = (Path(__file__).resolve().parent.parent / "challenges" / "solutions" / "softmax"
+            / "accepted__vectorized.py").read_text()
 
 
 def _context(browser: Browser, web: ServerProcess, **options: object) -> BrowserContext:
@@ -39,6 +41,23 @@ def _create_session(page: Page, candidate: str) -> str:
     expect(page.locator("h1")).to_have_text("Your session is ready")
     expect(page.locator("#candidate-url")).to_have_value(re.compile(r"/candidate#[A-Za-z0-9_-]{43}$"))
     return page.locator("#candidate-url").input_value()
+
+
+def _finished_interview(web: ServerProcess, email: str, candidate: str) -> None:
+    """One interview run through the API for the same account: an accepted submit, ended, scored."""
+    with httpx.Client(base_url=web.url, timeout=60) as api:
+        assert api.post("/api/login", json={"email": email, "password": PASSWORD}).status_code == 200
+        created = api.post("/api/sessions", json={"challenges": ["softmax"], "duration_minutes": 30,
+                                                  "candidate_name": candidate}).json()
+        base = f"/api/sessions/{created['id']}"
+        assert api.post(f"{base}/start").status_code == 200
+        submit = api.post(f"{base}/submit", json={"challenge": "softmax", "code": ACCEPTED},
+                          headers={"Authorization": f"Bearer {created['candidate_token']}"})
+        assert submit.json()["verdict"] == "accepted"
+        assert api.post(f"{base}/end").status_code == 200
+        card = {"criteria": {"vectorization": 4, "communication": 4, "problem_solving": 4},
+                "recommendation": "strong_yes", "summary": "Clear and fast."}
+        assert api.put(f"{base}/scorecard", json=card).status_code == 200
 
 
 def test_interviewer_signs_up_creates_a_session_and_finds_it_again_from_a_fresh_browser(
@@ -68,6 +87,7 @@ def test_interviewer_signs_up_creates_a_session_and_finds_it_again_from_a_fresh_
     _create_session(page, "Linus Torvalds")
     first.close()
     assert not errors, errors
+    _finished_interview(web, email, "Margaret Hamilton")
 
     fresh = _context(browser, web, viewport={"width": 1280, "height": 900},
                      permissions=["clipboard-read", "clipboard-write"])
@@ -80,8 +100,13 @@ def test_interviewer_signs_up_creates_a_session_and_finds_it_again_from_a_fresh_
     page.get_by_role("button", name="Log in").click()
     expect(page).to_have_url(re.compile(r"/sessions$"))
     rows = page.locator(".dashboard-row")
-    expect(rows).to_have_count(2)  # the reload created nothing
-    expect(rows.first).to_contain_text("Linus Torvalds")
+    expect(rows).to_have_count(3)  # the reload created nothing
+    expect(rows.first).to_contain_text("Margaret Hamilton")
+    finished = rows.filter(has_text="Margaret Hamilton")
+    expect(finished).to_contain_text("Ended")
+    expect(finished).to_contain_text("Accepted")
+    expect(finished).to_contain_text("Strong yes")
+    expect(rows.nth(1)).to_contain_text("Linus Torvalds")
     grace = rows.filter(has_text="Grace Hopper")
     expect(grace).to_contain_text("Softmax")
     expect(grace).to_contain_text("Waiting")
