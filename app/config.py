@@ -109,6 +109,26 @@ class Settings(BaseSettings):
             raise ValueError("must start with http:// or https://, like https://dojo.example.org")
         return value.rstrip("/")
 
+    # Interviewer accounts. With require_accounts, only a logged-in account can create a session.
+    require_accounts: bool = False
+    account_session_days: float = Field(default=14.0, gt=0, le=365)
+    # Login attempts: per client address (any outcome), and failed ones per account, within the window.
+    login_attempts_per_client: int = Field(default=20, ge=1)
+    login_failures_per_account: int = Field(default=5, ge=1)
+    login_window_seconds: float = Field(default=300.0, gt=0)
+
+    # OpenID Connect login (optional): the provider's issuer URL and this app's client there. The
+    # provider must redirect back to <this server>/login/oidc/callback.
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_scopes: str = "openid email profile"
+    oidc_name: str = Field(default="single sign-on", max_length=60)
+
+    @property
+    def is_oidc_configured(self) -> bool:
+        return bool(self.oidc_issuer and self.oidc_client_id)
+
     @property
     def challenges_dir(self) -> Path:
         return self.home / "challenges"

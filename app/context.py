@@ -16,6 +16,7 @@ from app.content import MarkdownRenderer
 from app.database import Database
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
+from app.login_limit import LoginLimiter
 from app.services.attempts import Grading
 from app.services.profiles import TokenSigner
 from sandbox import Sandbox
@@ -34,6 +35,8 @@ class AppContext:
     templates: Jinja2Templates
     markdown: MarkdownRenderer
     assets: Assets
+    # In this process only (see rate_limit.py): each worker process keeps its own counts.
+    login_limiter: LoginLimiter
     # Set when the server is asked to stop: live streams end at once instead of holding it up.
     stopping: threading.Event = field(default_factory=threading.Event)
     # Set when attempts go to worker hosts: every host's sweep collects the results left behind.

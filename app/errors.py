@@ -112,6 +112,14 @@ class ConflictError(AppError):
     title = "Not possible now"
 
 
+class UpstreamError(AppError):
+    """A service we depend on (an OpenID Connect provider) answered wrongly or not at all."""
+
+    status = 502
+    code = "upstream_error"
+    title = "Another service did not answer as expected"
+
+
 class BusyError(AppError):
     """Every sandbox slot is busy and the queue is full: retry after a few seconds."""
 

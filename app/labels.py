@@ -25,6 +25,7 @@ class Labels(BaseModel):
     criteria: dict[str, str]
     criterion_weights: dict[str, str]
     statuses: dict[str, str]
+    session_statuses: dict[str, str]
     recommendations: dict[str, str]
 
     def verdict(self, verdict: str) -> str:

@@ -34,9 +34,12 @@ from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.labels import load_labels
+from app.login_limit import LoginLimiter
 from app.middleware import ProfileMiddleware
 from app.rate_limit import build_rate_limiter
 from app.routes import (
+    account_pages,
+    accounts_api,
     challenges_api,
     docs,
     health,
@@ -44,6 +47,7 @@ from app.routes import (
     pages,
     pairing_api,
     progress_api,
+    scorecards_api,
     sessions_api,
 )
 from app.services.attempts import Grading, LocalGrading
@@ -60,6 +64,8 @@ DESCRIPTION = """Practise NumPy / ML interview challenges: hidden tests graded i
 rubric feedback on vectorization, numerical stability, axes, broadcasting and memory.
 
 Profiles are anonymous: the `arraydojo_profile` cookie names yours, and is set on your first request.
+Interviewers may have an account (`POST /api/accounts`, `POST /api/login`): its `arraydojo_account` cookie
+lists their sessions (`GET /api/me/sessions`) and opens them as the interviewer without a token.
 Errors always have the shape `{"error": {"status", "code", "message", ...}}`."""
 
 
@@ -106,7 +112,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.rate_limiter = build_rate_limiter(settings)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
-                   interview_pages.router, docs.router, pairing_api.router):
+                   interview_pages.router, docs.router, pairing_api.router, accounts_api.router,
+                   scorecards_api.router, account_pages.router):
         app.include_router(router)
     # Outermost last: gzip wraps the pages. Headers, hosts, origin and body limits are edge layers (app/edge.py).
     app.add_middleware(GZipMiddleware, minimum_size=1024)
@@ -178,6 +185,9 @@ def _start(settings: Settings) -> AppContext:
         settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=grader, grading=grading, queue=queue,
         profile_signer=signer,
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
+        login_limiter=LoginLimiter(per_client=settings.login_attempts_per_client,
+                                   per_account=settings.login_failures_per_account,
+                                   window_seconds=settings.login_window_seconds),
     )
 
 

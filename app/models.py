@@ -294,17 +294,43 @@ class NotesSaved(BaseModel):
     notes_html: str
 
 
+class ScorecardCriterion(BaseModel):
+    key: str
+    label: str
+    rubric: bool
+    anchors: list[str] = Field(description="What 1, 2, 3 and 4 mean, in that order")
+
+
+class ScorecardEvidence(BaseModel):
+    """An attempt that shows a criterion: where the interviewer can check the rating."""
+
+    attempt_id: int
+    challenge: str
+    verdict: str | None
+    rating: str | None = Field(description="The rubric's rating (pass, warn, fail) for rubric criteria")
+    url: str
+
+
 class Scorecard(BaseModel):
-    criteria: dict[str, int | None] = Field(description="1-4 per rubric criterion (4 is best), or null")
+    criteria: dict[str, int | None] = Field(description="1-4 per criterion (4 is best), or null")
     recommendation: Recommendation | None
     summary: str
     saved_at: datetime | None = None
+    template_id: str | None = Field(default=None, description="The account's template it was scored with")
+    template_name: str | None = None
+    definitions: list[ScorecardCriterion] | None = Field(
+        default=None, description="The criteria and anchors it was scored against (a copy: editing the template "
+                                  "later does not change a saved scorecard); null: the default criteria")
 
 
 class ScorecardPublic(BaseModel):
     scorecard: Scorecard
     automatic: Scorecard
     is_prefilled: bool
+    criteria: list[ScorecardCriterion] = Field(description="What to rate, with each rating's anchor text")
+    evidence: dict[str, list[ScorecardEvidence]] = Field(description="Per criterion, the attempts that show it")
+    recommendation_open: bool = Field(description="Whether the automatic recommendation may be shown: only once "
+                                                  "the candidate has an accepted submit or the session has ended")
 
 
 class ReportSessionPublic(SessionTimes):
@@ -347,6 +373,8 @@ class PlaybackUpdate(BaseModel):
 class ReportScorecard(Scorecard):
     is_prefilled: bool
     recommendation_label: str | None
+    evidence: dict[str, list[ScorecardEvidence]] = Field(
+        default_factory=dict, description="Per criterion, the attempts that show it (ids of `runs`)")
 
 
 class ReportPublic(BaseModel):
@@ -417,3 +445,65 @@ class PresenceSaved(BaseModel):
 class PairingPublic(BaseModel):
     interviewer_may_type: bool
 
+
+# Interviewer accounts, their dashboard, and scorecard templates
+
+class AccountPublic(BaseModel):
+    id: int
+    email: str
+    display_name: str
+    created_at: datetime
+
+
+class LoggedOut(BaseModel):
+    logged_out: bool
+
+
+class PasswordChanged(BaseModel):
+    changed: bool
+    other_sessions_ended: int = Field(description="Logins on other browsers that were ended")
+
+
+class DashboardChallenge(BaseModel):
+    id: str
+    title: str
+    verdict: str | None = Field(description="The last submit's verdict, or null if never submitted")
+    score: float | None
+
+
+class DashboardSessionPublic(BaseModel):
+    """One row of the account's dashboard."""
+
+    id: str
+    status: ClockStatus
+    candidate_name: str | None
+    challenges: list[DashboardChallenge]
+    created_at: datetime
+    started_at: datetime | None
+    ended_at: datetime | None
+    deadline: datetime | None
+    score: float | None = Field(description="Mean of the rated final submits (0-100); null if none is rated")
+    recommendation: Recommendation | None = Field(description="From the saved scorecard only")
+    interviewer_url: str = Field(description="Opens for the owner's login, without a token")
+    report_url: str
+
+
+class CandidateLinkIssued(BaseModel):
+    """A new candidate link: the previous one stops working at once."""
+
+    id: str
+    candidate_token: str
+    candidate_url: str
+
+
+class TemplateDeleted(BaseModel):
+    id: str
+    deleted: bool
+
+
+class ScorecardTemplatePublic(BaseModel):
+    id: str
+    name: str
+    criteria: list[ScorecardCriterion]
+    created_at: datetime
+    updated_at: datetime

@@ -62,8 +62,11 @@ interview_sessions = sa.Table(
     # The practice profile the candidate's browser uses: while the session is live, practice hints,
     # give-up and the reference for its challenges are refused to that profile when hints are off.
     sa.Column("candidate_profile_hash", sa.String(64)),
+    # The account that created it (None: anonymous). No foreign key: see its migration.
+    sa.Column("owner_id", sa.Integer),
     sa.Index("ix_interview_sessions_status_deadline", "status", "deadline"),
     sa.Index("ix_interview_sessions_candidate_profile", "candidate_profile_hash"),
+    sa.Index("ix_interview_sessions_owner_id", "owner_id", "created_at"),
 )
 server_secrets = sa.Table(
     "server_secrets", metadata,
@@ -105,6 +108,36 @@ attempts = sa.Table(
     sa.Index("ix_attempts_session", "session_id", "id"),
     sa.Index("ix_attempts_status", "status"),
     sa.Index("ux_attempts_profile_public_id", "profile_id", "public_id", unique=True),
+)
+
+accounts = sa.Table(
+    "accounts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("email", sa.String(254), nullable=False, unique=True),
+    sa.Column("display_name", sa.String(100), nullable=False),
+    sa.Column("password_hash", sa.String(200), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("password_changed_at", sa.DateTime(timezone=True), nullable=False),
+)
+# A logged-in browser: the hash of its cookie's token, until it expires or logs out.
+account_sessions = sa.Table(
+    "account_sessions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_account_sessions_account_id", "account_id"),
+)
+scorecard_templates = sa.Table(
+    "scorecard_templates", metadata,
+    sa.Column("id", sa.String(32), primary_key=True),
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.String(100), nullable=False),
+    sa.Column("criteria", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_scorecard_templates_account_id", "account_id"),
 )
 
 GRADING, GRADED, INTERRUPTED = "grading", "graded", "interrupted"
@@ -440,6 +473,7 @@ class InterviewSession:
     final_submit_state: str | None
     notes: str
     scorecard: dict[str, Any] | None
+    owner_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -461,7 +495,7 @@ def _interview_session(row: sa.Row[Any]) -> InterviewSession:
         created_at=_aware(row.created_at),  # type: ignore[arg-type]
         started_at=_aware(row.started_at), deadline=_aware(row.deadline), ended_at=_aware(row.ended_at),
         end_reason=row.end_reason, final_submit_state=row.final_submit_state, notes=row.notes,
-        scorecard=row.scorecard,
+        scorecard=row.scorecard, owner_id=row.owner_id,
     )
 
 
@@ -483,8 +517,8 @@ def live_sessions_of_candidate(conn: Connection, *, token_hash: str) -> list[Int
 
 def create_interview(conn: Connection, *, session_id: str, candidate_token_hash: str, interviewer_token_hash: str,
                      candidate_name: str | None, challenges: list[str], duration_seconds: float,
-                     hints_allowed: bool, candidate_may_start: bool) -> None:
-    conn.execute(sa.insert(interview_sessions).values(
+                     hints_allowed: bool, candidate_may_start: bool, owner_id: int | None = None) -> None:
+    conn.execute(sa.insert(interview_sessions).values(owner_id=owner_id,
         id=session_id, candidate_token_hash=candidate_token_hash, interviewer_token_hash=interviewer_token_hash,
         candidate_name=candidate_name, challenges=challenges, duration_seconds=duration_seconds,
         extension_seconds=0.0, hints_allowed=hints_allowed, candidate_may_start=candidate_may_start,
@@ -803,3 +837,165 @@ def set_interviewer_may_type(conn: Connection, *, session_id: str, allowed: bool
                          .values(interviewer_may_type=allowed))
     if moved.rowcount == 0:
         conn.execute(sa.insert(collab_settings).values(session_id=session_id, interviewer_may_type=allowed))
+
+def list_owned_interviews(conn: Connection, *, owner_id: int) -> list[InterviewSession]:
+    """An account's sessions, newest first."""
+    rows = conn.execute(sa.select(interview_sessions).where(interview_sessions.c.owner_id == owner_id)
+                        .order_by(interview_sessions.c.created_at.desc(), interview_sessions.c.id))
+    return [_interview_session(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class SubmitOutcome:
+    session_id: str
+    challenge_id: str
+    verdict: str | None
+    score: float | None
+
+
+def last_submit_outcomes(conn: Connection, *, session_ids: list[str]) -> list[SubmitOutcome]:
+    """The last graded submit of each challenge of these sessions: verdict and score only, one query for a
+    whole dashboard (no code or report is read)."""
+    if not session_ids:
+        return []
+    last = (sa.select(sa.func.max(attempts.c.id))
+            .where(attempts.c.session_id.in_(session_ids), attempts.c.mode == "submit", attempts.c.status == GRADED)
+            .group_by(attempts.c.session_id, attempts.c.challenge_id))
+    rows = conn.execute(sa.select(attempts.c.session_id, attempts.c.challenge_id, attempts.c.verdict,
+                                  attempts.c.score).where(attempts.c.id.in_(last)))
+    return [SubmitOutcome(r.session_id, r.challenge_id, r.verdict, r.score) for r in rows]
+
+
+def set_candidate_token_hash(conn: Connection, *, session_id: str, token_hash: str) -> None:
+    conn.execute(sa.update(interview_sessions).where(interview_sessions.c.id == session_id)
+                 .values(candidate_token_hash=token_hash))
+
+
+# Accounts
+
+@dataclass(frozen=True)
+class Account:
+    id: int
+    email: str
+    display_name: str
+    password_hash: str
+    created_at: datetime
+    password_changed_at: datetime
+
+
+def _account(row: sa.Row[Any]) -> Account:
+    return Account(id=row.id, email=row.email, display_name=row.display_name, password_hash=row.password_hash,
+                   created_at=_aware(row.created_at),  # type: ignore[arg-type]
+                   password_changed_at=_aware(row.password_changed_at))  # type: ignore[arg-type]
+
+
+def create_account(conn: Connection, *, email: str, display_name: str, password_hash: str) -> int | None:
+    """The new account's id, or None when the email is taken (the unique index decides, not a prior read)."""
+    now = utcnow()
+    try:
+        with conn.begin_nested():
+            result = conn.execute(sa.insert(accounts).values(
+                email=email, display_name=display_name, password_hash=password_hash, created_at=now,
+                password_changed_at=now))
+    except sa.exc.IntegrityError:
+        return None
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def find_account(conn: Connection, *, email: str) -> Account | None:
+    row = conn.execute(sa.select(accounts).where(accounts.c.email == email)).one_or_none()
+    return _account(row) if row else None
+
+
+def get_account(conn: Connection, *, account_id: int) -> Account | None:
+    row = conn.execute(sa.select(accounts).where(accounts.c.id == account_id)).one_or_none()
+    return _account(row) if row else None
+
+
+def set_password_hash(conn: Connection, *, account_id: int, password_hash: str, changed: bool = True) -> None:
+    values: dict[str, Any] = {"password_hash": password_hash}
+    if changed:
+        values["password_changed_at"] = utcnow()
+    conn.execute(sa.update(accounts).where(accounts.c.id == account_id).values(**values))
+
+
+def add_account_session(conn: Connection, *, account_id: int, token_hash: str, expires_at: datetime) -> None:
+    conn.execute(sa.insert(account_sessions).values(token_hash=token_hash, account_id=account_id,
+                                                    created_at=utcnow(), expires_at=expires_at))
+
+
+def find_session_account(conn: Connection, *, token_hash: str, now: datetime) -> Account | None:
+    """The account a login token opens, unless the login has expired."""
+    row = conn.execute(
+        sa.select(accounts).join(account_sessions, account_sessions.c.account_id == accounts.c.id)
+        .where(account_sessions.c.token_hash == token_hash, account_sessions.c.expires_at > now)
+    ).one_or_none()
+    return _account(row) if row else None
+
+
+def delete_account_session(conn: Connection, *, token_hash: str) -> None:
+    conn.execute(sa.delete(account_sessions).where(account_sessions.c.token_hash == token_hash))
+
+
+def delete_other_account_sessions(conn: Connection, *, account_id: int, keep_token_hash: str | None) -> int:
+    query = sa.delete(account_sessions).where(account_sessions.c.account_id == account_id)
+    if keep_token_hash is not None:
+        query = query.where(account_sessions.c.token_hash != keep_token_hash)
+    return int(conn.execute(query).rowcount)
+
+
+def delete_expired_account_sessions(conn: Connection, *, now: datetime) -> None:
+    conn.execute(sa.delete(account_sessions).where(account_sessions.c.expires_at <= now))
+
+
+# Scorecard templates
+
+@dataclass(frozen=True)
+class ScorecardTemplate:
+    id: str
+    account_id: int
+    name: str
+    criteria: list[dict[str, Any]]
+    created_at: datetime
+    updated_at: datetime
+
+
+def _template(row: sa.Row[Any]) -> ScorecardTemplate:
+    return ScorecardTemplate(id=row.id, account_id=row.account_id, name=row.name, criteria=list(row.criteria),
+                             created_at=_aware(row.created_at),  # type: ignore[arg-type]
+                             updated_at=_aware(row.updated_at))  # type: ignore[arg-type]
+
+
+def create_scorecard_template(conn: Connection, *, account_id: int, name: str, criteria: list[dict[str, Any]]
+                              ) -> str:
+    template_id, now = uuid.uuid4().hex, utcnow()
+    conn.execute(sa.insert(scorecard_templates).values(id=template_id, account_id=account_id, name=name,
+                                                       criteria=criteria, created_at=now, updated_at=now))
+    return template_id
+
+
+def list_scorecard_templates(conn: Connection, *, account_id: int) -> list[ScorecardTemplate]:
+    rows = conn.execute(sa.select(scorecard_templates).where(scorecard_templates.c.account_id == account_id)
+                        .order_by(scorecard_templates.c.created_at, scorecard_templates.c.id))
+    return [_template(row) for row in rows]
+
+
+def get_scorecard_template(conn: Connection, *, account_id: int, template_id: str) -> ScorecardTemplate | None:
+    """Only the account's own: another account's template is not found, the same as a missing one."""
+    row = conn.execute(sa.select(scorecard_templates).where(
+        scorecard_templates.c.id == template_id, scorecard_templates.c.account_id == account_id)).one_or_none()
+    return _template(row) if row else None
+
+
+def update_scorecard_template(conn: Connection, *, account_id: int, template_id: str, name: str,
+                              criteria: list[dict[str, Any]]) -> bool:
+    result = conn.execute(sa.update(scorecard_templates).where(
+        scorecard_templates.c.id == template_id, scorecard_templates.c.account_id == account_id)
+        .values(name=name, criteria=criteria, updated_at=utcnow()))
+    return bool(result.rowcount)
+
+
+def delete_scorecard_template(conn: Connection, *, account_id: int, template_id: str) -> bool:
+    result = conn.execute(sa.delete(scorecard_templates).where(
+        scorecard_templates.c.id == template_id, scorecard_templates.c.account_id == account_id))
+    return bool(result.rowcount)

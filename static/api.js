@@ -112,7 +112,8 @@ export function sessionClient(sessionId) {
   } catch (e) { /* no storage: the fragment is all we have */ }
   if (token && window.history.replaceState) window.history.replaceState(null, "", window.location.pathname + window.location.search);
   const base = "/api/sessions/" + encodeURIComponent(sessionId);
-  const auth = () => ({ Authorization: "Bearer " + token });
+  // Without a token, no header: the server then lets in the logged-in account that owns the session.
+  const auth = () => (token ? { Authorization: "Bearer " + token } : {});
 
   function request(method, path, body, extraHeaders) {
     const options = { method, headers: Object.assign(auth(), extraHeaders || {}) };

@@ -27,7 +27,7 @@ function load() {
   return S.api("GET", "").then((data) => {
     state = data;
     $("session-title").textContent = "Interview" + (data.candidate_name ? " with " + data.candidate_name : "");
-    $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report#" + S.token;
+    $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report" + (S.token ? "#" + S.token : "");
     buildTabs(data.challenges, select);
     if (!editor) {
       editor = new PairedEditor({
@@ -50,7 +50,7 @@ function load() {
     loadScorecard();
   }).catch((error) => {
     showError(error.status === 401 || error.status === 404
-      ? error.message + " Open the full interviewer link (it ends with #…)."
+      ? error.message + " Open the full interviewer link (it ends with #…), or log in with the account that created it."
       : "Could not load the session: " + error.message);
     throw error;
   });
@@ -189,42 +189,112 @@ function saveNotes() {
   }).catch((error) => { $("notes-status").textContent = "Not saved: " + error.message; });
 }
 
+// The scorecard: each criterion 1-4 with the anchor text of the chosen rating, the attempts that
+// show it (evidence links to the activity list), and the account's templates when logged in.
+let scorecardDefs = [];
+let scorecardTemplate = null;
+const templates = {};
+
+function scoreRow(def, value, evidence) {
+  const id = "score-" + def.key;
+  const select = el("select", { id, "data-criterion": def.key, "aria-describedby": id + "-anchor" });
+  [["", "–"], ["4", "4"], ["3", "3"], ["2", "2"], ["1", "1"]].forEach((pair) => {
+    const option = el("option", { value: pair[0], text: pair[1] });
+    if (pair[0]) option.title = def.anchors[parseInt(pair[0], 10) - 1];
+    if (String(value || "") === pair[0]) option.selected = true;
+    select.appendChild(option);
+  });
+  const anchor = el("span", { class: "anchor", id: id + "-anchor" });
+  const showAnchor = () => { anchor.textContent = select.value ? def.anchors[parseInt(select.value, 10) - 1] : ""; };
+  showAnchor();
+  select.addEventListener("change", () => { scorecardTouched = true; showAnchor(); });
+  const links = (evidence || []).map((item) => {
+    const challenge = state.challenges.filter((c) => c.id === item.challenge)[0];
+    const text = (challenge ? challenge.title : item.challenge) + (item.rating ? " · " + (labels().ratings[item.rating] || item.rating)
+      : item.verdict ? " · " + verdictLabel(item.verdict) : "");
+    const link = el("a", { href: item.url, "data-attempt": String(item.attempt_id), text });
+    link.addEventListener("click", (event) => {
+      const target = document.querySelector('.activity-item[data-attempt="' + item.attempt_id + '"]');
+      if (!target) return;
+      event.preventDefault();
+      target.scrollIntoView({ block: "center" });
+      target.classList.add("evidence-target");
+      setTimeout(() => target.classList.remove("evidence-target"), 2000);
+    });
+    return link;
+  });
+  return el("div", { class: "score-item", "data-criterion": def.key }, [
+    el("div", { class: "score-row" }, [el("label", { for: id, text: def.label }), select]),
+    anchor,
+    links.length ? el("p", { class: "score-evidence" }, [el("span", { class: "muted", text: "Evidence:" })].concat(links)) : null,
+  ]);
+}
+
+function drawScorecard(defs, values, evidence) {
+  scorecardDefs = defs;
+  const box = $("scorecard-criteria");
+  box.textContent = "";
+  defs.forEach((def) => box.appendChild(scoreRow(def, values[def.key], evidence[def.key])));
+}
+
+function loadTemplates() {
+  // 401 when not logged in: the account's templates are simply not offered.
+  fetch("/api/scorecard-templates").then((r) => (r.ok ? r.json() : [])).then((list) => {
+    if (!list.length) return;
+    const picker = $("scorecard-template");
+    list.forEach((t) => {
+      templates[t.id] = t;
+      picker.appendChild(el("option", { value: t.id, text: t.name }));
+    });
+    $("scorecard-template-row").hidden = false;
+  }).catch(() => { /* templates are optional */ });
+}
+
+let lastScorecard = null;
+
 function loadScorecard(onlyIfPrefilled) {
   if (onlyIfPrefilled && scorecardTouched) return;
   S.api("GET", "/scorecard").then((body) => {
     if (onlyIfPrefilled && !body.is_prefilled) return;
+    lastScorecard = body;
     const card = body.scorecard;
-    const box = $("scorecard-criteria");
-    box.textContent = "";
-    Object.keys(labels().criteria).forEach((name) => {
-      const select = el("select", { id: "score-" + name, "data-criterion": name });
-      [["", "–"], ["4", "4 · strong"], ["3", "3 · good"], ["2", "2 · weak"], ["1", "1 · poor"]].forEach((pair) => {
-        const option = el("option", { value: pair[0], text: pair[1] });
-        if (String(card.criteria[name] || "") === pair[0]) option.selected = true;
-        select.appendChild(option);
-      });
-      select.addEventListener("change", () => { scorecardTouched = true; });
-      box.appendChild(el("div", { class: "score-row" }, [el("label", { for: "score-" + name, text: labels().criteria[name] }), select]));
-    });
+    drawScorecard(body.criteria, card.criteria, body.evidence);
+    if (scorecardTemplate) chooseTemplate(); // picked before the scorecard had loaded: apply it now
     $("recommendation").value = card.recommendation || "";
     $("scorecard-summary").value = card.summary || "";
     $("scorecard-hint").textContent = body.is_prefilled
-      ? "Pre-filled from the rubric of the last rated submits; 4 is best. Change anything, then save."
-      : "Saved" + (card.saved_at ? " at " + clockTime(card.saved_at) : "") + ". 4 is best.";
+      ? "Pre-filled from the rubric of the last rated submits; 4 is best." + (body.recommendation_open ? ""
+        : " No recommendation is suggested before an accepted submit or the end of the session.") + " Change anything, then save."
+      : "Saved" + (card.saved_at ? " at " + clockTime(card.saved_at) : "") + (card.template_name ? " with " + card.template_name : "") + ". 4 is best.";
   }).catch((error) => showError(error.message));
+}
+
+function chooseTemplate() {
+  const chosen = $("scorecard-template").value;
+  scorecardTemplate = chosen || null;
+  if (!lastScorecard) return; // loadScorecard applies it once the scorecard is here
+  const values = {};
+  scorecardDefs.forEach((def) => { const v = $("score-" + def.key).value; if (v) values[def.key] = parseInt(v, 10); });
+  const defs = !chosen ? lastScorecard.criteria : chosen === "default" ? null : templates[chosen].criteria;
+  if (defs) drawScorecard(defs, values, lastScorecard.evidence);
+  else fetch("/api/scorecard-templates/default").then((r) => r.json())
+    .then((list) => drawScorecard(list, values, lastScorecard.evidence));
+  scorecardTouched = true;
 }
 
 function saveScorecard(event) {
   event.preventDefault();
   const criteria = {};
-  Object.keys(labels().criteria).forEach((name) => {
-    const value = $("score-" + name).value;
-    criteria[name] = value ? parseInt(value, 10) : null;
+  scorecardDefs.forEach((def) => {
+    const value = $("score-" + def.key).value;
+    criteria[def.key] = value ? parseInt(value, 10) : null;
   });
-  S.api("PUT", "/scorecard", {
-    criteria, recommendation: $("recommendation").value || null, summary: $("scorecard-summary").value,
-  }).then(() => {
+  const body = { criteria, recommendation: $("recommendation").value || null, summary: $("scorecard-summary").value };
+  if (scorecardTemplate) body.template_id = scorecardTemplate;
+  S.api("PUT", "/scorecard", body).then(() => {
     scorecardTouched = true;
+    scorecardTemplate = null; // saved: the scorecard now carries the template's criteria itself
+    $("scorecard-template").value = "";
     $("scorecard-status").textContent = "Saved";
     loadScorecard();
   }).catch((error) => { $("scorecard-status").textContent = error.message; });
@@ -261,6 +331,8 @@ function wire() {
       editor.applyReadOnly();
     }).catch((error) => { event.target.checked = !on; showError(error.message); });
   });
+  $("scorecard-template").addEventListener("change", chooseTemplate);
+  loadTemplates();
   setInterval(showLastEdit, 1000);
 }
 

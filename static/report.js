@@ -38,10 +38,21 @@ function header(data) {
 
 function scorecard(data) {
   var card = data.scorecard || { criteria: {} };
-  var rows = Object.keys(labels().criteria).map(function (name) {
-    var score = card.criteria[name];
+  // The criteria it was scored against (a template's, or the default seven); older reports: the rubric's.
+  var definitions = card.definitions || Object.keys(labels().criteria).map(function (key) {
+    return { key: key, label: labels().criteria[key], anchors: [] };
+  });
+  var rows = definitions.map(function (def) {
+    var score = card.criteria[def.key];
     var bar = el("span", { class: "score-bar" }, [el("span", { style: "width:" + (score ? score * 25 : 0) + "%" })]);
-    return el("tr", { "data-criterion": name }, [el("th", { text: labels().criteria[name] }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar])]);
+    var anchor = score && def.anchors[score - 1] ? el("span", { class: "anchor muted small", text: def.anchors[score - 1] }) : null;
+    // Evidence: the attempts that show the criterion, linking to their challenge's section below.
+    var items = ((card.evidence || {})[def.key] || []).map(function (item) {
+      var what = item.rating ? (labels().ratings[item.rating] || item.rating) : (labels().verdicts[item.verdict] || item.verdict || "");
+      return el("a", { href: "#challenge-" + item.challenge, "data-attempt": String(item.attempt_id), text: item.challenge + (what ? " · " + what : "") });
+    });
+    var evidence = items.length ? el("span", { class: "score-evidence" }, [el("span", { class: "muted", text: "Evidence:" })].concat(items)) : null;
+    return el("tr", { "data-criterion": def.key }, [el("th", { text: def.label }), el("td", { class: "num", text: score ? score + " / 4" : "–" }), el("td", {}, [bar, anchor, evidence])]);
   });
   return section("Scorecard", "scorecard", [
     card.is_prefilled ? el("p", { class: "muted small", text: "Pre-filled from the rubric evidence; the interviewer has not edited it." }) : null,
@@ -56,7 +67,7 @@ function challenges(data) {
     var submit = c.final_submit;
     var results = el("div", { class: "report-results" });
     if (c.results_html) results.innerHTML = c.results_html; // the server's _results.html fragment, escaped there
-    return el("article", { class: "report-challenge", "data-challenge": c.id }, [
+    return el("article", { class: "report-challenge", id: "challenge-" + c.id, "data-challenge": c.id }, [
       el("h3", {}, [c.title + " ", el("span", { class: "badge difficulty-" + c.difficulty, text: c.difficulty }),
         el("span", { class: "verdict-pill verdict-" + verdict, text: c.verdict ? verdictLabel(c.verdict) : "Not submitted" })]),
       el("p", { class: "muted small", text: plural(c.submits, "submit") + ", " + plural(c.runs, "run") +

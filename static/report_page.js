@@ -24,17 +24,15 @@ function download(path, name) {
   }).catch((error) => { status.textContent = "Download failed: " + error.message; });
 }
 
-$("back-link").href = "/sessions/" + encodeURIComponent(S.id) + "/interviewer#" + S.token;
+$("back-link").href = "/sessions/" + encodeURIComponent(S.id) + "/interviewer" + (S.token ? "#" + S.token : "");
 $("download-html").addEventListener("click", () => download("/report.html", "interview-" + S.id + ".html"));
 $("download-json").addEventListener("click", () => download("/report?download=1", "interview-" + S.id + ".json"));
-if (!S.token) {
-  showError("This link has no token. Open the report from the interviewer's page.");
-} else {
-  S.api("GET", "/report").then((data) => {
-    render($("report"), data);
-    document.title = "Interview report: " + (data.session.candidate_name || "Candidate") + " · ArrayDojo";
-  }).catch((error) => {
-    showError(error.message);
-    $("report").textContent = "";
-  });
-}
+// Without a token the login cookie is tried: the account that owns the session may read its report.
+S.api("GET", "/report").then((data) => {
+  render($("report"), data);
+  document.title = "Interview report: " + (data.session.candidate_name || "Candidate") + " · ArrayDojo";
+}).catch((error) => {
+  showError(S.token ? error.message : "This link has no token. Open the report from the interviewer's page, " +
+    "or log in with the account that created the session.");
+  $("report").textContent = "";
+});

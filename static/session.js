@@ -67,10 +67,11 @@ export function showError(message) {
   box.hidden = !message;
 }
 
-// Open a room: without a token in the link say so; else load the session, then follow its stream
+// Open a room: without a token in the link say so (the interviewer's room tries the owner's login
+// instead); else load the session, then follow its stream
 // (from the last event the load saw), showing the connection in #stream-status.
 export function openRoom(client, { who, load, lastEventId, onEvent, liveText }) {
-  if (!client.token) {
+  if (!client.token && who !== "interviewer") {
     showError("This link has no token. Open the full " + who + " link you were sent (it ends with #…).");
     return;
   }

@@ -10,15 +10,16 @@ from typing import Annotated, Any, TypeVar
 from urllib.parse import parse_qs
 
 import anyio.to_thread
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Response
 from fastapi.security import HTTPBearer
 from pydantic import BaseModel, Field, ValidationError
 
+from app import store
 from app.context import AppContext
 from app.errors import InvalidInputError, PayloadTooLargeError
 from app.grading.custom_input import MAX_ARGUMENT_CHARS
 from app.json_guard import check_json_shape
-from app.services import interviews
+from app.services import accounts, dashboard, interviews
 from app.services.attempts import check_code
 
 T = TypeVar("T")
@@ -63,9 +64,48 @@ GradeTicket = Annotated[str | None, Depends(grade_ticket)]
 _bearer_doc = HTTPBearer(auto_error=False, description="The candidate's or the interviewer's token")
 
 
-def session_access(session_id: str, context: Context, _doc: Annotated[Any, Depends(_bearer_doc)],
+def set_login_cookie(response: Response, login: accounts.Login, *, secure: bool) -> None:
+    # HttpOnly: page scripts never see it. SameSite=Lax plus the Origin check on writes keep other
+    # sites from acting with it.
+    response.set_cookie(accounts.COOKIE_NAME, login.token, max_age=login.max_age_seconds, path="/", httponly=True,
+                        samesite="lax", secure=secure)
+
+
+def client_address(request: Request) -> str:
+    """The peer's address (a reverse proxy's, unless uvicorn runs with --proxy-headers behind it)."""
+    return request.client.host if request.client else "unknown"
+
+
+def login_token(request: Request) -> str | None:
+    return request.cookies.get(accounts.COOKIE_NAME)
+
+
+def current_account(request: Request, context: Context) -> store.Account | None:
+    """The logged-in account, if any (read once per request)."""
+    if not hasattr(request.state, "account"):
+        request.state.account = accounts.current_account(db=context.db, token=login_token(request))
+    account: store.Account | None = request.state.account
+    return account
+
+
+MaybeAccount = Annotated[store.Account | None, Depends(current_account)]
+
+
+def required_account(account: MaybeAccount) -> store.Account:
+    return accounts.require_account(account)
+
+
+LoggedIn = Annotated[store.Account, Depends(required_account)]
+
+
+def session_access(session_id: str, request: Request, context: Context, _doc: Annotated[Any, Depends(_bearer_doc)],
                    authorization: Annotated[str | None, Header(include_in_schema=False)] = None
                    ) -> interviews.Access:
+    """The link's token decides; without one, the logged-in account that created the session is its interviewer."""
+    if authorization is None:
+        account = current_account(request, context)
+        if account is not None:
+            return dashboard.owner_access(db=context.db, account=account, session_id=session_id)
     token = interviews.bearer_token(authorization)
     return interviews.authenticate(db=context.db, session_id=session_id, token=token)
 

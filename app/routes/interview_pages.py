@@ -10,14 +10,13 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
-from app.errors import InvalidInputError
+from app.errors import InvalidInputError, UnauthorizedError
 from app.parsing import MAX_LESSON_NUMBER, parse_int
 from app.rate_limit import rate_limited
-from app.routes._deps import Context, SessionAccess, decode_utf8, in_thread, read_body
-from app.routes.sessions_api import session_links
+from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, in_thread, read_body
 from app.services import interviews
 from app.services.results import results_view
 
@@ -38,8 +37,9 @@ def _form_context(context: Context) -> dict[str, Any]:
 
 
 @router.get("/sessions/new")
-def new_session(request: Request, context: Context) -> HTMLResponse:
-    return _render(request, context, "session_new.html", _form_context(context) | {"form": {}, "error": None})
+def new_session(request: Request, context: Context, account: MaybeAccount) -> HTMLResponse:
+    return _render(request, context, "session_new.html", _form_context(context) | {
+        "form": {}, "error": None, "account": account, "require_accounts": context.settings.require_accounts})
 
 
 def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
@@ -66,22 +66,33 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
 
 
 @router.post("/sessions/new", dependencies=[rate_limited("session_create")])
-async def create_from_form(request: Request, context: Context) -> HTMLResponse:
+async def create_from_form(request: Request, context: Context, account: MaybeAccount) -> Response:
     form = parse_qs(decode_utf8(await read_body(request, max_bytes=64 * 1024)), keep_blank_values=True)
-    values = _form_context(context) | {"form": {k: v if k == "challenges" else v[0] for k, v in form.items()}}
+    values = _form_context(context) | {"form": {k: v if k == "challenges" else v[0] for k, v in form.items()},
+                                       "account": account, "require_accounts": context.settings.require_accounts}
     try:
         body = interviews.SessionCreate.model_validate(_form_body(form))
         created = await in_thread(interviews.create_session, db=context.db, catalog=context.catalog,
-                                  settings=context.settings, body=body)
+                                  settings=context.settings, body=body, owner_id=account.id if account else None)
     except ValidationError as exc:
         message = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'form'}: {e['msg']}" for e in exc.errors())
         return _render(request, context, "session_new.html", values | {"error": message}, status_code=422)
-    except InvalidInputError as exc:
-        return _render(request, context, "session_new.html", values | {"error": exc.message}, status_code=422)
-    links = session_links(request, created)
-    titles = [context.catalog.get(c).config.title for c in created.session.challenges]
-    return _render(request, context, "session_created.html",
-                   {"session": created.session, "links": links, "titles": titles}, status_code=201)
+    except (InvalidInputError, UnauthorizedError) as exc:
+        return _render(request, context, "session_new.html", values | {"error": exc.message}, status_code=exc.status)
+    # Post-redirect-get: reloading the page it lands on never creates a second session. The tokens
+    # ride in the fragment, which the browser keeps across the redirect and never sends to a server.
+    return RedirectResponse(f"/sessions/{created.session.id}/ready#c={created.candidate_token}"
+                            f"&i={created.interviewer_token}", status_code=303)
+
+
+@router.get("/sessions/{session_id}/ready")
+def session_ready(session_id: str, request: Request, context: Context, account: MaybeAccount) -> HTMLResponse:
+    """The "session is ready" page: the links come from the fragment; an owner also sees their ways back in."""
+    session = interviews.find_session(db=context.db, session_id=session_id)
+    titles = [context.catalog.get(c).config.title if c in context.catalog.ids else c for c in session.challenges]
+    is_owner = account is not None and session.owner_id == account.id
+    return _render(request, context, "session_created.html", {"session": session, "titles": titles,
+                                                              "is_owner": is_owner})
 
 
 @router.get("/sessions/{session_id}/candidate")

@@ -32,8 +32,8 @@ from app.models import (
 from app.parsing import EventCursor, parse_event_id
 from app.public_url import public_url
 from app.rate_limit import client_address, rate_limited
-from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, SessionAccess, TokenHash, read_code
-from app.services import attempts, interview_reports, interviews
+from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, MaybeAccount, SessionAccess, TokenHash, read_code
+from app.services import attempts, interview_reports, interviews, scorecards
 from app.services.pairing import document_text, replace_text
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
@@ -83,8 +83,10 @@ def session_links(request: Request, created: interviews.Created) -> dict[str, st
 @router.post("", status_code=201, response_model=SessionCreated,
              summary="Create a session: two links with unguessable tokens (shown once)",
              dependencies=[rate_limited("session_create")])
-def create_session(body: interviews.SessionCreate, request: Request, context: Context) -> SessionCreated:
-    created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings, body=body)
+def create_session(body: interviews.SessionCreate, request: Request, context: Context, account: MaybeAccount
+                   ) -> SessionCreated:
+    created = interviews.create_session(db=context.db, catalog=context.catalog, settings=context.settings, body=body,
+                                        owner_id=account.id if account else None)
     return SessionCreated(id=created.session.id, candidate_token=created.candidate_token,
                           interviewer_token=created.interviewer_token, **session_links(request, created),
                           challenges=created.session.challenges, duration_seconds=created.session.duration_seconds)
@@ -243,15 +245,16 @@ def end(access: SessionAccess, context: Context) -> ClockPublic:
 
 
 @router.get("/{session_id}/scorecard", response_model=ScorecardPublic,
-            summary="Interviewer: the scorecard, pre-filled from the rubric evidence")
+            summary="Interviewer: the scorecard (pre-filled from the rubric), its criteria, anchors and evidence")
 def get_scorecard(access: SessionAccess, context: Context) -> ScorecardPublic:
-    return interviews.get_scorecard(db=context.db, access=access)
+    return scorecards.get_scorecard(db=context.db, access=access)
 
 
 @router.put("/{session_id}/scorecard", response_model=ScorecardPublic,
-            summary="Interviewer: save 1-4 per criterion and a recommendation")
-def save_scorecard(body: interviews.ScorecardUpdate, access: SessionAccess, context: Context) -> ScorecardPublic:
-    return interviews.save_scorecard(db=context.db, access=access, update=body)
+            summary="Interviewer: save 1-4 per criterion and a recommendation (optionally with one of your templates)")
+def save_scorecard(body: scorecards.ScorecardUpdate, access: SessionAccess, context: Context, account: MaybeAccount
+                   ) -> ScorecardPublic:
+    return scorecards.save_scorecard(db=context.db, access=access, account=account, update=body)
 
 
 @router.get("/{session_id}/report", response_model=ReportPublic,

@@ -20,14 +20,14 @@ from app.models import (
     ReportPublic,
     ReportScorecard,
     ReportSessionPublic,
-    Scorecard,
     TimedAttemptPublic,
     TimedEventPublic,
 )
 from app.services.challenges import get_challenge
-from app.services.interviews import Access, automatic_scorecard, event_public, require_interviewer
+from app.services.interviews import Access, event_public, require_interviewer
 from app.services.pairing import starting_text
 from app.services.results import render_results, results_view
+from app.services.scorecards import default_definitions, evidence, session_scorecard
 
 # 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page;
 # 3: playback is the shared documents' update log (both authors, keystroke by keystroke) and the starters.
@@ -72,7 +72,7 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
             accepted_at_seconds=next((offset(a.created_at) for a in submits if a.verdict == "accepted"), None),
         ))
     end = session.ended_at or store.utcnow()
-    scorecard = Scorecard.model_validate(session.scorecard) if session.scorecard else automatic_scorecard(attempts)
+    scorecard, is_prefilled = session_scorecard(session, attempts)
     labels = load_labels()
     return ReportPublic(
         version=REPORT_VERSION,
@@ -96,8 +96,9 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
         notes_html=str(markdown.render(session.notes)) if session.notes.strip() else "",
         scorecard=ReportScorecard(
             **scorecard.model_dump(),
-            is_prefilled=session.scorecard is None,
-            recommendation_label=labels.recommendations.get(scorecard.recommendation or "")),
+            is_prefilled=is_prefilled,
+            recommendation_label=labels.recommendations.get(scorecard.recommendation or ""),
+            evidence=evidence(session.id, attempts, scorecard.definitions or default_definitions())),
         labels=labels.for_scripts(),
     )
 

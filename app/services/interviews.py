@@ -15,7 +15,6 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import Connection
 
 from app import store
-from app.cases import CRITERIA
 from app.catalog import Catalog, Challenge
 from app.config import Settings
 from app.content import MarkdownRenderer
@@ -36,8 +35,6 @@ from app.models import (
     FollowupPublic,
     HintsPublic,
     InterviewerSessionPublic,
-    Scorecard,
-    ScorecardPublic,
     SessionChallengePublic,
     SnapshotSaved,
 )
@@ -55,7 +52,6 @@ MAX_EXTENSION_MINUTES = 120
 # and are never events, so no event kind can leak them; snapshots and runs are the interviewer's view.
 # "submit": the candidate's own submits, so the one made for them at the deadline shows on their panel.
 CANDIDATE_EVENT_KINDS = ["started", "followup", "extended", "ended", "submit"]
-RATING_SCORES = {"pass": 4, "warn": 2.5, "fail": 1}
 # A claim on an ended session's final submits is taken over after this long (its server died).
 FINAL_SUBMIT_STALE = timedelta(minutes=2)
 
@@ -89,23 +85,6 @@ class SessionCreate(BaseModel):
         if bool(self.challenges) == bool(self.random):
             raise ValueError('give either "challenges" (a list of ids) or "random" ({"count", "lessons"}), not both')
         return self
-
-
-class ScorecardUpdate(BaseModel):
-    criteria: dict[str, int | None] = Field(description="1-4 per rubric criterion (4 is best), or null")
-    recommendation: Literal["strong_no", "no", "yes", "strong_yes"] | None = None
-    summary: str = Field(default="", max_length=10_000)
-
-    @field_validator("criteria")
-    @classmethod
-    def _known_criteria(cls, value: dict[str, int | None]) -> dict[str, int | None]:
-        unknown = sorted(set(value) - set(CRITERIA))
-        if unknown:
-            raise ValueError(f"unknown criteria {unknown}; the criteria are {list(CRITERIA)}")
-        bad = {k: v for k, v in value.items() if v is not None and not 1 <= v <= 4}
-        if bad:
-            raise ValueError(f"scores are 1 to 4 (4 is best); got {bad}")
-        return value
 
 
 @dataclass(frozen=True)
@@ -144,7 +123,12 @@ def pick_challenges(*, catalog: Catalog, body: SessionCreate, rng: random.Random
     return (rng or random.SystemRandom()).sample(pool, body.random.count)
 
 
-def create_session(*, db: Database, catalog: Catalog, settings: Settings, body: SessionCreate) -> Created:
+def create_session(*, db: Database, catalog: Catalog, settings: Settings, body: SessionCreate,
+                   owner_id: int | None = None) -> Created:
+    """A new session; with an owner (the logged-in account) it shows on that account's dashboard."""
+    if settings.require_accounts and owner_id is None:
+        raise UnauthorizedError("This server lets only interviewers with an account create sessions. "
+                                "Sign up at /signup (or log in at /login), then try again.")
     seconds = body.duration_minutes * 60
     if not settings.session_min_seconds <= seconds <= settings.session_max_seconds:
         raise InvalidInputError(
@@ -159,7 +143,7 @@ def create_session(*, db: Database, catalog: Catalog, settings: Settings, body: 
             conn, session_id=session_id, candidate_token_hash=hash_token(candidate_token),
             interviewer_token_hash=hash_token(interviewer_token), candidate_name=body.candidate_name,
             challenges=challenges, duration_seconds=seconds, hints_allowed=body.hints_allowed,
-            candidate_may_start=body.candidate_may_start)
+            candidate_may_start=body.candidate_may_start, owner_id=owner_id)
         session = store.get_interview(conn, session_id=session_id)
     assert session is not None
     return Created(session, candidate_token, interviewer_token)
@@ -199,6 +183,15 @@ def require_interviewer(access: Access) -> None:
 def require_candidate(access: Access, *, action: str) -> None:
     if access.role != "candidate":
         raise ForbiddenError(f"Only the candidate's page {action}; the interviewer's view is read-only.")
+
+
+def find_session(*, db: Database, session_id: str) -> store.InterviewSession:
+    """The session, or a 404 saying where to go."""
+    with db.read() as conn:
+        session = store.get_interview(conn, session_id=session_id)
+    if session is None:
+        raise NotFoundError(f"No interview session {session_id!r}. Check the link, or create one at /sessions/new.")
+    return session
 
 
 def reload(*, db: Database, session_id: str) -> store.InterviewSession:
@@ -476,7 +469,7 @@ def push_followup(*, db: Database, catalog: Catalog, access: Access, challenge_i
     return FollowupPublic(id=event_id, text=question, challenge=challenge_id)
 
 
-# Notes and scorecard: interviewer only, never events
+# Notes: interviewer only, never events (the scorecard is in scorecards.py)
 
 def save_notes(*, db: Database, access: Access, notes: str) -> None:
     require_interviewer(access)
@@ -484,56 +477,6 @@ def save_notes(*, db: Database, access: Access, notes: str) -> None:
         raise InvalidInputError(f"Notes are at most {MAX_NOTES_CHARS:,} characters; these have {len(notes):,}.")
     with db.write() as conn:
         store.save_interview_notes(conn, session_id=access.session.id, notes=notes)
-
-
-def automatic_scorecard(attempts: list[store.Attempt]) -> Scorecard:
-    """Pre-fill: each criterion's rating on the last rated submit of each challenge, as 1-4, and a recommendation.
-
-    Only rated submits (every test passed) say anything about the rubric; an unrated one counts
-    for the recommendation only, as a challenge not solved.
-    """
-    last_submits: dict[str, store.Attempt] = {}
-    last_rated: dict[str, store.Attempt] = {}
-    for attempt in attempts:
-        if attempt.mode == "submit" and attempt.status == store.GRADED:
-            last_submits[attempt.challenge_id] = attempt
-            if attempt.is_rated:
-                last_rated[attempt.challenge_id] = attempt
-    criteria: dict[str, int | None] = {}
-    for criterion in CRITERIA:
-        scores = [RATING_SCORES[rating] for attempt in last_rated.values()
-                  if (rating := ((attempt.report or {}).get("rubric") or {}).get(criterion, {}).get("rating"))
-                  in RATING_SCORES]
-        criteria[criterion] = round(sum(scores) / len(scores)) if scores else None
-    rated = [v for v in criteria.values() if v is not None]
-    accepted = sum(attempt.verdict == "accepted" for attempt in last_submits.values())
-    recommendation = None
-    if last_submits:
-        mean = sum(rated) / len(rated) if rated else 1.0
-        solved_all = accepted == len(last_submits)
-        recommendation = ("strong_yes" if mean >= 3.5 and solved_all else "yes" if mean >= 2.75 and solved_all
-                          else "no" if accepted else "strong_no")
-    return Scorecard(criteria=criteria, recommendation=recommendation, summary="")  # type: ignore[arg-type]
-
-
-def get_scorecard(*, db: Database, access: Access) -> ScorecardPublic:
-    require_interviewer(access)
-    with db.read() as conn:
-        attempts = store.list_attempts(conn, owner=store.Owner(session_id=access.session.id), newest_first=False)
-        session = store.get_interview(conn, session_id=access.session.id)
-    assert session is not None
-    automatic = automatic_scorecard(attempts)
-    saved = Scorecard.model_validate(session.scorecard) if session.scorecard else None
-    return ScorecardPublic(scorecard=saved or automatic, automatic=automatic, is_prefilled=saved is None)
-
-
-def save_scorecard(*, db: Database, access: Access, update: ScorecardUpdate) -> ScorecardPublic:
-    require_interviewer(access)
-    value = Scorecard(criteria={c: update.criteria.get(c) for c in CRITERIA}, recommendation=update.recommendation,
-                      summary=update.summary, saved_at=store.utcnow())
-    with db.write() as conn:
-        store.save_interview_scorecard(conn, session_id=access.session.id, scorecard=value.model_dump(mode="json"))
-    return get_scorecard(db=db, access=access)
 
 
 # What each role can read

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from app import store
 from app.database import Database
-from app.services.interviews import automatic_scorecard
+from app.services.scorecards import automatic_scorecard
 
 
 def _graded(conn: store.Connection, owner: store.Owner, *, mode: str, verdict: str, score: float | None,
@@ -58,6 +58,6 @@ def test_the_scorecard_rates_criteria_from_the_last_rated_submit_only(tmp_path: 
         _graded(conn, seat, mode="submit", verdict="wrong_answer", score=None, rating="pass")
         attempts = store.list_attempts(conn, owner=seat, newest_first=False)
     database.close()
-    card = automatic_scorecard(attempts)
+    card = automatic_scorecard(attempts, session_ended=False)
     assert card.criteria["vectorization"] == 2  # "warn" from the rated submit, not "pass" from the unrated one
     assert card.recommendation == "strong_no"  # the last submit failed a test: nothing is solved
