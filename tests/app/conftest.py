@@ -15,7 +15,9 @@ from tests._server import ServerProcess
 def server(tmp_path_factory: pytest.TempPathFactory,
            new_app_database: Callable[[], Path | str]) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("server")
-    running = ServerProcess(new_app_database(), folder / "server.log").start()
+    # Every test here reaches it from 127.0.0.1: one address whose session-creation burst must cover them
+    # all (the limit itself is tested on a server of its own, in test_rate_limit.py).
+    running = ServerProcess(new_app_database(), folder / "server.log", session_creates_burst="10000").start()
     yield running
     running.stop()
 

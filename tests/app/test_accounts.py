@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 
 import httpx
 import pytest
+import sqlalchemy as sa
 
 from tests._server import ServerProcess
 from tests.app._accounts import PASSWORD, new_email, sign_up
@@ -132,9 +132,13 @@ def test_logout_deletes_the_login_on_the_server(server: ServerProcess, client: h
 def test_only_the_hash_of_a_login_token_is_stored(server: ServerProcess, client: httpx.Client) -> None:
     sign_up(client)
     token = client.cookies[COOKIE]
-    with sqlite3.connect(server.database) as db:
-        rows = [r[0] for r in db.execute("SELECT token_hash FROM account_sessions")]
-        hashes = [r[0] for r in db.execute("SELECT password_hash FROM accounts")]
+    engine = sa.create_engine(server.database_url)  # SQLite or PostgreSQL, as the server runs
+    try:
+        with engine.connect() as db:
+            rows = [r[0] for r in db.execute(sa.text("SELECT token_hash FROM account_sessions"))]
+            hashes = [r[0] for r in db.execute(sa.text("SELECT password_hash FROM accounts"))]
+    finally:
+        engine.dispose()
     assert token not in rows
     assert all(len(r) == 64 for r in rows)
     assert all(h.startswith("$argon2id$") for h in hashes)

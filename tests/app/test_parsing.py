@@ -127,7 +127,8 @@ def test_form_numbers_must_be_small_ascii_numbers(client: httpx.Client, field: s
 def test_a_valid_form_range_still_creates_a_session(client: httpx.Client) -> None:
     form = {"pick": "random", "lesson_from": "6", "lesson_to": "5", "count": "1", "duration_minutes": "30"}
     response = client.post("/sessions/new", data=form)
-    assert response.status_code == 201, response.text[:500]
+    assert response.status_code == 303, response.text[:500]  # post-redirect-get to the "ready" page
+    assert "/ready#" in response.headers["location"]
 
 
 # The last line of defence, in-process: a route that parses input itself, unguarded.
