@@ -25,6 +25,7 @@ _ASCII_INT = re.compile(r"[+-]?[0-9]{1,19}")
 # Route parameter types: an id or cursor outside the databases' integer range is a 422, not an overflow.
 RowId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="A positive row id")]
 EventCursor = Annotated[int, Query(ge=0, le=MAX_ROW_ID, description="Send only events after this id")]
+RowIdQuery = Annotated[int, Query(ge=1, le=MAX_ROW_ID, description="A positive row id")]
 
 
 def parse_int(text: str, *, low: int, high: int, what: str) -> int:

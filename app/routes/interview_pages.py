@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from app.errors import InvalidInputError, UnauthorizedError
-from app.parsing import MAX_LESSON_NUMBER, parse_int
+from app.parsing import MAX_LESSON_NUMBER, RowId, parse_int
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, in_thread, read_body
 from app.services import interviews
@@ -111,7 +111,7 @@ def report_page(session_id: str, request: Request, context: Context) -> HTMLResp
 
 
 @router.get("/sessions/{session_id}/attempts/{attempt_id}/results")
-def attempt_results(attempt_id: int, request: Request, context: Context, access: SessionAccess) -> HTMLResponse:
+def attempt_results(attempt_id: RowId, request: Request, context: Context, access: SessionAccess) -> HTMLResponse:
     """A run's or submit's results as the practice page's fragment (Bearer token, like the API)."""
     attempt = interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)
     view = results_view(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,

@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from app.cases import Mode
 from app.errors import PayloadTooLargeError
+from app.parsing import RowId, RowIdQuery
 from app.routes import progress_api
 from app.routes._deps import Context, GradeTicket, TokenHash, in_thread
 from app.routes.challenges_api import grade_practice
@@ -120,7 +121,7 @@ def submissions(challenge_id: str, request: Request, context: Context, token_has
 
 
 @router.get("/challenges/{challenge_id}/submissions/{attempt_id}/results")
-def submission_results(challenge_id: str, attempt_id: int, request: Request, context: Context,
+def submission_results(challenge_id: str, attempt_id: RowId, request: Request, context: Context,
                        token_hash: TokenHash) -> HTMLResponse:
     """A past submission's report as a fragment, rendered as the page renders a fresh one."""
     challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
@@ -129,7 +130,7 @@ def submission_results(challenge_id: str, attempt_id: int, request: Request, con
 
 
 @router.get("/challenges/{challenge_id}/diff")
-def submissions_diff(challenge_id: str, old: int, new: int, request: Request, context: Context,
+def submissions_diff(challenge_id: str, old: RowIdQuery, new: RowIdQuery, request: Request, context: Context,
                      token_hash: TokenHash) -> HTMLResponse:
     """Two of your submissions' code, diffed line by line (a fragment)."""
     challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)

@@ -63,7 +63,7 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> Dra
                     "`part` events, then `done`",
             responses={200: {"model": AttemptProgress, "description": "Server-sent events of AttemptProgress",
                              "content": {"text/event-stream": {"schema": PROGRESS_SCHEMA}}}})
-def submission_events(submission_id: int, context: Context, token_hash: TokenHash) -> StreamingResponse:
+def submission_events(submission_id: RowId, context: Context, token_hash: TokenHash) -> StreamingResponse:
     attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)  # 404 first
     events = attempt_stream.stream_attempt(db=context.db, catalog=context.catalog, templates=context.templates,
                                            attempt_id=submission_id)
