@@ -1,6 +1,6 @@
 // "Your session is ready": the links come from this page's fragment (#c=<candidate>&i=<interviewer>),
 // put there by the create form's redirect, so reloading shows them again and creates nothing.
-import { $ } from "./dom.js";
+import { $, formatDuration } from "./dom.js";
 import { readResponse } from "./api.js";
 import { wireCopyButtons } from "./links.js";
 
@@ -8,7 +8,8 @@ const sessionId = $("session-ready").getAttribute("data-session");
 const params = new URLSearchParams(window.location.hash.slice(1));
 const candidate = params.get("c") || "";
 const interviewer = params.get("i") || "";
-const base = window.location.origin + "/sessions/" + encodeURIComponent(sessionId);
+// The server's public address for this session (ARRAYDOJO_PUBLIC_BASE_URL), never the address bar's.
+const base = $("session-ready").getAttribute("data-base");
 
 if (candidate && interviewer) {
   $("candidate-url").value = base + "/candidate#" + candidate;
@@ -17,8 +18,8 @@ if (candidate && interviewer) {
   if (!$("session-summary").textContent) {
     fetch("/api/sessions/" + encodeURIComponent(sessionId), { headers: { Authorization: "Bearer " + interviewer } })
       .then(readResponse).then((data) => {
-        const minutes = (data.clock.duration_seconds / 60).toFixed(1);
-        $("session-summary").textContent = data.challenges.map((c) => c.title).join(", ") + " · " + minutes + " minutes" +
+        $("session-summary").textContent = data.challenges.map((c) => c.title).join(", ") + " · " +
+          formatDuration(data.clock.duration_seconds) +
           (data.candidate_name ? " · " + data.candidate_name : "") + " · hints " + (data.hints_allowed ? "allowed" : "off");
       }).catch(() => { /* the links are what matters here */ });
   }

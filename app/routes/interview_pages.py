@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from app.errors import InvalidInputError, UnauthorizedError
 from app.parsing import MAX_LESSON_NUMBER, RowId, parse_int
+from app.public_url import public_url
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, in_thread, read_body
 from app.services import interviews
@@ -91,8 +92,9 @@ def session_ready(session_id: str, request: Request, context: Context, account: 
     session = interviews.find_session(db=context.db, session_id=session_id)
     titles = [context.catalog.get(c).config.title if c in context.catalog.ids else c for c in session.challenges]
     is_owner = account is not None and session.owner_id == account.id
-    return _render(request, context, "session_created.html", {"session": session, "titles": titles,
-                                                              "is_owner": is_owner})
+    return _render(request, context, "session_created.html", {
+        "session": session, "titles": titles, "is_owner": is_owner,
+        "base": public_url(request, f"/sessions/{session.id}")})
 
 
 @router.get("/sessions/{session_id}/candidate")
