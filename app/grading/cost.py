@@ -100,7 +100,8 @@ def cost_finding(cost: CostEvidence | None, tree: ast.Module, *,
     rating: Rating = "fail" if construct is not None else "warn"
     line = construct[1] if construct else None
     if timing.too_slow_from is not None and _reference_timed_at(cost, timing.too_slow_from):
-        return rating, feedback("vectorization.slow-growth", line=line, cause=_cause(construct), comparison=(
+        return rating, feedback("vectorization.slow-growth", line=line, cause=_cause(construct),
+                                advice=_advice(construct), comparison=(
             f"at size {timing.too_slow_from} a timing job ran past its time limit, where a call of the reference "
             f"takes {_ms(_reference_at(cost, timing.too_slow_from))}"))
     shared = cost.slowest_shared()
@@ -116,7 +117,8 @@ def cost_finding(cost: CostEvidence | None, tree: ast.Module, *,
     comparison = f"at size {size} a call took {_ms(candidate)} against the reference's {_ms(reference)} ({ratio:.0f}x)"
     if steeper and exponents is not None:
         comparison += f", and its time grows like size^{exponents[0]:.2f} against the reference's ^{exponents[1]:.2f}"
-    return rating, feedback("vectorization.slow-growth", line=line, cause=_cause(construct), comparison=comparison)
+    return rating, feedback("vectorization.slow-growth", line=line, cause=_cause(construct),
+                            advice=_advice(construct), comparison=comparison)
 
 
 def _reference_timed_at(cost: CostEvidence, size: int) -> bool:
@@ -138,8 +140,18 @@ def _ms(seconds: float | None) -> str:
 
 def _cause(construct: tuple[str, int] | None) -> str:
     if construct is None:
-        return "Your function costs what a Python loop over the data would"
+        return "Your function is far slower than the reference"
     return f"The work runs one Python call at a time inside {construct[0]} (line {construct[1]})"
+
+
+def _advice(construct: tuple[str, int] | None) -> str:
+    """What to do: a named construct is a loop in disguise; without one, the cost alone cannot say which."""
+    if construct is not None:
+        return ("Whatever the loop is hidden in, the data is walked one element at a time in Python; express the "
+                "work as whole-array operations (broadcasting, reductions with axis=, matrix products).")
+    return ("Either a Python loop is hidden somewhere, or the algorithm does far more work than the answer needs "
+            "(a full sort where a partition would do, an n x n intermediate, a dense matrix where a gather or a "
+            "bincount would do): find the step whose cost grows fastest with the data.")
 
 
 def _construct(tree: ast.Module) -> tuple[str, int] | None:

@@ -1,3 +1,4 @@
+# rubric: vectorization=warn
 import numpy as np
 
 
