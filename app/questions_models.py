@@ -32,7 +32,7 @@ MAX_HINT_CHARS = 2_000
 MAX_FOLLOWUPS = 10
 MAX_FOLLOWUP_CHARS = 500
 MAX_PROBE_CASES = 10  # case names per criterion
-MAX_CASE_NAME_CHARS = 80
+MAX_CASE_NAME_CHARS = 120
 # Timing sizes: the generator's `sized_input(n, rng)` builds inputs of these sizes in the sandbox,
 # where they must fit its memory (256 MiB) next to the reference's own work.
 MAX_TIMING_SIZE = 10_000_000
