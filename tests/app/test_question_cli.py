@@ -34,14 +34,14 @@ def database(tmp_path: Path) -> Path:
 
 @pytest.mark.slow
 def test_a_built_in_folder_imports_then_exports_to_the_same_files(database: Path, tmp_path: Path) -> None:
-    imported = arraydojo(database, "import", str(DEFAULT_CHALLENGES_DIR / "cosine-similarity-matrix"), "--account", EMAIL)
+    source = DEFAULT_CHALLENGES_DIR / "cosine-similarity-matrix"
+    imported = arraydojo(database, "import", str(source), "--account", EMAIL)
     assert imported.returncode == 0, imported.stderr
     question_id = imported.stdout.split()[0]
     assert question_id.startswith("q_")
     out = tmp_path / "exported"
     exported = arraydojo(database, "export", question_id, str(out))
     assert exported.returncode == 0, exported.stderr
-    source = DEFAULT_CHALLENGES_DIR / "cosine-similarity-matrix"
     for name in ("statement.md", "starter.py", "reference.py", "tests.py", "naive.py"):
         assert (out / name).read_text() == (source / name).read_text(), name
     again = arraydojo(database, "import", str(out), "--account", EMAIL)  # what it exports imports again
