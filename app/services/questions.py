@@ -76,7 +76,8 @@ def _derive(sandbox: Sandbox, draft: QuestionDraft) -> Derived:
     cases = build_cases(cases_value)
     needs_sizes = sorted({"vectorization", "broadcasting"} & set(draft.criteria))
     if needs_sizes and not info.has_sized_input:
-        raise QuestionRefused(f"{' and '.join(needs_sizes)} need inputs by size: define sized_input(n, rng) in "
+        verb = "need" if len(needs_sizes) > 1 else "needs"
+        raise QuestionRefused(f"{' and '.join(needs_sizes)} {verb} inputs by size: define sized_input(n, rng) in "
                               "tests.py (and optionally loop_input(n, rng)).")
     if "memory_efficiency" in draft.criteria and not info.has_memory_probe:
         raise QuestionRefused("memory_efficiency needs a large input: define memory_probe() returning a Case.")

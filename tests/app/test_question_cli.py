@@ -51,7 +51,8 @@ def test_a_built_in_folder_imports_then_exports_to_the_same_files(database: Path
 def test_an_import_is_refused_with_the_reason_and_exit_code_2(database: Path, tmp_path: Path) -> None:
     folder = tmp_path / "broken"
     folder.mkdir()
-    (folder / "challenge.toml").write_text('title = "T"\nsummary = "S"\nfunction = "f"\nsignature = "f(x)"\n')
+    (folder / "challenge.toml").write_text('title = "T"\nsummary = "S"\nfunction = "f"\nsignature = "f(x)"\n'
+                                           '[rubric]\napplies = []\n')
     (folder / "statement.md").write_text("Do it.")
     (folder / "reference.py").write_text("def f(x):\n    return x +\n")
     (folder / "tests.py").write_text("from app.cases import Case\n\n\ndef cases():\n"
