@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
 from app.cases import CRITERIA, Criterion
 
@@ -192,3 +192,7 @@ class QuestionDeleted(BaseModel):
 
     id: str
     deleted: bool
+
+
+class QuestionZip(RootModel[bytes]):
+    """GET /api/questions/{id}/export: a zip of the question's folder (challenge.toml, statement.md, tests.py...)."""
