@@ -11,8 +11,8 @@ from app.broker import GradeRequest
 from app.catalog import Catalog, UnknownChallengeError
 from app.grading.grader import Grader
 from app.question_challenge import StoredQuestion
+from app.question_validation import derive_question
 from app.questions_models import QuestionDraft
-from app.services.questions import validate_question
 from sandbox import Sandbox
 from tests.app._questions import ACCEPTED, GENERATOR, REFERENCE, WRONG_AXIS, draft
 
@@ -20,11 +20,10 @@ from tests.app._questions import ACCEPTED, GENERATOR, REFERENCE, WRONG_AXIS, dra
 def stored(sandbox: Sandbox, body: dict[str, object], question_id: str = "q_1") -> StoredQuestion:
     """What a web host sends a worker: the draft and what validation derived (no database on this side)."""
     question = QuestionDraft.model_validate(body)
-    derived = validate_question(sandbox=sandbox, draft=question)
-    return StoredQuestion(id=question_id, revision=1, draft=question, cases=StoredQuestion.pack(derived.cases),
-                          expected=StoredQuestion.pack(derived.expected),
-                          has_sized_input=derived.info.has_sized_input, has_loop_input=derived.info.has_loop_input,
-                          has_memory_probe=False)
+    derived = derive_question(sandbox, question)
+    return StoredQuestion(id=question_id, revision=1, draft=question, cases=derived.cases, expected=derived.expected,
+                          has_sized_input=derived.has_sized_input, has_loop_input=derived.has_loop_input,
+                          has_memory_probe=derived.has_memory_probe)
 
 
 def test_a_worker_grades_a_question_from_the_request_alone(sandbox: Sandbox, catalog: Catalog) -> None:
