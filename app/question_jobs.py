@@ -20,7 +20,7 @@ from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandb
 
 GeneratorKind = Literal["info", "cases", "sized", "loop", "memory"]
 MAX_CASES = 200
-MAX_CASES_BYTES = 8 * 1024 * 1024  # every case's inputs and expected outputs together, as stored
+MAX_CASES_BYTES = 4 * 1024 * 1024  # every case's inputs and expected outputs together, as stored
 REFERENCE_CASE_SECONDS = 0.5  # CPU per case, per run of the reference
 REFERENCE_JOB_SECONDS = 4.0  # CPU for every case, run twice
 GENERATOR_SECONDS = 2.0  # CPU for one generator job

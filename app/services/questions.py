@@ -201,7 +201,7 @@ def stored_question(row: store.Question) -> StoredQuestion:
 class QuestionLoader:
     """Finds a question by id for sessions and grading (deleted ones too), cached per revision."""
 
-    def __init__(self, db: Database, sandbox: Sandbox, *, max_cached: int = 64) -> None:
+    def __init__(self, db: Database, sandbox: Sandbox, *, max_cached: int = 16) -> None:
         self.db, self.sandbox, self.max_cached = db, sandbox, max_cached
         self._cache: dict[str, QuestionChallenge] = {}
         self._lock = threading.Lock()
