@@ -156,8 +156,15 @@ def run_generator(sandbox: Sandbox, source: str, calls: list[tuple[GeneratorKind
               calls=tuple(Call(args=(kind, size, seed), options=CallOptions(cpu_seconds=GENERATOR_SECONDS))
                           for kind, size, seed in calls))
     # Timing inputs and memory probes are large (a built-in memory probe is 80 MB): room to send them back.
+    # The cases are stored, so they get only what may be stored (the job is refused past it, unread).
+    large = any(kind in ("sized", "loop", "memory") for kind, _, _ in calls)
+    result_bytes = GENERATOR_RESULT_BYTES if large else 2 * MAX_CASES_BYTES
     result = sandbox.run(job, limits=Limits(cpu_seconds=GENERATOR_SECONDS * len(calls), wall_seconds=10,
-                                            result_bytes=GENERATOR_RESULT_BYTES, memory_bytes=GENERATOR_MEMORY_BYTES))
+                                            result_bytes=result_bytes, memory_bytes=GENERATOR_MEMORY_BYTES))
+    if result.outcome == "invalid_result" and "larger than" in result.detail:
+        raise QuestionRefused(f"tests.py made inputs larger than {result_bytes // (1024 * 1024)} MiB "
+                              f"({'timing inputs and memory probes' if large else 'the cases, which are stored'}); "
+                              "keep tests small, and make large inputs in sized_input(n, rng).")
     _refuse_failed_job(result, "the generator (tests.py)")
     values = []
     for (kind, size, _seed), call in zip(calls, result.calls, strict=True):

@@ -418,3 +418,8 @@ def test_question_saves_are_rate_limited(tmp_path: Path) -> None:
             assert "Retry-After" in limited.headers
     finally:
         server.stop()
+
+
+def test_a_generator_making_huge_cases_is_refused_before_they_reach_the_server(author: httpx.Client) -> None:
+    message = refusal(author, with_generator("return [Case('a', (np.zeros(3_000_000),), visible=True)]"))
+    assert "larger than" in message
