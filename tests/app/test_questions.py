@@ -279,6 +279,13 @@ def test_the_candidate_sees_the_statement_and_never_the_reference_or_generator(a
     assert "each row's mean subtracted" in challenge["statement_html"]
     for secret in ("keepdims=True)", "default_rng(7)", "sized_input", "total += value"):
         assert secret not in state.text
+    rows = author.get("/api/me/sessions").json()
+    row = next(r for r in rows if r["id"] == session["id"])
+    assert [(c["id"], c["title"]) for c in row["challenges"]] == [(question_id, "Center the rows"),
+                                                                  ("softmax", "Softmax")]
+    ready = author.get(f"/sessions/{session['id']}/ready")
+    assert ready.status_code == 200
+    assert "Center the rows" in ready.text
 
 
 @pytest.mark.slow
@@ -317,15 +324,32 @@ def test_a_session_grades_a_question_like_a_challenge(author: httpx.Client) -> N
 
 
 @pytest.mark.slow
-def test_a_question_without_naive_or_sizes_is_graded_against_the_reference_only(author: httpx.Client) -> None:
-    question_id = create(author, with_generator(
-        "return [Case('example', (np.ones((2, 3)),), visible=True), Case('h', (np.eye(3),))]",
-        naive=None, criteria=["axis_awareness"], probes={}))
+def test_a_question_without_a_naive_loop_is_timed_against_the_reference_only(author: httpx.Client) -> None:
+    question_id = create(author, draft(naive=None))
     session = _start(author, question_id)
     submit = author.post(f"/api/sessions/{session['id']}/submit", json={"challenge": question_id, "code": ACCEPTED},
                          headers=bearer(session["candidate_token"]))
     assert submit.json()["verdict"] == "accepted", submit.text
-    assert submit.json()["timing"]["naive_seconds"] == [None, None, None]
+    timing = submit.json()["timing"]
+    assert timing["naive_seconds"] == [None, None, None]
+    assert timing["reference_seconds"][0] is not None
+    assert "naive loop not timed: this question has no naive loop" in timing["notes"]
+
+
+@pytest.mark.slow
+def test_a_question_without_sized_input_is_graded_without_timing(author: httpx.Client) -> None:
+    generator = ("import numpy as np\nfrom app.cases import Case\n\n\ndef cases():\n"
+                 "    return [Case('example', (np.ones((2, 3)),), visible=True), Case('wide', (np.eye(3)[:2],))]\n")
+    question_id = create(author, draft(generator=generator, naive=None, criteria=["axis_awareness"],
+                                       probes={"axis_awareness": ["wide"]}))
+    assert author.get(f"/api/questions/{question_id}").json()["validation"]["timing_sizes"] == []
+    session = _start(author, question_id)
+    submit = author.post(f"/api/sessions/{session['id']}/submit", json={"challenge": question_id, "code": ACCEPTED},
+                         headers=bearer(session["candidate_token"]))
+    assert submit.json()["verdict"] == "accepted", submit.text
+    assert submit.json()["timing"] is None
+    assert submit.json()["rubric"]["axis_awareness"]["rating"] == "pass"
+    assert submit.json()["score"] is not None
 
 
 # Export and import
