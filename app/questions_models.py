@@ -19,7 +19,8 @@ from app.cases import CRITERIA, Criterion
 
 # A built-in challenge id matches `^[a-z0-9]+(-[a-z0-9]+)*$` (lowercase, digits and hyphens), so
 # `q_<n>` (an underscore) can never be one: a question id and a challenge id are never confused.
-QUESTION_ID_PATTERN = r"^q_[1-9][0-9]{0,17}$"
+# At most nine digits: every such row id fits the table's 32-bit integer key (PostgreSQL's INTEGER).
+QUESTION_ID_PATTERN = r"^q_[1-9][0-9]{0,8}$"
 QUESTION_ID_PREFIX = "q_"
 
 MAX_TITLE_CHARS = 120

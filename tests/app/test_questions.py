@@ -103,7 +103,8 @@ def test_another_accounts_question_is_not_found_never_forbidden(author: httpx.Cl
     assert author.get(f"/api/questions/{question_id}").status_code == 200  # untouched
 
 
-@pytest.mark.parametrize("question_id", ["q_999999", "q_0", "softmax", "q-1", "Q_1", "q_1%2F..", "q_" + "9" * 40])
+@pytest.mark.parametrize("question_id", ["q_999999", "q_0", "softmax", "q-1", "Q_1", "q_1%2F..", "q_" + "9" * 40,
+                                         "q_99999999999", "q_01"])
 def test_unknown_or_malformed_question_ids_are_404(author: httpx.Client, question_id: str) -> None:
     assert author.get(f"/api/questions/{question_id}").status_code == 404
 
