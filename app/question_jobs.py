@@ -263,7 +263,7 @@ def build_case(value: Any, where: str) -> Case:
     sample_rows = value.get("sample_rows")
     if sample_rows is not None:
         if type(sample_rows) not in (list, tuple) or not 0 < len(sample_rows) <= 64 or not all(
-                type(r) is int for r in sample_rows):
+                type(r) is int and abs(r) < 2**31 for r in sample_rows):
             raise QuestionRefused(f"{where}: sample_rows must be 1-64 row indices")
         sample_rows = tuple(sample_rows)
     return Case(name=name, args=args, kwargs=kwargs, category=category, visible=visible, raises=raises,
