@@ -162,6 +162,7 @@ def test_a_reference_reading_the_clock_is_refused_as_non_deterministic(author: h
     assert "not deterministic" in refusal(author, body)
 
 
+@pytest.mark.slow
 def test_a_too_slow_reference_is_refused_saying_the_budget(author: httpx.Client) -> None:
     body = draft(reference="def center(x):\n    while True:\n        pass\n")
     message = refusal(author, body)
@@ -414,7 +415,8 @@ def _symlink(name: str) -> zipfile.ZipInfo:
     (_zip([("q/sub/reference.py", b"x")]), "one folder"),
     (b"PK\x03\x04 not really a zip", "not a readable zip"),
     (_zip([("q/statement.md", b"# hi")]), "missing challenge.toml"),
-])
+], ids=["zip-slip", "absolute-path", "symlink", "huge", "too-many-entries", "unknown-file", "subfolder", "not-a-zip",
+        "missing-files"])
 def test_a_hostile_zip_import_is_refused_saying_why(author: httpx.Client, data: bytes, words: str) -> None:
     response = author.post("/api/questions/import", content=data, headers={"Content-Type": "application/zip"})
     assert response.status_code == 422, response.text
@@ -429,6 +431,7 @@ def test_an_import_over_the_size_limit_is_413(author: httpx.Client) -> None:
 
 # The save limit
 
+@pytest.mark.slow
 def test_question_saves_are_rate_limited(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "limited.sqlite3", tmp_path / "server.log", question_saves_burst="2",
                            question_save_seconds="600").start()
