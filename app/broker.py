@@ -80,6 +80,16 @@ def create_celery(broker_url: str, *, visibility_timeout_seconds: float) -> Cele
     return celery
 
 
+def redis_client_url(broker_url: str) -> str:
+    """The broker URL as redis-py reads it: Celery's `redis+socket:///path` (a worker that reaches Redis
+    only through a Unix socket, in a network namespace with no route to the database) is `unix:///path`."""
+    if broker_url.startswith(("redis+socket://", "socket://")):
+        path, _, query = broker_url.split("://", 1)[1].partition("?")
+        database = dict(part.partition("=")[::2] for part in query.split("&") if part).get("virtual_host", "0")
+        return f"unix://{path}?db={int(database or 0)}"
+    return broker_url
+
+
 def send_grade(celery: Celery, request: GradeRequest) -> AsyncResult[Any]:
     """Queue one attempt for the workers; its task id is the attempt id."""
     return celery.send_task(GRADE_TASK, args=[request.model_dump()], task_id=request.attempt_id,

@@ -22,7 +22,7 @@ from starlette.templating import Jinja2Templates
 from app import store
 from app.admission import SharedAdmission, SharedGradingQueue
 from app.assets import Assets
-from app.broker import create_celery
+from app.broker import create_celery, redis_client_url
 from app.catalog import load_catalog
 from app.charts import format_seconds
 from app.config import Settings
@@ -168,7 +168,7 @@ def _start(settings: Settings) -> AppContext:
         # Worker hosts grade: this host runs no submission code, so its sandbox never starts.
         celery = create_celery(settings.broker_url, visibility_timeout_seconds=settings.broker_visibility_seconds)
         capacity = settings.broker_slots + settings.queue_size
-        admission = SharedAdmission(redis.Redis.from_url(settings.broker_url, socket_timeout=5),
+        admission = SharedAdmission(redis.Redis.from_url(redis_client_url(settings.broker_url), socket_timeout=5),
                                     slots=settings.broker_slots, capacity=capacity,
                                     share=min(settings.queue_share, capacity))
         grading, queue = BrokerGrading(celery, wait_seconds=settings.broker_wait_seconds), SharedGradingQueue(admission)

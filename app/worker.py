@@ -24,6 +24,7 @@ from app.broker import (
     GradeRequest,
     GradeResponse,
     create_celery,
+    redis_client_url,
 )
 from app.catalog import UnknownChallengeError, load_catalog
 from app.grading.grader import Grader
@@ -47,8 +48,9 @@ def check_environment(environ: dict[str, str]) -> str:
             f"refusing to start: {', '.join(leaked)} is set. A worker runs untrusted code and must hold no key "
             "to user data; start it with ARRAYDOJO_BROKER_URL and the challenge files only.")
     broker_url = environ.get("ARRAYDOJO_BROKER_URL", "")
-    if not broker_url.startswith(("redis://", "rediss://", "unix://")):
-        raise WorkerConfigError("ARRAYDOJO_BROKER_URL must be set to the Redis broker, e.g. redis://host:6379/0")
+    if not broker_url.startswith(("redis://", "rediss://", "unix://", "redis+socket://")):
+        raise WorkerConfigError("ARRAYDOJO_BROKER_URL must be set to the Redis broker, e.g. redis://host:6379/0 "
+                                "or redis+socket:///run/redis/redis.sock")
     return broker_url
 
 
@@ -83,7 +85,7 @@ def run_worker(*, slots: int, environ: dict[str, str], visibility_timeout_second
     broker_url = check_environment(environ)
     catalog = load_catalog()
     celery = create_celery(broker_url, visibility_timeout_seconds=visibility_timeout_seconds)
-    counter = redis.Redis.from_url(broker_url)
+    counter = redis.Redis.from_url(redis_client_url(broker_url))
     with Sandbox(slots=slots, queue_size=slots * 2) as sandbox:
         log.info("ArrayDojo worker: %d challenges, sandbox isolation %s with %d slots, broker %s",
                  len(catalog), sandbox.isolation, sandbox.slots, _redacted(broker_url))
