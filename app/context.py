@@ -19,6 +19,7 @@ from app.grading_queue import GradingQueue
 from app.login_limit import LoginLimiter
 from app.services.attempts import Grading
 from app.services.profiles import TokenSigner
+from app.wakeups import Wakeups
 from sandbox import Sandbox
 
 
@@ -41,3 +42,5 @@ class AppContext:
     stopping: threading.Event = field(default_factory=threading.Event)
     # Set when attempts go to worker hosts: every host's sweep collects the results left behind.
     celery: Celery | None = None
+    # Wakes live streams and waiting pulls when the database changes under them (Redis-shared with a broker).
+    wakeups: Wakeups = field(default_factory=Wakeups)

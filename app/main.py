@@ -55,6 +55,7 @@ from app.services.profiles import TokenSigner
 from app.services.recovery import interrupt_abandoned_gradings
 from app.services.remote_grading import BrokerGrading
 from app.sweeper import sweep_sessions
+from app.wakeups import RedisWakeups, Wakeups
 from app.wording import duration, plural, ratio
 from sandbox import Sandbox
 
@@ -180,10 +181,13 @@ def _start(settings: Settings) -> AppContext:
         where = f"sandbox isolation {sandbox.isolation} with {sandbox.slots} slots"
     log.info("ArrayDojo: %d challenges, %d lessons, %s, database %s", len(catalog), len(catalog.lessons()), where,
              db.url.render_as_string())
+    wakeups = _wakeups(settings)
+    db.on_commit = wakeups.notify
+    wakeups.start()
     assets = Assets(settings.static_dir)
     return AppContext(
         settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=grader, grading=grading, queue=queue,
-        profile_signer=signer,
+        profile_signer=signer, wakeups=wakeups,
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
         login_limiter=LoginLimiter(per_client=settings.login_attempts_per_client,
                                    per_account=settings.login_failures_per_account,
@@ -216,7 +220,18 @@ def _start_niced(sandbox: Sandbox, nice: int) -> None:
     starter.join()
 
 
+def _wakeups(settings: Settings) -> Wakeups:
+    """In-process wake-ups, or Redis pub/sub shared by every web host when a broker is set."""
+    if not settings.broker_url:
+        return Wakeups()
+    client = redis.Redis.from_url(redis_client_url(settings.broker_url), socket_timeout=5, socket_connect_timeout=2,
+                                  health_check_interval=10)
+    return RedisWakeups(client, safety_poll_seconds=settings.wakeup_poll_seconds)
+
+
 def _stop(context: AppContext) -> None:
+    context.db.on_commit = None
+    context.wakeups.close()
     context.sandbox.close()
     context.db.close()
 
