@@ -34,9 +34,9 @@ from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.labels import load_labels
-from app.login_limit import LoginLimiter
+from app.login_limit import LoginLimiter, WindowLimiter
 from app.middleware import ProfileMiddleware
-from app.rate_limit import build_rate_limiter
+from app.rate_limit import BucketStore, MemoryBucketStore, build_rate_limiter
 from app.routes import (
     account_pages,
     accounts_api,
@@ -54,6 +54,7 @@ from app.services.attempts import Grading, LocalGrading
 from app.services.profiles import TokenSigner
 from app.services.recovery import interrupt_abandoned_gradings
 from app.services.remote_grading import BrokerGrading
+from app.shared_limits import RedisBucketStore, RedisWindowLimiter
 from app.sweeper import sweep_sessions
 from app.wakeups import RedisWakeups, Wakeups
 from app.wording import duration, plural, ratio
@@ -111,7 +112,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       docs_url=None, redoc_url=None, edge=edge_layers(settings))
     install_error_handlers(app)
     app.state.settings = settings
-    app.state.rate_limiter = build_rate_limiter(settings)
+    app.state.rate_limiter = build_rate_limiter(settings, shared_buckets(settings.broker_url))
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router, docs.router, pairing_api.router, accounts_api.router,
                    scorecards_api.router, account_pages.router):
@@ -191,7 +192,8 @@ def _start(settings: Settings) -> AppContext:
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
         login_limiter=LoginLimiter(per_client=settings.login_attempts_per_client,
                                    per_account=settings.login_failures_per_account,
-                                   window_seconds=settings.login_window_seconds),
+                                   window_seconds=settings.login_window_seconds,
+                                   make_window=shared_windows(settings.broker_url)),
     )
 
 
@@ -218,6 +220,27 @@ def _start_niced(sandbox: Sandbox, nice: int) -> None:
     starter = threading.Thread(target=start, name="sandbox-start")
     starter.start()
     starter.join()
+
+
+def _limits_client(broker_url: str) -> redis.Redis:
+    # Short timeouts: a limit decision waits on Redis at most this long before this host's own limiter decides.
+    return redis.Redis.from_url(redis_client_url(broker_url), socket_timeout=2, socket_connect_timeout=1)
+
+
+def shared_buckets(broker_url: str | None) -> Callable[[str], BucketStore]:
+    """Where the rate limits' buckets live: this process, or Redis for every host (with a broker)."""
+    if not broker_url:
+        return lambda _name: MemoryBucketStore()
+    client = _limits_client(broker_url)
+    return lambda name: RedisBucketStore(client, name=name)
+
+
+def shared_windows(broker_url: str | None) -> Callable[[str, int, float], WindowLimiter] | None:
+    """Where the login limits' windows live: this process (None), or Redis for every host (with a broker)."""
+    if not broker_url:
+        return None
+    client = _limits_client(broker_url)
+    return lambda name, limit, seconds: RedisWindowLimiter(client, name=name, limit=limit, window_seconds=seconds)
 
 
 def _wakeups(settings: Settings) -> Wakeups:
