@@ -15,6 +15,8 @@ from celery.result import AsyncResult
 from pydantic import BaseModel, ConfigDict, Field
 
 GRADE_TASK = "arraydojo.grade"
+# Running the candidate's function and the reference on the candidate's own input (`/try`): nothing stored.
+TRY_TASK = "arraydojo.try"
 GRADING_QUEUE = "arraydojo-grading"
 # A message whose worker died is delivered again once; the third delivery is not graded, so one
 # submission that crashes workers cannot take down the fleet one worker at a time.
@@ -46,6 +48,29 @@ class GradeResponse(BaseModel):
     worker: str = ""
     delivery: int = 1
     # Set when the attempt was not graded (delivered too often): the web host stores it as interrupted.
+    interrupted: str | None = None
+
+
+class TryRequest(BaseModel):
+    """A custom-input run: the code, the typed arguments (at most the route's limit), the challenge."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    request_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    challenge_id: str = Field(min_length=1, max_length=100)
+    code: str
+    arguments: str  # bounded by the web host (the body limit), like the code
+
+
+class TryResponse(BaseModel):
+    """A worker's answer to a custom-input run: the result as `CustomRunPublic` dumps it, or why there is none."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    request_id: str
+    result: dict[str, Any] | None = None
+    worker: str = ""
+    delivery: int = 1
     interrupted: str | None = None
 
 
@@ -110,3 +135,18 @@ def peek_response(celery: Celery, attempt_id: str) -> GradeResponse | None:
         return None
     return GradeResponse.model_validate(result.result)
 
+
+
+def send_try(celery: Celery, request: TryRequest) -> AsyncResult[Any]:
+    """Queue one custom-input run for the workers, on the same queue as grades (one fair line)."""
+    return celery.send_task(TRY_TASK, args=[request.model_dump()], task_id=request.request_id, queue=GRADING_QUEUE)
+
+
+def read_try(celery: Celery, request_id: str, *, timeout_seconds: float) -> TryResponse:
+    """Wait for a custom-input run's answer, then drop it from Redis (nothing of a try is kept)."""
+    result: AsyncResult[Any] = AsyncResult(request_id, app=celery)
+    try:
+        outcome = result.get(timeout=timeout_seconds, propagate=True, disable_sync_subtasks=False)
+    finally:
+        result.forget()
+    return TryResponse.model_validate(outcome)

@@ -8,14 +8,28 @@ attempt whose job was lost ends as interrupted ("please retry"), never stuck in 
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 
 from celery import Celery
 from celery.exceptions import TimeoutError as CeleryTimeoutError
 
 from app import store
-from app.broker import BROKER_WORKER, GradeRequest, GradeResponse, peek_response, read_response, send_grade
+from app.broker import (
+    BROKER_WORKER,
+    GradeRequest,
+    GradeResponse,
+    TryRequest,
+    peek_response,
+    read_response,
+    read_try,
+    send_grade,
+    send_try,
+)
+from app.catalog import Challenge
 from app.database import Database
+from app.errors import BusyError
+from app.grading.custom_input import CustomRunPublic
 from app.grading.grader import OnPart
 from app.grading.report import GradeReport
 from app.services.attempts import GradingLostError, PracticeSeat, Seat, finish
@@ -53,6 +67,22 @@ class BrokerGrading:
         except CeleryTimeoutError:
             raise GradingLostError("No grading worker answered in time.") from None
         return report_of(response)
+
+
+def try_on_workers(*, celery: Celery, challenge: Challenge, code: str, arguments: str,
+                   wait_seconds: float) -> CustomRunPublic:
+    """Blocking: a custom-input run on a worker host (nothing is stored; a lost one is a 503 to retry)."""
+    request = TryRequest(request_id=uuid.uuid4().hex, challenge_id=challenge.id, code=code, arguments=arguments)
+    send_try(celery, request)
+    try:
+        response = read_try(celery, request.request_id, timeout_seconds=wait_seconds)
+    except CeleryTimeoutError:
+        raise BusyError("No grading worker answered in time; retry in a moment.", retry_after_seconds=5,
+                        queue_depth=0) from None
+    if response.result is None:
+        raise BusyError(response.interrupted or "Running your input was interrupted on our side; please retry.",
+                        retry_after_seconds=5, queue_depth=0)
+    return CustomRunPublic.model_validate(response.result)
 
 
 def report_of(response: GradeResponse) -> GradeReport:
