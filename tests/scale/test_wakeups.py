@@ -11,13 +11,16 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import anyio
 import httpx
 import pytest
+import redis
 
 from app import collab
 from app.collab import utf16_length
+from app.wakeups import RedisWakeups
 from tests._server import ServerProcess
-from tests._services import RedisServer
+from tests._services import RedisServer, free_port
 
 SAFETY_POLL_SECONDS = 60.0
 # Well under the safety poll: arriving within this proves the wake-up delivered the event.
@@ -160,3 +163,43 @@ def test_push_on_one_host_answers_a_waiting_pull_on_another(two_hosts: list[Serv
     assert isinstance(body, dict)
     assert [update["version"] for update in body["updates"]] == [1]
     assert float(answer["at"]) - stored < PROMPT_SECONDS  # type: ignore[arg-type]
+
+
+# The Redis channel itself, between two Wakeups as two hosts hold them.
+
+def _redis_wakeups(url: str) -> RedisWakeups:
+    client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=1)
+    return RedisWakeups(client, safety_poll_seconds=SAFETY_POLL_SECONDS)
+
+
+def test_a_notify_on_one_host_wakes_a_waiter_on_another(redis_server: RedisServer) -> None:
+    host_a, host_b = _redis_wakeups(redis_server.url), _redis_wakeups(redis_server.url)
+    host_a.start()
+    host_b.start()
+
+    async def scenario() -> bool:
+        deadline = time.monotonic() + 10
+        while not (host_a.is_shared and host_b.is_shared) and time.monotonic() < deadline:
+            await anyio.sleep(0.02)
+        await anyio.sleep(0.2)  # both listen, and the "read again" each gives on subscribing has passed
+        with host_b.watching("session:s1") as watch:
+            host_a.notify(["session:s1"])
+            with anyio.fail_after(PROMPT_SECONDS):
+                return await watch.wait(fast_poll_seconds=0.01)  # polls once a minute while shared
+
+    try:
+        assert anyio.run(scenario) is True
+    finally:
+        host_a.close()
+        host_b.close()
+
+
+def test_without_redis_waiters_poll_at_the_fast_rate() -> None:
+    offline = _redis_wakeups(f"redis://127.0.0.1:{free_port()}/0")
+    offline.start()
+    try:
+        time.sleep(0.5)
+        assert not offline.is_shared
+        assert offline.poll_seconds(0.25) == 0.25
+    finally:
+        offline.close()
