@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 import traceback
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,7 @@ import httpx
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from app.broker import TryRequest, create_celery, read_try, send_try  # noqa: E402
 from benchmarks.load import Tally, client_loop, count_lost, page_loop, percentile, solutions  # noqa: E402
 from tests._server import ServerProcess  # noqa: E402
 from tests._services import PostgresServer, RedisServer  # noqa: E402
@@ -91,6 +93,22 @@ def run_latencies(url: str, runs: int) -> list[float]:
             seconds.append(time.perf_counter() - started)
             assert response.status_code == 200, response.text
     return seconds
+
+
+def broker_round_trips(broker_url: str, count: int) -> list[float]:
+    """Send, worker, result, read: a custom-input task for an unknown challenge, answered before any sandbox."""
+    celery = create_celery(broker_url, visibility_timeout_seconds=float(WORKER_VISIBILITY_SECONDS))
+    seconds = []
+    try:
+        for _ in range(count + 1):
+            request = TryRequest(request_id=uuid.uuid4().hex, challenge_id="no-such-challenge", code="", arguments="1")
+            started = time.perf_counter()
+            send_try(celery, request)
+            read_try(celery, request.request_id, timeout_seconds=60)
+            seconds.append(time.perf_counter() - started)
+    finally:
+        celery.close()
+    return seconds[1:]  # the first one opens the connections
 
 
 def submits_per_second(url: str, seconds: float, clients: int) -> float:
@@ -168,11 +186,15 @@ def main() -> None:
         postgres.create_database("queued")
         with fleet(folder / "queued", postgres.url("queued"), redis_server.url, hosts=1, workers=1) as (server,):
             queued = run_latencies(server.url, options.runs)
+            trips = broker_round_trips(redis_server.url, options.runs)
         for name, values in (("in-process", local), ("through Redis", queued)):
             p50, p99 = percentile(values, 0.5) * 1000, percentile(values, 0.99) * 1000
             print(f"  {name:<14} p50 {p50:6.1f} ms   p99 {p99:6.1f} ms   ({len(values)} runs)")
         added = 1000 * (percentile(queued, 0.5) - percentile(local, 0.5))
         print(f"  the queue adds {added:.1f} ms at p50 (target < 20)")
+        print(f"  the broker's own round trip (a task the worker answers without its sandbox): "
+              f"p50 {percentile(trips, 0.5) * 1000:.1f} ms, p99 {percentile(trips, 0.99) * 1000:.1f} ms; the rest "
+              "of the difference is the grade itself on another process (and this machine's noise)")
 
     def throughput() -> None:
         rates: dict[int, float] = {}
