@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from tests._server import ServerProcess
 from tests._services import RedisServer
-from tests.scale._worker import WorkerProcess, why_no_network_namespace
+from tests.scale._worker import WorkerProcess, connect_from_namespace, why_no_network_namespace
 
 REFERENCE = (Path(__file__).resolve().parents[2] / "challenges" / "softmax" / "reference.py").read_text()
 WRONG = "import numpy as np\n\ndef softmax(z, axis=-1):\n    return np.exp(z)\n"
@@ -60,6 +60,10 @@ def fleet(postgres_url: str, redis_server: RedisServer, tmp_path: Path) -> Itera
             host.start()
         for worker in workers:
             worker.start()
+            if fenced:  # the fence holds: from the worker's namespace, PostgreSQL's port is unreachable
+                assert worker.process is not None
+                port = sa.engine.make_url(postgres_url).port or 5432
+                assert connect_from_namespace(worker.process.pid, host="127.0.0.1", port=port) != "connected"
         yield running
     finally:
         running.stop()
