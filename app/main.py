@@ -97,7 +97,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context = await anyio.to_thread.run_sync(_start, settings)
         app.state.arraydojo = context
         app.state.templates = context.templates
-        restore = _watch_stop_signals(context.stopping)
+        restore = _watch_stop_signals(context.stopping, then=context.wakeups.wake_all)
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(sweep_sessions, context)
             try:
@@ -123,7 +123,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _watch_stop_signals(stopping: threading.Event) -> Callable[[], None]:
+def _watch_stop_signals(stopping: threading.Event, *, then: Callable[[], None] = lambda: None
+                        ) -> Callable[[], None]:
     """Chain onto the server's SIGINT/SIGTERM handlers to set `stopping` first.
 
     uvicorn waits for open responses before it runs the lifespan's shutdown, and a live stream
@@ -136,6 +137,7 @@ def _watch_stop_signals(stopping: threading.Event) -> Callable[[], None]:
 
     def on_signal(signum: int, frame: Any) -> None:
         stopping.set()
+        then()  # waiters sleeping out a poll interval see `stopping` now
         previous[signum](signum, frame)
 
     for signum in (signal.SIGINT, signal.SIGTERM):

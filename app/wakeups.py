@@ -115,6 +115,10 @@ class Wakeups:
             state.changed.set()
             state.changed = asyncio.Event()
 
+    def wake_all(self) -> None:
+        """Every waiter here reads again now (the server is stopping, or wake-ups may have been lost)."""
+        self._bump_all()
+
     def _bump_all(self) -> None:
         loop = self._loop
         if loop is not None:

@@ -203,3 +203,23 @@ def test_without_redis_waiters_poll_at_the_fast_rate() -> None:
         assert offline.poll_seconds(0.25) == 0.25
     finally:
         offline.close()
+
+
+@pytest.mark.slow
+def test_a_stream_on_the_slow_poll_does_not_hold_up_a_stopping_host(two_hosts: list[ServerProcess]) -> None:
+    host = two_hosts[0]
+    session = _start_session(host)
+    with host.client() as api, api.stream("GET", f"/api/sessions/{session['id']}/events",
+                                          headers={"Authorization": f"Bearer {session['interviewer_token']}"}
+                                          ) as response:
+        assert response.status_code == 200
+        lines = response.iter_lines()  # held: a dropped iterator closes the connection, and the server sees that
+        next(lines)
+        time.sleep(1)  # the stream is waiting out its one-minute safety poll
+        began = time.monotonic()
+        host.stop()
+        stopped_seconds = time.monotonic() - began
+        lines.close()
+    # Within the 10 s shutdown grace, which otherwise cuts the stream off (and logs that it had to).
+    assert stopped_seconds < 5, f"the host took {stopped_seconds:.1f} s to stop with a stream open"
+    assert "timeout graceful shutdown exceeded" not in host.log()
