@@ -40,8 +40,9 @@ def test_worker_cant_reach_postgresql_and_still_grades(postgres: PostgresServer,
     assert connect_from_namespace(pid, host="127.0.0.1", port=postgres.port) != "connected"
     assert connect_from_namespace(pid, host="127.0.0.1", port=redis_server.port) != "connected"
     # And PostgreSQL has no Unix socket a shared filesystem could hand over.
-    assert not glob.glob(f"/tmp/**/.s.PGSQL.{postgres.port}", recursive=True)
-    assert not glob.glob(f"/var/run/postgresql/.s.PGSQL.{postgres.port}")
+    assert postgres.folder is not None
+    assert not list(postgres.folder.rglob(f".s.PGSQL.{postgres.port}"))
+    assert not glob.glob(f"/var/run/postgresql/.s.PGSQL.{postgres.port}")  # Debian's default socket folder
 
     client: Celery = create_celery(redis_server.url, visibility_timeout_seconds=3)
     try:
