@@ -20,6 +20,8 @@ from app.questions_models import QuestionDraft
 
 GRADE_TASK = "arraydojo.grade"
 VALIDATE_TASK = "arraydojo.validate_question"
+# Running the candidate's function and the reference on the candidate's own input (`/try`): nothing stored.
+TRY_TASK = "arraydojo.try"
 GRADING_QUEUE = "arraydojo-grading"
 # A message whose worker died is delivered again once; the third delivery is not graded, so one
 # submission that crashes workers cannot take down the fleet one worker at a time.
@@ -56,6 +58,29 @@ class GradeResponse(BaseModel):
     interrupted: str | None = None
 
 
+class TryRequest(BaseModel):
+    """A custom-input run: the code, the typed arguments (at most the route's limit), the challenge."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    request_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    challenge_id: str = Field(min_length=1, max_length=100)
+    code: str
+    arguments: str  # bounded by the web host (the body limit), like the code
+
+
+class TryResponse(BaseModel):
+    """A worker's answer to a custom-input run: the result as `CustomRunPublic` dumps it, or why there is none."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    request_id: str
+    result: dict[str, Any] | None = None
+    worker: str = ""
+    delivery: int = 1
+    interrupted: str | None = None
+
+
 def create_celery(broker_url: str, *, visibility_timeout_seconds: float) -> Celery:
     """One Celery app for web hosts and workers alike: JSON only, late acknowledgement, one job at a time.
 
@@ -85,6 +110,16 @@ def create_celery(broker_url: str, *, visibility_timeout_seconds: float) -> Cele
         worker_send_task_events=False,
     )
     return celery
+
+
+def redis_client_url(broker_url: str) -> str:
+    """The broker URL as redis-py reads it: Celery's `redis+socket:///path` (a worker that reaches Redis
+    only through a Unix socket, in a network namespace with no route to the database) is `unix:///path`."""
+    if broker_url.startswith(("redis+socket://", "socket://")):
+        path, _, query = broker_url.split("://", 1)[1].partition("?")
+        database = dict(part.partition("=")[::2] for part in query.split("&") if part).get("virtual_host", "0")
+        return f"unix://{path}?db={int(database or 0)}"
+    return broker_url
 
 
 def send_grade(celery: Celery, request: GradeRequest) -> AsyncResult[Any]:
@@ -138,3 +173,16 @@ def read_validation(celery: Celery, request_id: str, *, timeout_seconds: float) 
     outcome = AsyncResult(request_id, app=celery).get(timeout=timeout_seconds, propagate=True,
                                                       disable_sync_subtasks=False)
     return ValidateResponse.model_validate(outcome)
+def send_try(celery: Celery, request: TryRequest) -> AsyncResult[Any]:
+    """Queue one custom-input run for the workers, on the same queue as grades (one fair line)."""
+    return celery.send_task(TRY_TASK, args=[request.model_dump()], task_id=request.request_id, queue=GRADING_QUEUE)
+
+
+def read_try(celery: Celery, request_id: str, *, timeout_seconds: float) -> TryResponse:
+    """Wait for a custom-input run's answer, then drop it from Redis (nothing of a try is kept)."""
+    result: AsyncResult[Any] = AsyncResult(request_id, app=celery)
+    try:
+        outcome = result.get(timeout=timeout_seconds, propagate=True, disable_sync_subtasks=False)
+    finally:
+        result.forget()
+    return TryResponse.model_validate(outcome)

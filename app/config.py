@@ -94,6 +94,10 @@ class Settings(BaseSettings):
     # host waits for a worker's answer before the attempt counts as lost ("interrupted, please retry").
     broker_slots: int = Field(default=2, ge=1, le=4096)
     broker_wait_seconds: float = Field(default=600.0, ge=5.0, le=86400.0)
+    # With a broker, writes wake live streams and waiting pulls on every host through Redis pub/sub;
+    # they still read the database this often in case a wake-up was lost (the safety net). While the
+    # channel is down they fall back to stream_poll_seconds / collab_poll_seconds.
+    wakeup_poll_seconds: float = Field(default=2.0, gt=0, le=600)
     # How many runs or submits one client address may have queued or grading at once (a 429 past it),
     # so one client cannot fill the queue for everyone.
     queue_share: int = Field(default=8, ge=1, le=1024)

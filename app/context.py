@@ -20,6 +20,7 @@ from app.login_limit import LoginLimiter
 from app.services.attempts import Grading
 from app.services.profiles import TokenSigner
 from app.services.questions import LocalValidator, QuestionValidator
+from app.wakeups import Wakeups
 from sandbox import Sandbox
 
 
@@ -48,3 +49,5 @@ class AppContext:
     @property
     def validator(self) -> QuestionValidator:
         return self.question_validator or LocalValidator(self.sandbox)
+    # Wakes live streams and waiting pulls when the database changes under them (Redis-shared with a broker).
+    wakeups: Wakeups = field(default_factory=Wakeups)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,14 @@ from sqlalchemy.engine import make_url
 MIGRATIONS = str(Path(__file__).resolve().parent / "migrations")
 # Any fixed 64-bit number: every web host that starts at once queues on this PostgreSQL lock.
 MIGRATION_LOCK_ID = 0x41525241_59444F4A
+# Where a transaction collects the wake-up topics its writes touch (see app/wakeups.py).
+WAKEUP_TOPICS = "arraydojo_wakeup_topics"
+
+
+def announce(connection: Connection, topic: str) -> None:
+    """Say that this transaction changes what waiters on `topic` read: they are woken after the commit."""
+    topics: set[str] = connection.info.setdefault(WAKEUP_TOPICS, set())
+    topics.add(topic)
 
 
 class Database:
@@ -35,19 +43,28 @@ class Database:
         self.engine: Engine = create_engine(self.url, **options)
         if self.is_sqlite:
             _configure_sqlite(self.engine)
+        # Told the wake-up topics of each committed transaction (the app's Wakeups.notify).
+        self.on_commit: Callable[[Iterable[str]], None] | None = None
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+        with self.engine.connect() as connection:
+            yield from self._transaction(connection)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
         """A transaction that takes SQLite's write lock at BEGIN, so it waits instead of failing."""
         with self.engine.connect() as connection:
-            connection = connection.execution_options(arraydojo_immediate=True)
-            with connection.begin():
-                yield connection
+            yield from self._transaction(connection.execution_options(arraydojo_immediate=True))
+
+    def _transaction(self, connection: Connection) -> Iterator[Connection]:
+        # A rolled-back transaction's topics were left on the pooled connection: not ours to announce.
+        connection.info.pop(WAKEUP_TOPICS, None)
+        with connection.begin():
+            yield connection
+        topics: set[str] | None = connection.info.pop(WAKEUP_TOPICS, None)
+        if topics and self.on_commit is not None:
+            self.on_commit(topics)
 
     def migrate(self) -> None:
         """Bring the schema to the latest revision; hosts and workers starting at once take turns.

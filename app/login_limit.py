@@ -1,8 +1,8 @@
-"""Login attempts: a small in-memory sliding-window limiter per client and per account, replaceable later.
+"""Login attempts: a sliding-window limiter per client and per account.
 
-It lives in one server process: with several workers or hosts each keeps its own counts, so the
-effective limit is multiplied by their number. A Redis-backed limiter with the same two methods can
-replace it without touching its callers.
+In memory here, in one server process: with several workers each keeps its own counts. With a
+broker, app/shared_limits.py holds the same windows in Redis, so N hosts do not give N times the
+budget; it has the same three methods (`WindowLimiter`), so callers do not change.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable
+from typing import Protocol
 
 # A bound on how many keys are remembered, so a flood of distinct keys cannot grow memory without end.
 MAX_KEYS = 100_000
@@ -67,10 +68,26 @@ class SlidingWindowLimiter:
             del self._hits[next(iter(self._hits))]
 
 
+class WindowLimiter(Protocol):
+    """What the login code needs of a limiter, in memory or in Redis."""
+
+    def retry_after(self, key: str) -> int | None: ...
+
+    def hit(self, key: str) -> None: ...
+
+    def reset(self, key: str) -> None: ...
+
+
 class LoginLimiter:
     """Login attempts per client address and failed logins per account (by normalised email)."""
 
     def __init__(self, *, per_client: int, per_account: int, window_seconds: float,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.clients = SlidingWindowLimiter(limit=per_client, window_seconds=window_seconds, clock=clock)
-        self.accounts = SlidingWindowLimiter(limit=per_account, window_seconds=window_seconds, clock=clock)
+                 clock: Callable[[], float] = time.monotonic,
+                 make_window: Callable[[str, int, float], WindowLimiter] | None = None) -> None:
+        """`make_window(name, limit, window_seconds)`: where the counts live (default: this process)."""
+        def in_memory(_name: str, limit: int, seconds: float) -> WindowLimiter:
+            return SlidingWindowLimiter(limit=limit, window_seconds=seconds, clock=clock)
+
+        make = make_window or in_memory
+        self.clients: WindowLimiter = make("login-clients", per_client, window_seconds)
+        self.accounts: WindowLimiter = make("login-accounts", per_account, window_seconds)

@@ -22,7 +22,7 @@ from starlette.templating import Jinja2Templates
 from app import store
 from app.admission import SharedAdmission, SharedGradingQueue
 from app.assets import Assets
-from app.broker import create_celery
+from app.broker import create_celery, redis_client_url
 from app.catalog import load_catalog
 from app.charts import format_seconds
 from app.config import Settings
@@ -34,9 +34,9 @@ from app.errors import install_error_handlers
 from app.grading.grader import Grader
 from app.grading_queue import GradingQueue
 from app.labels import load_labels
-from app.login_limit import LoginLimiter
+from app.login_limit import LoginLimiter, WindowLimiter
 from app.middleware import ProfileMiddleware
-from app.rate_limit import build_rate_limiter
+from app.rate_limit import BucketStore, MemoryBucketStore, build_rate_limiter
 from app.routes import (
     account_pages,
     accounts_api,
@@ -56,7 +56,9 @@ from app.services.profiles import TokenSigner
 from app.services.questions import LocalValidator, QuestionLoader, QuestionValidator
 from app.services.recovery import interrupt_abandoned_gradings
 from app.services.remote_grading import BrokerGrading, BrokerValidator
+from app.shared_limits import RedisBucketStore, RedisWindowLimiter
 from app.sweeper import sweep_sessions
+from app.wakeups import RedisWakeups, Wakeups
 from app.wording import duration, plural, ratio
 from sandbox import Sandbox
 
@@ -97,7 +99,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         context = await anyio.to_thread.run_sync(_start, settings)
         app.state.arraydojo = context
         app.state.templates = context.templates
-        restore = _watch_stop_signals(context.stopping)
+        restore = _watch_stop_signals(context.stopping, then=context.wakeups.wake_all)
         async with anyio.create_task_group() as tasks:
             tasks.start_soon(sweep_sessions, context)
             try:
@@ -112,7 +114,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
                       docs_url=None, redoc_url=None, edge=edge_layers(settings))
     install_error_handlers(app)
     app.state.settings = settings
-    app.state.rate_limiter = build_rate_limiter(settings)
+    app.state.rate_limiter = build_rate_limiter(settings, shared_buckets(settings.broker_url))
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router, docs.router, pairing_api.router, accounts_api.router,
                    scorecards_api.router, account_pages.router, questions_api.router):
@@ -123,7 +125,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def _watch_stop_signals(stopping: threading.Event) -> Callable[[], None]:
+def _watch_stop_signals(stopping: threading.Event, *, then: Callable[[], None] = lambda: None
+                        ) -> Callable[[], None]:
     """Chain onto the server's SIGINT/SIGTERM handlers to set `stopping` first.
 
     uvicorn waits for open responses before it runs the lifespan's shutdown, and a live stream
@@ -136,6 +139,7 @@ def _watch_stop_signals(stopping: threading.Event) -> Callable[[], None]:
 
     def on_signal(signum: int, frame: Any) -> None:
         stopping.set()
+        then()  # waiters sleeping out a poll interval see `stopping` now
         previous[signum](signum, frame)
 
     for signum in (signal.SIGINT, signal.SIGTERM):
@@ -172,7 +176,7 @@ def _start(settings: Settings) -> AppContext:
         # Worker hosts grade: this host runs no submission code, so its sandbox never starts.
         celery = create_celery(settings.broker_url, visibility_timeout_seconds=settings.broker_visibility_seconds)
         capacity = settings.broker_slots + settings.queue_size
-        admission = SharedAdmission(redis.Redis.from_url(settings.broker_url, socket_timeout=5),
+        admission = SharedAdmission(redis.Redis.from_url(redis_client_url(settings.broker_url), socket_timeout=5),
                                     slots=settings.broker_slots, capacity=capacity,
                                     share=min(settings.queue_share, capacity))
         grading = BrokerGrading(celery, wait_seconds=settings.broker_wait_seconds, catalog=catalog)
@@ -187,14 +191,18 @@ def _start(settings: Settings) -> AppContext:
         where = f"sandbox isolation {sandbox.isolation} with {sandbox.slots} slots"
     log.info("ArrayDojo: %d challenges, %d lessons, %s, database %s", len(catalog), len(catalog.lessons()), where,
              db.url.render_as_string())
+    wakeups = _wakeups(settings)
+    db.on_commit = wakeups.notify
+    wakeups.start()
     assets = Assets(settings.static_dir)
     return AppContext(
         settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=grader, grading=grading, queue=queue,
-        profile_signer=signer, question_validator=validator,
+        profile_signer=signer, question_validator=validator, wakeups=wakeups,
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
         login_limiter=LoginLimiter(per_client=settings.login_attempts_per_client,
                                    per_account=settings.login_failures_per_account,
-                                   window_seconds=settings.login_window_seconds),
+                                   window_seconds=settings.login_window_seconds,
+                                   make_window=shared_windows(settings.broker_url)),
     )
 
 
@@ -223,7 +231,39 @@ def _start_niced(sandbox: Sandbox, nice: int) -> None:
     starter.join()
 
 
+def _limits_client(broker_url: str) -> redis.Redis:
+    # Short timeouts: a limit decision waits on Redis at most this long before this host's own limiter decides.
+    return redis.Redis.from_url(redis_client_url(broker_url), socket_timeout=2, socket_connect_timeout=1)
+
+
+def shared_buckets(broker_url: str | None) -> Callable[[str], BucketStore]:
+    """Where the rate limits' buckets live: this process, or Redis for every host (with a broker)."""
+    if not broker_url:
+        return lambda _name: MemoryBucketStore()
+    client = _limits_client(broker_url)
+    return lambda name: RedisBucketStore(client, name=name)
+
+
+def shared_windows(broker_url: str | None) -> Callable[[str, int, float], WindowLimiter] | None:
+    """Where the login limits' windows live: this process (None), or Redis for every host (with a broker)."""
+    if not broker_url:
+        return None
+    client = _limits_client(broker_url)
+    return lambda name, limit, seconds: RedisWindowLimiter(client, name=name, limit=limit, window_seconds=seconds)
+
+
+def _wakeups(settings: Settings) -> Wakeups:
+    """In-process wake-ups, or Redis pub/sub shared by every web host when a broker is set."""
+    if not settings.broker_url:
+        return Wakeups()
+    client = redis.Redis.from_url(redis_client_url(settings.broker_url), socket_timeout=5, socket_connect_timeout=2,
+                                  health_check_interval=10)
+    return RedisWakeups(client, safety_poll_seconds=settings.wakeup_poll_seconds)
+
+
 def _stop(context: AppContext) -> None:
+    context.db.on_commit = None
+    context.wakeups.close()
     context.sandbox.close()
     context.db.close()
 

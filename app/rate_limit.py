@@ -1,8 +1,8 @@
 """Per-client rate limits: token buckets keyed by client address (and more), 429 with Retry-After.
 
 A bucket holds up to `burst` tokens and refills at `refill_per_second`; each request takes one.
-The buckets live in a `BucketStore`: in memory now (one process), and anything with the same
-`take` (a Redis script doing the same arithmetic) can replace it when workers must share them.
+The buckets live in a `BucketStore`: in memory (one process), or with a broker in Redis
+(app/shared_limits.py, a Lua script doing the same arithmetic), so every web host shares them.
 Routes opt in with one line: `dependencies=[rate_limited("session_create")]`.
 """
 
@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import anyio.to_thread
 from fastapi import Depends, Request
 
 from app.config import Settings
@@ -142,6 +143,7 @@ def rate_limited(name: str) -> Any:
 
     async def check(request: Request) -> None:
         limiter: RateLimiter = request.app.state.rate_limiter
-        limiter.check(name, request)
+        # Off the event loop: with a broker the buckets are in Redis, and a slow Redis holds up this request only.
+        await anyio.to_thread.run_sync(limiter.check, name, request)
 
     return Depends(check)

@@ -14,6 +14,8 @@ from sqlalchemy import Connection
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from app.database import announce
+
 metadata = sa.MetaData()
 
 # These mirror the migrations in app/migrations/versions; a test checks they agree.
@@ -159,6 +161,21 @@ questions = sa.Table(
 GRADING, GRADED, INTERRUPTED = "grading", "graded", "interrupted"
 WAITING, RUNNING, ENDED = "waiting", "running", "ended"
 
+
+
+def attempt_topic(attempt_id: int) -> str:
+    """The wake-up topic of an attempt's stored report (see app/wakeups.py)."""
+    return f"attempt:{attempt_id}"
+
+
+def session_topic(session_id: str) -> str:
+    """The wake-up topic of a mock interview's events and clock."""
+    return f"session:{session_id}"
+
+
+def collab_topic(session_id: str) -> str:
+    """The wake-up topic of a session's shared documents, presence and typing toggle."""
+    return f"collab:{session_id}"
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -315,6 +332,7 @@ def finish_attempt(conn: Connection, *, attempt_id: int, verdict: str, score: fl
     With grading on worker hosts, the web host that queued the attempt and any other host's
     result sweep may both hold the result; only the first write counts.
     """
+    announce(conn, attempt_topic(attempt_id))
     result = conn.execute(
         sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING)
         .values(status=GRADED, verdict=verdict, score=score, report=report, finished_at=utcnow())
@@ -324,6 +342,7 @@ def finish_attempt(conn: Connection, *, attempt_id: int, verdict: str, score: fl
 
 def interrupt_attempt(conn: Connection, *, attempt_id: int) -> bool:
     """Give up on one attempt still 'grading' (its job was lost); False when it had finished meanwhile."""
+    announce(conn, attempt_topic(attempt_id))
     result = conn.execute(
         sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING)
         .values(status=INTERRUPTED, finished_at=utcnow())
@@ -342,12 +361,14 @@ def list_queued_attempts(conn: Connection, *, worker_prefix: str) -> list[Attemp
 
 def save_partial_report(conn: Connection, *, attempt_id: int, report: dict[str, Any]) -> None:
     """The report so far of an attempt still grading, so any web worker can stream its parts."""
+    announce(conn, attempt_topic(attempt_id))
     conn.execute(
         sa.update(attempts).where(attempts.c.id == attempt_id, attempts.c.status == GRADING).values(report=report)
     )
 
 
 def delete_attempt(conn: Connection, *, attempt_id: int) -> None:
+    announce(conn, attempt_topic(attempt_id))
     conn.execute(sa.delete(attempts).where(attempts.c.id == attempt_id))
 
 
@@ -549,6 +570,7 @@ def get_interview(conn: Connection, *, session_id: str) -> InterviewSession | No
 
 def start_interview(conn: Connection, *, session_id: str, started_at: datetime, deadline: datetime) -> bool:
     """Waiting -> running; False when it was not waiting (someone else started it first)."""
+    announce(conn, session_topic(session_id))
     result = conn.execute(
         sa.update(interview_sessions)
         .where(interview_sessions.c.id == session_id, interview_sessions.c.status == WAITING)
@@ -558,6 +580,7 @@ def start_interview(conn: Connection, *, session_id: str, started_at: datetime, 
 
 
 def extend_interview(conn: Connection, *, session_id: str, seconds: float) -> None:
+    announce(conn, session_topic(session_id))
     conn.execute(
         sa.update(interview_sessions).where(interview_sessions.c.id == session_id)
         .values(extension_seconds=interview_sessions.c.extension_seconds + seconds)
@@ -573,6 +596,7 @@ def extend_interview(conn: Connection, *, session_id: str, seconds: float) -> No
 def end_interview(conn: Connection, *, session_id: str, reason: str, ended_at: datetime,
                   only_if_due: bool = False) -> bool:
     """Running or waiting -> ended, once; with only_if_due, only a running session past its deadline."""
+    announce(conn, session_topic(session_id))
     query = sa.update(interview_sessions).where(interview_sessions.c.id == session_id,
                                                 interview_sessions.c.status != ENDED)
     if only_if_due:
@@ -621,6 +645,7 @@ def save_interview_scorecard(conn: Connection, *, session_id: str, scorecard: di
 
 def add_interview_event(conn: Connection, *, session_id: str, kind: str, challenge_id: str | None = None,
                         payload: dict[str, Any] | None = None, created_at: datetime | None = None) -> int:
+    announce(conn, session_topic(session_id))
     result = conn.execute(sa.insert(interview_events).values(
         session_id=session_id, kind=kind, challenge_id=challenge_id, payload=payload or {},
         created_at=created_at or utcnow(),
@@ -781,6 +806,7 @@ def append_updates(conn: Connection, *, session_id: str, challenge_id: str, from
     Both guards hold across hosts: the document row moves only from `from_version`, and the
     log's UNIQUE (session, challenge, version) refuses a second row at the same version.
     """
+    announce(conn, collab_topic(session_id))
     try:
         with conn.begin_nested():  # all or nothing: a lost race leaves the caller's transaction as it was
             if from_version == 0:
@@ -827,6 +853,7 @@ def count_recent_pushes(conn: Connection, *, session_id: str, author: str, since
 
 
 def save_presence(conn: Connection, *, session_id: str, presence: Presence) -> None:
+    announce(conn, collab_topic(session_id))
     values = {"challenge_id": presence.challenge_id, "ranges": presence.ranges, "is_visible": presence.is_visible,
               "seen_at": presence.seen_at, "active_at": presence.active_at}
     moved = conn.execute(sa.update(collab_presence).where(
@@ -849,6 +876,7 @@ def interviewer_may_type(conn: Connection, *, session_id: str) -> bool:
 
 
 def set_interviewer_may_type(conn: Connection, *, session_id: str, allowed: bool) -> None:
+    announce(conn, collab_topic(session_id))
     moved = conn.execute(sa.update(collab_settings).where(collab_settings.c.session_id == session_id)
                          .values(interviewer_may_type=allowed))
     if moved.rowcount == 0:

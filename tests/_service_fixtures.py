@@ -59,3 +59,34 @@ def new_app_database(request: pytest.FixtureRequest,
         return postgres.url(name)
 
     return make
+
+
+# The own servers of app test modules that touch storage run on both engines; the PostgreSQL runs are
+# marked slow so the quick loop (`-m "not slow"`) stays on SQLite.
+ENGINES = ["sqlite", pytest.param("postgresql", marks=pytest.mark.slow)]
+
+
+def _fresh_database(request: pytest.FixtureRequest, folder: Path) -> Path | str:
+    if request.param == "sqlite":
+        return folder / "arraydojo.sqlite3"
+    postgres: PostgresServer = request.getfixturevalue("postgres")
+    name = f"own_{next(_database_names)}"
+    postgres.create_database(name)
+    return postgres.url(name)
+
+
+@pytest.fixture(scope="module", params=ENGINES)
+def module_database(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path | str:
+    """A fresh database for one module's own server: a SQLite file, or a PostgreSQL database (slow)."""
+    return _fresh_database(request, tmp_path_factory.mktemp("module-db"))
+
+
+@pytest.fixture(params=ENGINES)
+def app_database(request: pytest.FixtureRequest, tmp_path: Path) -> Path | str:
+    """A fresh database for one test's own server: a SQLite file, or a PostgreSQL database (slow)."""
+    return _fresh_database(request, tmp_path)
+
+
+def database_url(database: Path | str) -> str:
+    """The SQLAlchemy URL of either kind of test database."""
+    return database if isinstance(database, str) else f"sqlite:///{database}"

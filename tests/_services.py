@@ -65,7 +65,11 @@ def postgres_bin_dir() -> Path:
 
 
 class PostgresServer:
-    """`initdb` into a temporary folder and `postgres` on a free port; trust auth on loopback only."""
+    """`initdb` into a temporary folder and `postgres` on a free port; trust auth on loopback only.
+
+    TCP on 127.0.0.1 and no Unix socket at all: a grading worker started in a network namespace of its
+    own then has no way to reach the database (no route to the port, no socket file to open).
+    """
 
     def __init__(self) -> None:
         self.port = 0
@@ -97,7 +101,7 @@ class PostgresServer:
         with log.open("ab") as out:
             self.process = subprocess.Popen(
                 [str(binaries / "postgres"), "-D", str(data), "-p", str(self.port), "-h", "127.0.0.1",
-                 "-k", str(self.folder), "-c", "fsync=off", "-c", "max_connections=200"],
+                 "-k", "", "-c", "fsync=off", "-c", "max_connections=200"],
                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
                 **self._as_account())  # type: ignore[call-overload]
         _wait_for_port(self.port, self.process, log, timeout_seconds)
@@ -121,7 +125,10 @@ class PostgresServer:
 
 
 class RedisServer:
-    """`redis-server` on a free loopback port with no persistence: a broker that lives for one test run."""
+    """`redis-server` on a free loopback port and a Unix socket, with no persistence: a broker for one test run.
+
+    The socket lets a worker in a network namespace with no route to anything reach Redis and nothing else.
+    """
 
     def __init__(self) -> None:
         self.port = 0
@@ -132,24 +139,40 @@ class RedisServer:
     def url(self) -> str:
         return f"redis://127.0.0.1:{self.port}/0"
 
+    @property
+    def socket_path(self) -> Path:
+        assert self.folder is not None
+        return self.folder / "redis.sock"
+
+    @property
+    def socket_url(self) -> str:
+        """The broker URL through the Unix socket, as Celery spells it."""
+        return f"redis+socket://{self.socket_path}"
+
     def start(self, timeout_seconds: float = 30) -> RedisServer:
         binary = shutil.which("redis-server") or "/usr/bin/redis-server"
         if not Path(binary).is_file():
             raise ServiceMissingError("Redis is not installed (apt-get install redis-server); scripts/test installs it")
-        self.folder = Path(tempfile.mkdtemp(prefix="arraydojo-redis-"))
-        self.port = free_port()
+        if self.folder is None:
+            self.folder = Path(tempfile.mkdtemp(prefix="arraydojo-redis-"))
+            self.port = free_port()
         log = self.folder / "server.log"
         with log.open("ab") as out:
             self.process = subprocess.Popen(
                 [binary, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-                 "--dir", str(self.folder), "--protected-mode", "yes"],
+                 "--dir", str(self.folder), "--protected-mode", "yes",
+                 "--unixsocket", str(self.socket_path), "--unixsocketperm", "700"],
                 stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         _wait_for_port(self.port, self.process, log, timeout_seconds)
         return self
 
-    def stop(self) -> None:
+    def pause(self) -> None:
+        """Stop the server but keep its port and folder, so `start()` brings the same broker back (empty)."""
         _stop(self.process)
         self.process = None
+
+    def stop(self) -> None:
+        self.pause()
         if self.folder is not None:
             shutil.rmtree(self.folder, ignore_errors=True)
             self.folder = None

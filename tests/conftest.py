@@ -10,9 +10,17 @@ import pytest
 from app.catalog import Catalog, load_catalog
 from app.grading.grader import Grader
 from sandbox import Sandbox
-from tests._service_fixtures import new_app_database, postgres, postgres_url, redis_server
+from tests._service_fixtures import (
+    app_database,
+    module_database,
+    new_app_database,
+    postgres,
+    postgres_url,
+    redis_server,
+)
 
-__all__ = ["new_app_database", "postgres", "postgres_url", "redis_server"]  # fixtures for every test folder
+# Fixtures for every test folder.
+__all__ = ["app_database", "module_database", "new_app_database", "postgres", "postgres_url", "redis_server"]
 
 # Set before the sandbox starts: a test proves jobs cannot see the server's environment.
 os.environ.setdefault("ARRAYDOJO_TEST_SECRET", "hunter2-do-not-leak")

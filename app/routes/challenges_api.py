@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 
 import anyio.to_thread
 from fastapi import APIRouter, Request
 
 from app.cases import Mode
-from app.errors import BusyError
 from app.grading.custom_input import CustomRunPublic
 from app.models import (
     AttemptResult,
@@ -20,7 +20,7 @@ from app.models import (
 )
 from app.rate_limit import client_address
 from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, TokenHash, read_code
-from app.services import attempts, challenges
+from app.services import attempts, challenges, remote_grading
 
 router = APIRouter(prefix="/api/challenges", tags=["challenges"])
 
@@ -95,12 +95,15 @@ async def start_submit(challenge_id: str, request: Request, context: Context, to
              summary="Run on your own input (`arguments`): your output beside the reference's, and whether they match")
 async def try_input(challenge_id: str, request: Request, context: Context, ticket: GradeTicket) -> CustomRunPublic:
     challenge = challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
-    if context.celery is not None:  # this host's sandbox does not run: submissions go to the workers
-        raise BusyError("Running your own input is not available on this deployment (grading runs on worker "
-                        "hosts); use Run and Submit.", retry_after_seconds=60, queue_depth=0)
     body = await read_code(request, max_bytes=context.settings.max_code_bytes)
-    work = partial(challenges.try_input, grader=context.grader, challenge=challenge, code=body.code,
-                   arguments=challenges.check_arguments(body.arguments))
+    arguments = challenges.check_arguments(body.arguments)
+    work: Callable[[], CustomRunPublic]
+    if context.celery is not None:  # this host's sandbox does not run: the input goes to the workers
+        work = partial(remote_grading.try_on_workers, celery=context.celery, challenge=challenge, code=body.code,
+                       arguments=arguments, wait_seconds=context.settings.broker_wait_seconds)
+    else:
+        work = partial(challenges.try_input, grader=context.grader, challenge=challenge, code=body.code,
+                       arguments=arguments)
     return await context.queue.run(work, ticket=ticket, client=client_address(request))
 
 

@@ -12,6 +12,7 @@ import anyio.to_thread
 from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel, ValidationError
 
+from app import store
 from app.errors import InvalidInputError, TooManyRequestsError
 from app.models import CollabPullPublic, CollabPushed, PairingPublic, PresenceSaved
 from app.routes._deps import Context, SessionAccess, decode_utf8, parse_json, read_body
@@ -31,15 +32,14 @@ M = TypeVar("M", bound=BaseModel)
 MAX_WAITING_PULLS = 4
 
 
-class Wakeups:
-    """This process's waiting pulls, woken the moment a push, heartbeat or toggle lands here.
+class WaitingPulls:
+    """How many pulls each person holds waiting on this process, so tabs cannot pile up without end.
 
-    Pushes that land on another worker or host are found by reading the database every
-    `collab_poll_seconds`; this only makes the common case (one process) immediate.
+    The wake-up itself comes from the app's Wakeups (app/wakeups.py): the store announces every push,
+    heartbeat and toggle on commit, here or, through Redis, on any other host.
     """
 
     def __init__(self) -> None:
-        self._events: dict[str, anyio.Event] = {}
         self._waiting: dict[tuple[str, str], int] = {}
 
     @contextmanager
@@ -55,16 +55,6 @@ class Wakeups:
             self._waiting[key] -= 1
             if not self._waiting[key]:
                 del self._waiting[key]
-            if not any(k[0] == session_id for k in self._waiting):
-                self._events.pop(session_id, None)
-
-    def event(self, session_id: str) -> anyio.Event:
-        return self._events.setdefault(session_id, anyio.Event())
-
-    def wake(self, session_id: str) -> None:
-        event = self._events.pop(session_id, None)
-        if event is not None:
-            event.set()
 
 
 async def _read_model(request: Request, model: type[M], *, max_bytes: int, shape: str) -> M:
@@ -79,10 +69,10 @@ async def _read_model(request: Request, model: type[M], *, max_bytes: int, shape
             f"{'.'.join(map(str, e['loc'])) or 'the body'}: {e['msg']}" for e in exc.errors()[:5])) from None
 
 
-def _wakeups(request: Request) -> Wakeups:
-    found: Wakeups | None = getattr(request.app.state, "collab_wakeups", None)
+def _waiting_pulls(request: Request) -> WaitingPulls:
+    found: WaitingPulls | None = getattr(request.app.state, "collab_waiting_pulls", None)
     if found is None:
-        found = request.app.state.collab_wakeups = Wakeups()
+        found = request.app.state.collab_waiting_pulls = WaitingPulls()
     return found
 
 
@@ -96,7 +86,6 @@ async def push(access: SessionAccess, request: Request, context: Context) -> Col
     pushed = await anyio.to_thread.run_sync(partial(
         pairing.push_updates, db=context.db, catalog=context.catalog, settings=context.settings, access=access,
         body=body))
-    _wakeups(request).wake(access.session.id)
     return pushed
 
 
@@ -111,14 +100,16 @@ async def pull(access: SessionAccess, request: Request, context: Context,
     found = await anyio.to_thread.run_sync(read)
     if not wait or found.updates or found.presence_stamp != presence:
         return found
-    wakeups = _wakeups(request)
     poll = context.settings.collab_poll_seconds
     deadline = anyio.current_time() + context.settings.collab_wait_seconds
-    with wakeups.waiting(access.session.id, access.role):
+    with _waiting_pulls(request).waiting(access.session.id, access.role), \
+            context.wakeups.watching(store.collab_topic(access.session.id)) as watch:
+        # Read once more after watching began: a push committed between the first read and now still counts.
+        found = await anyio.to_thread.run_sync(read)
         while (not found.updates and found.presence_stamp == presence and anyio.current_time() < deadline
                and not context.stopping.is_set() and not await request.is_disconnected()):
-            with anyio.move_on_after(poll):
-                await wakeups.event(access.session.id).wait()
+            with anyio.move_on_after(max(0.0, deadline - anyio.current_time())):
+                await watch.wait(fast_poll_seconds=poll)
             found = await anyio.to_thread.run_sync(read)
     return found
 
@@ -129,7 +120,6 @@ async def presence(access: SessionAccess, request: Request, context: Context) ->
     body = await _read_model(request, pairing.PresenceBody, max_bytes=SMALL_BODY_BYTES,
                              shape='{"challenge", "ranges": [{"anchor", "head"}], "visible", "active"}')
     saved = await anyio.to_thread.run_sync(partial(pairing.save_presence, db=context.db, access=access, body=body))
-    _wakeups(request).wake(access.session.id)
     return saved
 
 
@@ -139,5 +129,4 @@ async def set_pairing(access: SessionAccess, request: Request, context: Context)
     body = await _read_model(request, pairing.PairingUpdate, max_bytes=SMALL_BODY_BYTES,
                              shape='{"interviewer_may_type": true or false}')
     changed = await anyio.to_thread.run_sync(partial(pairing.set_pairing, db=context.db, access=access, update=body))
-    _wakeups(request).wake(access.session.id)
     return changed

@@ -66,7 +66,7 @@ def get_draft(challenge_id: str, context: Context, token_hash: TokenHash) -> Dra
 def submission_events(submission_id: RowId, context: Context, token_hash: TokenHash) -> StreamingResponse:
     attempts.get_practice_attempt(db=context.db, token_hash=token_hash, attempt_id=submission_id)  # 404 first
     events = attempt_stream.stream_attempt(db=context.db, catalog=context.catalog, templates=context.templates,
-                                           attempt_id=submission_id)
+                                           wakeups=context.wakeups, attempt_id=submission_id)
     return StreamingResponse(events, media_type="text/event-stream",
                              headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
+from app import store
 from app.cases import Mode
 from app.models import (
     AttemptResult,
@@ -185,27 +186,30 @@ async def events(access: SessionAccess, request: Request, context: Context, afte
     poll = context.settings.stream_poll_seconds
 
     async def stream() -> AsyncIterator[str]:
-        last_id, last_clock, quiet = after, None, 0.0
+        last_id, last_clock = after, None
+        last_sent = anyio.current_time()
         yield "retry: 1000\n\n"
-        while not context.stopping.is_set() and not await request.is_disconnected():
-            found, clock = await anyio.to_thread.run_sync(partial(
-                interviews.stream_events, db=context.db, access=access, after_id=last_id))
-            for event in found:
-                last_id = event.id
-                yield f"id: {event.id}\nevent: {event.kind}\ndata: {event.model_dump_json()}\n\n"
-            shown = (clock.status, clock.deadline)
-            if shown != last_clock:
-                last_clock = shown
-                yield f"event: clock\ndata: {clock.model_dump_json()}\n\n"
-            elif found:
-                quiet = 0.0
-            else:
-                quiet += poll
-                if quiet >= KEEPALIVE_SECONDS:
-                    quiet = 0.0
+        # Woken when any host commits an event or a clock change of this session; the database is read
+        # again each time (and at least every poll interval), so a lost wake-up costs a poll, not an event.
+        with context.wakeups.watching(store.session_topic(access.session.id)) as watch:
+            while not context.stopping.is_set() and not await request.is_disconnected():
+                found, clock = await anyio.to_thread.run_sync(partial(
+                    interviews.stream_events, db=context.db, access=access, after_id=last_id))
+                for event in found:
+                    last_id = event.id
+                    yield f"id: {event.id}\nevent: {event.kind}\ndata: {event.model_dump_json()}\n\n"
+                shown = (clock.status, clock.deadline)
+                if shown != last_clock:
+                    last_clock = shown
+                    yield f"event: clock\ndata: {clock.model_dump_json()}\n\n"
+                    last_sent = anyio.current_time()
+                if found:
+                    last_sent = anyio.current_time()
+                elif anyio.current_time() - last_sent >= KEEPALIVE_SECONDS:
+                    last_sent = anyio.current_time()
                     yield ": keepalive\n\n"
-            if not found:
-                await anyio.sleep(poll)
+                if not found:
+                    await watch.wait(fast_poll_seconds=poll)
 
     return EventStreamResponse(stream(), headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 

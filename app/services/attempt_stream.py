@@ -21,6 +21,7 @@ from app.database import Database
 from app.models import AttemptProgress
 from app.services.challenges import get_session_challenge
 from app.services.results import render_results, results_view
+from app.wakeups import Wakeups
 
 POLL_SECONDS = 0.02  # a SQLite read by primary key: cheap, and well inside the 200 ms verdict target
 KEEPALIVE_SECONDS = 10.0
@@ -63,28 +64,33 @@ def _read(db: Database, attempt_id: int) -> store.Attempt | None:
         return store.get_attempt(conn, attempt_id=attempt_id)
 
 
-async def stream_attempt(*, db: Database, catalog: Catalog, templates: Jinja2Templates, attempt_id: int
-                         ) -> AsyncIterator[str]:
-    """`part` whenever the stored report changes, then `done`; `gone` if the attempt was dropped (busy)."""
+async def stream_attempt(*, db: Database, catalog: Catalog, templates: Jinja2Templates, wakeups: Wakeups,
+                         attempt_id: int) -> AsyncIterator[str]:
+    """`part` whenever the stored report changes, then `done`; `gone` if the attempt was dropped (busy).
+
+    Woken when any host stores a part of this attempt; read again at least every POLL_SECONDS (or the
+    slower safety poll while wake-ups come through Redis).
+    """
     last: tuple[str, str] | None = None
     started = last_sent = time.monotonic()
-    while time.monotonic() - started < MAX_STREAM_SECONDS:
-        attempt = await anyio.to_thread.run_sync(_read, db, attempt_id)
-        if attempt is None:
-            yield _event("gone", json.dumps({"message": "Every sandbox slot was busy, so this submit was not "
-                                             "graded; it is sent again."}))
-            return
-        key = (attempt.status, json.dumps(attempt.report, sort_keys=True))
-        if key != last:
-            last = key
-            progress = await anyio.to_thread.run_sync(
-                partial(progress_of, attempt, catalog=catalog, templates=templates))
-            yield _event("part", progress.model_dump_json())
-            last_sent = time.monotonic()
-        if attempt.status != store.GRADING:
-            yield _event("done", json.dumps({"attempt_id": attempt.id, "status": attempt.status}))
-            return
-        if time.monotonic() - last_sent > KEEPALIVE_SECONDS:
-            yield ": keep-alive\n\n"
-            last_sent = time.monotonic()
-        await anyio.sleep(POLL_SECONDS)
+    with wakeups.watching(store.attempt_topic(attempt_id)) as watch:
+        while time.monotonic() - started < MAX_STREAM_SECONDS:
+            attempt = await anyio.to_thread.run_sync(_read, db, attempt_id)
+            if attempt is None:
+                yield _event("gone", json.dumps({"message": "Every sandbox slot was busy, so this submit was not "
+                                                 "graded; it is sent again."}))
+                return
+            key = (attempt.status, json.dumps(attempt.report, sort_keys=True))
+            if key != last:
+                last = key
+                progress = await anyio.to_thread.run_sync(
+                    partial(progress_of, attempt, catalog=catalog, templates=templates))
+                yield _event("part", progress.model_dump_json())
+                last_sent = time.monotonic()
+            if attempt.status != store.GRADING:
+                yield _event("done", json.dumps({"attempt_id": attempt.id, "status": attempt.status}))
+                return
+            if time.monotonic() - last_sent > KEEPALIVE_SECONDS:
+                yield ": keep-alive\n\n"
+                last_sent = time.monotonic()
+            await watch.wait(fast_poll_seconds=POLL_SECONDS)

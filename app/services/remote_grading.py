@@ -19,15 +19,20 @@ from app.broker import (
     BROKER_WORKER,
     GradeRequest,
     GradeResponse,
+    TryRequest,
     ValidateRequest,
     peek_response,
     read_response,
+    read_try,
     read_validation,
     send_grade,
+    send_try,
     send_validation,
 )
-from app.catalog import Catalog
+from app.catalog import Catalog, Challenge
 from app.database import Database
+from app.errors import BusyError
+from app.grading.custom_input import CustomRunPublic
 from app.grading.grader import OnPart
 from app.grading.report import GradeReport
 from app.question_challenge import QuestionChallenge
@@ -71,6 +76,22 @@ class BrokerGrading:
         except CeleryTimeoutError:
             raise GradingLostError("No grading worker answered in time.") from None
         return report_of(response)
+
+
+def try_on_workers(*, celery: Celery, challenge: Challenge, code: str, arguments: str,
+                   wait_seconds: float) -> CustomRunPublic:
+    """Blocking: a custom-input run on a worker host (nothing is stored; a lost one is a 503 to retry)."""
+    request = TryRequest(request_id=uuid.uuid4().hex, challenge_id=challenge.id, code=code, arguments=arguments)
+    send_try(celery, request)
+    try:
+        response = read_try(celery, request.request_id, timeout_seconds=wait_seconds)
+    except CeleryTimeoutError:
+        raise BusyError("No grading worker answered in time; retry in a moment.", retry_after_seconds=5,
+                        queue_depth=0) from None
+    if response.result is None:
+        raise BusyError(response.interrupted or "Running your input was interrupted on our side; please retry.",
+                        retry_after_seconds=5, queue_depth=0)
+    return CustomRunPublic.model_validate(response.result)
 
 
 def report_of(response: GradeResponse) -> GradeReport:

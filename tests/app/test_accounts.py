@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -179,9 +180,9 @@ def test_a_cross_site_login_post_is_refused(client: httpx.Client) -> None:
 # Rate limits and required accounts: a server of their own, with low limits
 
 @pytest.fixture(scope="module")
-def strict_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def strict_server(tmp_path_factory: pytest.TempPathFactory, module_database: Path | str) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("strict")
-    running = ServerProcess(folder / "db.sqlite3", folder / "server.log", require_accounts="1",
+    running = ServerProcess(module_database, folder / "server.log", require_accounts="1",
                             login_attempts_per_client="8", login_failures_per_account="3",
                             login_window_seconds="60").start()
     yield running

@@ -11,6 +11,7 @@ from alembic.config import Config
 
 from app import store
 from app.database import MIGRATIONS, Database
+from tests._service_fixtures import database_url
 
 BEFORE_ACCOUNTS = "0006"
 
@@ -58,8 +59,8 @@ def test_upgrade_keeps_existing_sessions_without_an_owner_and_downgrade_keeps_th
     assert events == 1  # dropping the column copied no table: the session's events are all still there
 
 
-def test_an_expired_login_opens_nothing(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_an_expired_login_opens_nothing(app_database: Path | str) -> None:
+    database = Database(database_url(app_database))
     database.migrate()
     now = store.utcnow()
     with database.write() as conn:
@@ -79,8 +80,8 @@ def test_an_expired_login_opens_nothing(tmp_path: Path) -> None:
     assert remaining == ["new"]
 
 
-def test_a_taken_email_leaves_the_transaction_usable(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_a_taken_email_leaves_the_transaction_usable(app_database: Path | str) -> None:
+    database = Database(database_url(app_database))
     database.migrate()
     with database.write() as conn:
         first = store.create_account(conn, email="a@example.com", display_name="A", password_hash="h")
@@ -92,8 +93,8 @@ def test_a_taken_email_leaves_the_transaction_usable(tmp_path: Path) -> None:
     database.close()
 
 
-def test_templates_are_found_only_for_their_account(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_templates_are_found_only_for_their_account(app_database: Path | str) -> None:
+    database = Database(database_url(app_database))
     database.migrate()
     with database.write() as conn:
         mine = store.create_account(conn, email="a@example.com", display_name="A", password_hash="h")

@@ -17,8 +17,9 @@ SLOW = "import time\ntime.sleep(3)\n\ndef softmax(z, axis=-1):\n    return z\n"
 
 
 @pytest.mark.slow
-def test_kill_9_mid_grade_keeps_earlier_submissions_and_marks_the_interrupted_one(tmp_path: Path) -> None:
-    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log").start()
+def test_kill_9_mid_grade_keeps_earlier_submissions_and_marks_the_interrupted_one(
+        tmp_path: Path, app_database: Path | str) -> None:
+    server = ServerProcess(app_database, tmp_path / "server.log").start()
     client = server.client()
     try:
         earlier = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
@@ -23,9 +24,10 @@ def provider() -> Iterator[Provider]:
 
 
 @pytest.fixture(scope="module")
-def sso_server(provider: Provider, tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def sso_server(provider: Provider, tmp_path_factory: pytest.TempPathFactory,
+               module_database: Path | str) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("oidc")
-    running = ServerProcess(folder / "db.sqlite3", folder / "server.log", oidc_issuer=provider.issuer,
+    running = ServerProcess(module_database, folder / "server.log", oidc_issuer=provider.issuer,
                             oidc_client_id=CLIENT_ID, oidc_client_secret=CLIENT_SECRET,
                             oidc_name="Test SSO").start()
     yield running

@@ -21,9 +21,9 @@ FAST = {"session_min_seconds": "1", "session_grace_seconds": "0.3", "session_swe
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def server(tmp_path_factory: pytest.TempPathFactory, module_database: Path | str) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("pairing")
-    running = ServerProcess(folder / "db.sqlite3", folder / "server.log", **FAST).start()
+    running = ServerProcess(module_database, folder / "server.log", **FAST).start()
     yield running
     running.stop()
 
@@ -365,9 +365,9 @@ def test_the_deadline_final_submit_grades_the_server_text_and_playback_reproduce
 
 
 @pytest.mark.slow
-def test_pushes_reach_waiting_pulls_on_every_worker(tmp_path: Path) -> None:
+def test_pushes_reach_waiting_pulls_on_every_worker(tmp_path: Path, app_database: Path | str) -> None:
     """Two uvicorn workers share only the database: a pull waiting on either hears of a push to either."""
-    running = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", workers="2").start()
+    running = ServerProcess(app_database, tmp_path / "server.log", workers="2").start()
     try:
         with running.client() as api:
             session = started(api)

@@ -83,8 +83,8 @@ def test_behind_https_the_cookie_is_host_prefixed_and_secure(https_server: Serve
     assert "Domain" not in cookie
 
 
-def test_the_database_key_is_shared_by_hosts_on_one_database(tmp_path: Path) -> None:
-    hosts = [ServerProcess(tmp_path / "db.sqlite3", tmp_path / f"web-{n}.log") for n in (1, 2)]
+def test_the_database_key_is_shared_by_hosts_on_one_database(tmp_path: Path, app_database: Path | str) -> None:
+    hosts = [ServerProcess(app_database, tmp_path / f"web-{n}.log") for n in (1, 2)]
     try:
         for host in hosts:
             host.start()

@@ -7,6 +7,7 @@ from pathlib import Path
 from app import store
 from app.database import Database
 from app.services.scorecards import automatic_scorecard
+from tests._service_fixtures import database_url
 
 
 def _graded(conn: store.Connection, owner: store.Owner, *, mode: str, verdict: str, score: float | None,
@@ -17,8 +18,8 @@ def _graded(conn: store.Connection, owner: store.Owner, *, mode: str, verdict: s
                          report={"verdict": verdict, "score": score, "rubric": rubric})
 
 
-def test_best_score_ignores_unrated_submits_and_runs(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_best_score_ignores_unrated_submits_and_runs(app_database: Path | str) -> None:
+    database = Database(database_url(app_database))
     database.migrate()
     with database.write() as conn:
         profile = store.Owner(profile_id=store.ensure_profile(conn, token_hash="p" * 64))
@@ -32,8 +33,8 @@ def test_best_score_ignores_unrated_submits_and_runs(tmp_path: Path) -> None:
     assert progress.is_solved
 
 
-def test_a_challenge_with_only_unrated_submits_has_no_best_score(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_a_challenge_with_only_unrated_submits_has_no_best_score(app_database: Path | str) -> None:
+    database = Database(database_url(app_database))
     database.migrate()
     with database.write() as conn:
         profile = store.Owner(profile_id=store.ensure_profile(conn, token_hash="q" * 64))
@@ -44,8 +45,8 @@ def test_a_challenge_with_only_unrated_submits_has_no_best_score(tmp_path: Path)
     assert not progress.is_solved
 
 
-def test_the_scorecard_rates_criteria_from_the_last_rated_submit_only(tmp_path: Path) -> None:
-    database = Database(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+def test_the_scorecard_rates_criteria_from_the_last_rated_submit_only(app_database: Path | str) -> None:
+    database = Database(database_url(app_database))
     database.migrate()
     with database.write() as conn:
         conn.execute(store.interview_sessions.insert().values(

@@ -62,9 +62,9 @@ def test_ending_the_session_opens_the_recommendation(account: httpx.Client) -> N
 
 
 @pytest.fixture(scope="module")
-def fast_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+def fast_server(tmp_path_factory: pytest.TempPathFactory, module_database: Path | str) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("scorecards")
-    running = ServerProcess(folder / "db.sqlite3", folder / "server.log", **FAST).start()
+    running = ServerProcess(module_database, folder / "server.log", **FAST).start()
     yield running
     running.stop()
 

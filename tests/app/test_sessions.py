@@ -281,8 +281,8 @@ def test_end_closes_the_session_at_once_and_extend_moves_the_deadline(api: httpx
 
 
 @pytest.mark.slow
-def test_a_restart_keeps_the_session_and_the_clock_resumes(tmp_path: Path) -> None:
-    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
+def test_a_restart_keeps_the_session_and_the_clock_resumes(tmp_path: Path, app_database: Path | str) -> None:
+    server = ServerProcess(app_database, tmp_path / "server.log", **FAST).start()
     try:
         with server.client() as api:
             session = started(api, duration_minutes=10)
@@ -438,8 +438,9 @@ def test_the_report_has_playback_timeline_and_a_self_contained_html_file(api: ht
 
 
 @pytest.mark.slow
-def test_two_workers_share_sessions_streams_and_the_clock_through_the_database(tmp_path: Path) -> None:
-    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", workers="2", slots="1", **FAST).start()
+def test_two_workers_share_sessions_streams_and_the_clock_through_the_database(tmp_path: Path,
+                                                                               app_database: Path | str) -> None:
+    server = ServerProcess(app_database, tmp_path / "server.log", workers="2", slots="1", **FAST).start()
     try:
         with server.client() as api:
             session = started(api, duration_minutes=3 / 60)
@@ -479,17 +480,20 @@ def test_an_open_live_stream_does_not_hold_up_a_stopping_server(tmp_path: Path) 
         with api.stream("GET", f"/api/sessions/{session['id']}/events",
                         headers=auth(session["interviewer_token"])) as response:
             assert response.status_code == 200
-            next(response.iter_lines())
+            lines = response.iter_lines()  # held: a dropped iterator closes the connection, and the server sees that
+            next(lines)
             began = time.monotonic()
             server.stop()
             stopped_seconds = time.monotonic() - began
+            lines.close()
     assert stopped_seconds < 5, f"the server took {stopped_seconds:.1f} s to stop with a stream open"
     assert "timeout graceful shutdown exceeded" not in server.log()
 
 
 @pytest.mark.slow
-def test_a_grade_cut_off_by_kill_9_is_marked_interrupted_and_the_session_carries_on(tmp_path: Path) -> None:
-    server = ServerProcess(tmp_path / "db.sqlite3", tmp_path / "server.log", **FAST).start()
+def test_a_grade_cut_off_by_kill_9_is_marked_interrupted_and_the_session_carries_on(
+        tmp_path: Path, app_database: Path | str) -> None:
+    server = ServerProcess(app_database, tmp_path / "server.log", **FAST).start()
     slow = "import time\ntime.sleep(3)\n\ndef softmax(z, axis=-1):\n    return z\n"
     try:
         with server.client() as api:

@@ -1,8 +1,10 @@
-"""A real `arraydojo worker` process for tests, on a throwaway Redis."""
+"""A real `arraydojo worker` process for tests, on a throwaway Redis (optionally in a network namespace)."""
 
 from __future__ import annotations
 
+import functools
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -13,13 +15,43 @@ REPO = Path(__file__).resolve().parents[2]
 ARRAYDOJO = Path(sys.executable).parent / "arraydojo"
 
 
+@functools.cache
+def why_no_network_namespace() -> str | None:
+    """None when this machine lets us start a process in a network namespace of its own, else the reason."""
+    for tool in ("unshare", "nsenter"):
+        if shutil.which(tool) is None:
+            return f"`{tool}` (util-linux) is not installed"
+    try:
+        tried = subprocess.run(["unshare", "--net", "true"], capture_output=True, text=True, timeout=30)
+    except OSError as exc:
+        return f"unshare --net cannot run: {exc}"
+    if tried.returncode != 0:
+        return f"unshare --net is refused here (needs root or user namespaces): {tried.stderr.strip()}"
+    return None
+
+
+def connect_from_namespace(pid: int, *, host: str = "", port: int = 0, unix_path: str = "") -> str:
+    """Try one connection from inside process `pid`'s network namespace: "connected" or the error's name."""
+    target = f"socket.create_connection(({host!r}, {port}), timeout=3)" if not unix_path else \
+        f"socket.socket(socket.AF_UNIX).connect({unix_path!r})"
+    probe = (f"import socket\ntry:\n    {target}\n    print('connected')\n"
+             "except OSError as exc:\n    print(type(exc).__name__, exc.errno)\n")
+    done = subprocess.run(["nsenter", f"--net=/proc/{pid}/ns/net", sys.executable, "-c", probe],
+                          capture_output=True, text=True, timeout=30, check=True)
+    return done.stdout.strip()
+
+
 class WorkerProcess:
     """Start, stop or kill -9 one grading worker; the log tells when it is ready."""
 
-    def __init__(self, broker_url: str, log: Path, *, slots: int = 1, **extra_env: str) -> None:
+    def __init__(self, broker_url: str, log: Path, *, slots: int = 1, own_network: bool = False,
+                 **extra_env: str) -> None:
+        """`own_network`: run under `unshare --net`, a network namespace with only a down loopback, so the
+        worker reaches nothing over TCP (give it the broker's `redis+socket://` URL)."""
         self.broker_url = broker_url
         self.log_path = log
         self.slots = slots
+        self.own_network = own_network
         self.extra_env = extra_env
         self.process: subprocess.Popen[bytes] | None = None
 
@@ -31,7 +63,9 @@ class WorkerProcess:
     def start(self, timeout_seconds: float = 60) -> WorkerProcess:
         offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         with self.log_path.open("ab") as log:
-            self.process = subprocess.Popen([str(ARRAYDOJO), "worker", "--slots", str(self.slots)], cwd=REPO,
+            # unshare execs the worker: the process we hold is the worker itself, in its namespace.
+            prefix = ["unshare", "--net", "--"] if self.own_network else []
+            self.process = subprocess.Popen([*prefix, str(ARRAYDOJO), "worker", "--slots", str(self.slots)], cwd=REPO,
                                             env=self.environment(), stdout=log, stderr=subprocess.STDOUT,
                                             start_new_session=True)
         deadline = time.monotonic() + timeout_seconds

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from tests._server import ServerProcess
 from tests._services import RedisServer
-from tests.scale._worker import WorkerProcess
+from tests.scale._worker import WorkerProcess, connect_from_namespace, why_no_network_namespace
 
 REFERENCE = (Path(__file__).resolve().parents[2] / "challenges" / "softmax" / "reference.py").read_text()
 WRONG = "import numpy as np\n\ndef softmax(z, axis=-1):\n    return np.exp(z)\n"
@@ -49,13 +49,21 @@ def fleet(postgres_url: str, redis_server: RedisServer, tmp_path: Path) -> Itera
     settings = {"broker_url": redis_server.url, "broker_visibility_seconds": "3", "broker_wait_seconds": "20",
                 "broker_slots": "2", "queue_size": "64", "queue_share": "8", "session_sweep_seconds": "0.5"}
     hosts = [ServerProcess(postgres_url, tmp_path / f"web-{n}.log", **settings) for n in (1, 2)]
-    workers = [WorkerProcess(redis_server.url, tmp_path / f"worker-{n}.log") for n in (1, 2)]
+    # Workers in network namespaces of their own where the machine allows: Redis through its Unix socket,
+    # no route to PostgreSQL (test_worker_network.py proves the fence; without it they run on loopback).
+    fenced = why_no_network_namespace() is None
+    workers = [WorkerProcess(redis_server.socket_url if fenced else redis_server.url, tmp_path / f"worker-{n}.log",
+                             own_network=fenced) for n in (1, 2)]
     running = Fleet(hosts, workers)
     try:
         for host in hosts:
             host.start()
         for worker in workers:
             worker.start()
+            if fenced:  # the fence holds: from the worker's namespace, PostgreSQL's port is unreachable
+                assert worker.process is not None
+                port = sa.engine.make_url(postgres_url).port or 5432
+                assert connect_from_namespace(worker.process.pid, host="127.0.0.1", port=port) != "connected"
         yield running
     finally:
         running.stop()
