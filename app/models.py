@@ -182,6 +182,15 @@ class HealthPublic(BaseModel):
     database: str
 
 
+class MarkdownPreviewRequest(BaseModel):
+    markdown: str = Field(max_length=32 * 1024, description="A statement's Markdown, at most 32 KiB",
+                          examples=["# Softmax\n\nTurn `z` into probabilities."])
+
+
+class MarkdownPreview(BaseModel):
+    html: str = Field(description="The Markdown rendered as statements are: raw HTML escaped, unsafe links dropped")
+
+
 # Mock-interview sessions
 
 class SessionTimes(BaseModel):

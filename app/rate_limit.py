@@ -129,6 +129,11 @@ def build_rate_limiter(settings: Settings,
             Rate(max(1, snapshots // 6), snapshots / 60), client_and_session,
             f"Too many snapshots: at most {snapshots} a minute. The page sends one per pause in typing; "
             "wait a moment."),
+        # The question editor asks for a preview per pause in typing (debounced): ~2 a second at most.
+        "markdown_preview": RateLimit(
+            Rate(30, 2.0), client_address,
+            "Too many Markdown previews: at most 2 a second. The editor sends one per pause in typing; "
+            "wait a moment."),
     }, store_factory)
 
 
