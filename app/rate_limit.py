@@ -8,6 +8,7 @@ Routes opt in with one line: `dependencies=[rate_limited("session_create")]`.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import math
 import threading
@@ -21,6 +22,7 @@ from fastapi import Depends, Request
 
 from app.config import Settings
 from app.errors import TooManyRequestsError
+from app.services.accounts import COOKIE_NAME as LOGIN_COOKIE
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,12 @@ def client_and_session(request: Request) -> str:
     return f"{client_address(request)} {request.path_params.get('session_id', '')}"
 
 
+def login_or_client(request: Request) -> str:
+    """One interviewer's login (each has a bucket of its own behind a shared address), else the address."""
+    token = request.cookies.get(LOGIN_COOKIE, "")
+    return "login " + hashlib.sha256(token.encode()).hexdigest() if token else client_address(request)
+
+
 @dataclass(frozen=True)
 class RateLimit:
     rate: Rate
@@ -131,7 +139,7 @@ def build_rate_limiter(settings: Settings,
             "wait a moment."),
         # The question editor asks for a preview per pause in typing (debounced): ~2 a second at most.
         "markdown_preview": RateLimit(
-            Rate(30, 2.0), client_address,
+            Rate(30, 2.0), login_or_client,
             "Too many Markdown previews: at most 2 a second. The editor sends one per pause in typing; "
             "wait a moment."),
     }, store_factory)
