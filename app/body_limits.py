@@ -20,6 +20,7 @@ from app.errors import AppError, PayloadTooLargeError, render_error
 from app.json_guard import JsonShapeScanner
 
 MULTIPART_ENVELOPE_BYTES = 64 * 1024  # boundaries and part headers around an uploaded file
+QUESTION_BODY_BYTES = 2 * 1024 * 1024  # a QuestionDraft at its field limits (about 300k characters), escaped
 _FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
 
 
@@ -47,6 +48,9 @@ def body_ceilings(settings: Settings) -> tuple[BodyCeiling, ...]:
         # A batch of editor updates: a paste of a whole document, its JSON escapes, and the batch's framing.
         (r"/api/sessions/[^/]+/updates", code + 64 * 1024),
         (r"/api/progress/import", settings.max_import_bytes),
+        # A question's draft: four code files, the statement, hints (JSON escapes included).
+        (r"/api/questions/import", settings.max_question_zip_bytes),
+        (r"/api/questions(?:/[^/]+)?", QUESTION_BODY_BYTES),
         (r"/progress/import", settings.max_import_bytes + MULTIPART_ENVELOPE_BYTES),
     )
     return tuple(BodyCeiling(re.compile(pattern), max_bytes) for pattern, max_bytes in table)

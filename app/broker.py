@@ -14,6 +14,8 @@ from celery import Celery
 from celery.result import AsyncResult
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.question_challenge import StoredQuestion
+
 GRADE_TASK = "arraydojo.grade"
 GRADING_QUEUE = "arraydojo-grading"
 # A message whose worker died is delivered again once; the third delivery is not graded, so one
@@ -34,6 +36,8 @@ class GradeRequest(BaseModel):
     challenge_id: str = Field(min_length=1, max_length=100)
     code: str
     mode: Literal["run", "submit"]
+    # An author's question (q_<n>): workers have no database, so the request carries it whole.
+    question: StoredQuestion | None = None
 
 
 class GradeResponse(BaseModel):

@@ -140,6 +140,21 @@ class Challenge(_Frozen):
         return self.config.id
 
     @property
+    def cache_key(self) -> str:
+        """What the grader's caches are keyed on: an author's question adds its revision to its id."""
+        return self.id
+
+    @property
+    def has_naive(self) -> bool:
+        """Whether timing compares with a naive loop too (an author's question may have none)."""
+        return True
+
+    @property
+    def has_sized_input(self) -> bool:
+        """Whether inputs by size exist (timing, loop detection); an author's question may have none."""
+        return True
+
+    @property
     def reference_code(self) -> str:
         return (self.folder / "reference.py").read_text()
 
@@ -193,6 +208,13 @@ class Catalog:
     def __init__(self, challenges: Mapping[str, Challenge], lessons: Mapping[int, Lesson]) -> None:
         self._challenges = dict(challenges)
         self._lessons = dict(lessons)
+        # Authors' questions (q_<n>), found by id for sessions and grading, never listed or served in
+        # practice: the web app sets a loader reading the database; workers get questions in requests.
+        self.question_loader: Callable[[str], Challenge | None] | None = None
+
+    def get_question(self, question_id: str) -> Challenge | None:
+        """An author's question by id (deleted ones too: sessions keep working), or None."""
+        return self.question_loader(question_id) if self.question_loader is not None else None
 
     def __iter__(self) -> Iterator[Challenge]:
         return iter(sorted(self._challenges.values(), key=lambda c: (c.config.lesson, c.id)))

@@ -56,6 +56,11 @@ class Settings(BaseSettings):
     # Per client: session creations allowed in a burst, then one every this many seconds.
     session_creates_burst: int = Field(default=30, ge=1)
     session_create_seconds: float = Field(default=10.0, gt=0)
+    # Per client: question saves (each runs sandbox jobs to validate) in a burst, then one every this many s.
+    question_saves_burst: int = Field(default=10, ge=1)
+    question_save_seconds: float = Field(default=6.0, gt=0)
+    # A zip of a question folder (its files together are at most 1 MiB uncompressed).
+    max_question_zip_bytes: int = Field(default=2 * 1024 * KIB, ge=1)
     secure_cookies: bool = False
     # Signs profile tokens. Unset: a key made on first start and kept in the database, which every
     # web host of one deployment shares; set it to rotate the key (every anonymous profile starts anew).

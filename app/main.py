@@ -49,11 +49,13 @@ from app.routes import (
     pairing_api,
     progress_api,
     question_pages,
+    questions_api,
     scorecards_api,
     sessions_api,
 )
 from app.services.attempts import Grading, LocalGrading
 from app.services.profiles import TokenSigner
+from app.services.questions import QuestionLoader
 from app.services.recovery import interrupt_abandoned_gradings
 from app.services.remote_grading import BrokerGrading
 from app.sweeper import sweep_sessions
@@ -115,7 +117,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.rate_limiter = build_rate_limiter(settings)
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router, docs.router, pairing_api.router, accounts_api.router,
-                   scorecards_api.router, account_pages.router,
+                   scorecards_api.router, account_pages.router, questions_api.router,
                    markdown_api.router, question_pages.router):
         app.include_router(router)
     # Outermost last: gzip wraps the pages. Headers, hosts, origin and body limits are edge layers (app/edge.py).
@@ -163,6 +165,8 @@ def _start(settings: Settings) -> AppContext:
     # Room for every admitted grade: the GradingQueue lets in at most slots + queue_size at once.
     sandbox = Sandbox(slots=settings.slots, queue_size=settings.queue_size + settings.slots,
                       isolation=settings.isolation)
+    # Authors' questions are found in the database, for sessions and grading (never for practice).
+    catalog.question_loader = QuestionLoader(db, sandbox)
     grader = Grader(catalog, sandbox)
     grading: Grading
     queue: GradingQueue | SharedGradingQueue
@@ -174,7 +178,8 @@ def _start(settings: Settings) -> AppContext:
         admission = SharedAdmission(redis.Redis.from_url(settings.broker_url, socket_timeout=5),
                                     slots=settings.broker_slots, capacity=capacity,
                                     share=min(settings.queue_share, capacity))
-        grading, queue = BrokerGrading(celery, wait_seconds=settings.broker_wait_seconds), SharedGradingQueue(admission)
+        grading = BrokerGrading(celery, wait_seconds=settings.broker_wait_seconds, catalog=catalog)
+        queue = SharedGradingQueue(admission)
         where = f"grading on worker hosts through {settings.broker_url.split('@')[-1]}"
     else:
         _start_niced(sandbox, settings.sandbox_nice)

@@ -76,7 +76,8 @@ class QuestionDraft(BaseModel):
                               description="naive.py: a loop baseline for timing (optional)")
     hints: list[str] = Field(default_factory=list, max_length=MAX_HINTS, description="0-3 hint tiers, in order")
     followups: list[str] = Field(default_factory=list, max_length=MAX_FOLLOWUPS)
-    criteria: list[Criterion] = Field(default_factory=lambda: ["vectorization"], max_length=len(CRITERIA),
+    criteria: list[Criterion] = Field(default_factory=lambda: list[Criterion](["vectorization"]),
+                                      max_length=len(CRITERIA),
                                       description="The rubric criteria this question exercises")
     rtol: float = Field(default=1e-6, ge=0, le=1)
     atol: float = Field(default=1e-8, ge=0, le=1)
@@ -184,3 +185,10 @@ class QuestionCreated(BaseModel):
     """POST /api/questions and POST /api/questions/import: the new question's id."""
 
     id: str = Field(pattern=QUESTION_ID_PATTERN)
+
+
+class QuestionDeleted(BaseModel):
+    """DELETE /api/questions/{id}: sessions that used it keep working."""
+
+    id: str
+    deleted: bool

@@ -132,6 +132,11 @@ def build_rate_limiter(settings: Settings,
             Rate(settings.session_creates_burst, 1 / settings.session_create_seconds), client_address,
             f"Too many sessions created from your address: {settings.session_creates_burst} at once, then "
             f"one every {settings.session_create_seconds:g} s."),
+        # Each save of a question runs its generator and reference in sandbox jobs.
+        "question_save": RateLimit(
+            Rate(settings.question_saves_burst, 1 / settings.question_save_seconds), client_address,
+            f"Too many question saves from your address: {settings.question_saves_burst} at once, then one every "
+            f"{settings.question_save_seconds:g} s (each runs your reference and generator in the sandbox)."),
         # The page sends one per pause in typing, about 3 a second at most.
         "snapshot": RateLimit(
             Rate(max(1, snapshots // 6), snapshots / 60), client_and_session,

@@ -139,6 +139,22 @@ scorecard_templates = sa.Table(
     sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
     sa.Index("ix_scorecard_templates_account_id", "account_id"),
 )
+# An author's own question; deleting one sets deleted_at (sessions that used it keep working).
+questions = sa.Table(
+    "questions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("account_id", sa.Integer, sa.ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("title", sa.String(120), nullable=False),
+    sa.Column("draft", sa.JSON, nullable=False),
+    sa.Column("validation", sa.JSON, nullable=False),
+    sa.Column("cases", sa.LargeBinary, nullable=False),
+    sa.Column("expected", sa.LargeBinary, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("deleted_at", sa.DateTime(timezone=True)),
+    sa.Index("ix_questions_account_id", "account_id", "updated_at"),
+)
 
 GRADING, GRADED, INTERRUPTED = "grading", "graded", "interrupted"
 WAITING, RUNNING, ENDED = "waiting", "running", "ended"
@@ -998,4 +1014,84 @@ def update_scorecard_template(conn: Connection, *, account_id: int, template_id:
 def delete_scorecard_template(conn: Connection, *, account_id: int, template_id: str) -> bool:
     result = conn.execute(sa.delete(scorecard_templates).where(
         scorecard_templates.c.id == template_id, scorecard_templates.c.account_id == account_id))
+    return bool(result.rowcount)
+
+
+# Authors' questions
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    account_id: int
+    revision: int
+    draft: dict[str, Any]
+    validation: dict[str, Any]
+    cases: bytes
+    expected: bytes
+    created_at: datetime
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+def _question(row: sa.Row[Any]) -> Question:
+    return Question(id=row.id, account_id=row.account_id, revision=row.revision, draft=dict(row.draft),
+                    validation=dict(row.validation), cases=bytes(row.cases), expected=bytes(row.expected),
+                    created_at=_aware(row.created_at), updated_at=_aware(row.updated_at),  # type: ignore[arg-type]
+                    deleted_at=_aware(row.deleted_at))
+
+
+def create_question(conn: Connection, *, account_id: int, draft: dict[str, Any], validation: dict[str, Any],
+                    cases: bytes, expected: bytes) -> int:
+    now = utcnow()
+    result = conn.execute(sa.insert(questions).values(
+        account_id=account_id, revision=1, title=draft["title"], draft=draft, validation=validation, cases=cases,
+        expected=expected, created_at=now, updated_at=now))
+    return int(result.inserted_primary_key[0])  # type: ignore[index]
+
+
+def update_question(conn: Connection, *, account_id: int, question_id: int, draft: dict[str, Any],
+                    validation: dict[str, Any], cases: bytes, expected: bytes) -> bool:
+    """Only the account's own, not deleted; the revision grows so every cache of the old one is left behind."""
+    result = conn.execute(sa.update(questions).where(
+        questions.c.id == question_id, questions.c.account_id == account_id, questions.c.deleted_at.is_(None))
+        .values(revision=questions.c.revision + 1, title=draft["title"], draft=draft, validation=validation,
+                cases=cases, expected=expected, updated_at=utcnow()))
+    return bool(result.rowcount)
+
+
+def get_question(conn: Connection, *, question_id: int, account_id: int | None = None,
+                 include_deleted: bool = False) -> Question | None:
+    """The account's own question (another account's is not found), or any one for a session (account None)."""
+    query = sa.select(questions).where(questions.c.id == question_id)
+    if account_id is not None:
+        query = query.where(questions.c.account_id == account_id)
+    if not include_deleted:
+        query = query.where(questions.c.deleted_at.is_(None))
+    row = conn.execute(query).one_or_none()
+    return _question(row) if row else None
+
+
+def question_revision(conn: Connection, *, question_id: int) -> int | None:
+    """The current revision (deleted questions too), to tell whether a cached copy is still current."""
+    return conn.execute(sa.select(questions.c.revision).where(questions.c.id == question_id)).scalar_one_or_none()
+
+
+def list_questions(conn: Connection, *, account_id: int) -> list[Question]:
+    """The account's questions, newest change first, without their stored cases (a list needs none)."""
+    columns = [c for c in questions.c if c.name not in ("cases", "expected")]
+    rows = conn.execute(sa.select(*columns, sa.literal(b"").label("cases"), sa.literal(b"").label("expected"))
+                        .where(questions.c.account_id == account_id, questions.c.deleted_at.is_(None))
+                        .order_by(questions.c.updated_at.desc(), questions.c.id.desc()))
+    return [_question(row) for row in rows]  # type: ignore[arg-type]
+
+
+def count_questions(conn: Connection, *, account_id: int) -> int:
+    return int(conn.execute(sa.select(sa.func.count()).select_from(questions).where(
+        questions.c.account_id == account_id, questions.c.deleted_at.is_(None))).scalar_one())
+
+
+def delete_question(conn: Connection, *, account_id: int, question_id: int) -> bool:
+    result = conn.execute(sa.update(questions).where(
+        questions.c.id == question_id, questions.c.account_id == account_id, questions.c.deleted_at.is_(None))
+        .values(deleted_at=utcnow()))
     return bool(result.rowcount)

@@ -68,7 +68,7 @@ def register_grading(celery: Celery, *, grader: Grader, counter: redis.Redis) ->
                                      interrupted="Grading was interrupted twice on our side; please retry.")
             return response.model_dump()
         try:
-            report = grader.grade(request.challenge_id, request.code, mode=request.mode)
+            report = grader.grade(request.challenge_id, request.code, mode=request.mode, question=request.question)
         except UnknownChallengeError as unknown:
             response = GradeResponse(attempt_id=request.attempt_id, worker=worker_name, delivery=delivery,
                                      interrupted=str(unknown))

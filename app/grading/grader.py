@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from app.cases import CRITERIA, Case, Mode, SizedInput
-from app.catalog import Catalog, Challenge
+from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.grading.banned import find_banned
 from app.grading.cost import CostEvidence
 from app.grading.memory import ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
@@ -30,6 +30,8 @@ from app.grading.verdict import (
     judge_run,
 )
 from app.labels import load_labels
+from app.question_challenge import QuestionChallenge, StoredQuestion, question_challenge
+from app.questions_models import is_question_id
 from sandbox import Call, CallOptions, Job, Limits, RunResult, Sandbox
 from sandbox.limits import MIB
 
@@ -65,18 +67,36 @@ class Grader:
         so a page that needs one challenge's examples never waits behind another's work.
         """
         with self._lock:
-            cached = self._cache.get(challenge.id)
+            cached = self._cache.get(challenge.cache_key)
         if cached is None:
             cases = challenge.cases()
-            reference = challenge.reference()
-            cached = (cases, {c.name: expected_answer(reference, c) for c in cases})
+            if isinstance(challenge, QuestionChallenge):  # derived in the sandbox when saved: no author code here
+                stored = challenge.expected_answers()
+                cached = (cases, {name: Expected(value=e.value, shape=e.shape, raises=e.raises)
+                                  for name, e in stored.items()})
+            else:
+                reference = challenge.reference()
+                cached = (cases, {c.name: expected_answer(reference, c) for c in cases})
             with self._lock:
-                cached = self._cache.setdefault(challenge.id, cached)
+                cached = self._cache.setdefault(challenge.cache_key, cached)
         return cached
 
-    def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit", on_part: OnPart = _no_part
-              ) -> GradeReport:
-        challenge = self.catalog.get(challenge_id)
+    def resolve(self, challenge_id: str, question: StoredQuestion | None = None) -> Challenge:
+        """A built-in challenge, or an author's question: given (a worker's request) or through the catalog."""
+        if question is not None:
+            if question.id != challenge_id:
+                raise UnknownChallengeError(challenge_id, [])
+            return question_challenge(question, self.sandbox)
+        if is_question_id(challenge_id):
+            found = self.catalog.get_question(challenge_id)
+            if found is None:
+                raise UnknownChallengeError(challenge_id, [])
+            return found
+        return self.catalog.get(challenge_id)
+
+    def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit", on_part: OnPart = _no_part,
+              question: StoredQuestion | None = None) -> GradeReport:
+        challenge = self.resolve(challenge_id, question)
         try:
             tree = ast.parse(code, filename="solution.py")
         except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:  # null bytes, absurd nesting
@@ -91,7 +111,8 @@ class Grader:
         timing: dict[str, Any] | None = None
         if mode == "submit" and result.outcome in EVIDENCE_OUTCOMES and correctness.verdict != "compile_error":
             evidence = self._gather_evidence(challenge, tree, code, cases, expected, result, correctness)
-            if correctness.verdict == "accepted":  # timed first: what the calls cost is vectorization evidence
+            # Timed first: what the calls cost is vectorization evidence (a question without sized_input is not timed).
+            if correctness.verdict == "accepted" and challenge.has_sized_input:
                 evidence.cost, timing = self._time_accepted(challenge, code)
             rubric = rate(evidence, works=correctness.verdict == "accepted")
             on_part("rubric", assemble_report(challenge, mode, correctness, result=result, rubric=rubric))
@@ -135,7 +156,8 @@ class Grader:
             calls={case.name: call for case, call in zip(cases, result.calls, strict=False)},
             expected={name: e.value for name, e in expected.items()},
         )
-        self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
+        if challenge.has_sized_input:  # loops are found by growing the inputs
+            self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
         if profile.memory_probe is not None:
             evidence.memory = self._memory_evidence(challenge, code, profile)
         return evidence
@@ -210,16 +232,22 @@ class Grader:
     def profile(self, challenge: Challenge) -> ReferenceProfile:
         """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""
         with self._lock:
-            cached = self._profiles.get(challenge.id)
+            cached = self._profiles.get(challenge.cache_key)
         if cached is not None:
             return cached
         profile = self._measure_profile(challenge)
         with self._lock:
-            self._profiles[challenge.id] = profile
+            self._profiles[challenge.cache_key] = profile
         return profile
 
     def _measure_profile(self, challenge: Challenge) -> ReferenceProfile:
         config = challenge.config
+        if not challenge.has_sized_input:  # an author's question without sized_input: no timing, no copies
+            probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
+            return ReferenceProfile(
+                naive_timing=SolutionTiming([None] * len(config.timing.sizes)), overhead_cpu_seconds=[],
+                broadcast_peak_bytes=None,
+                memory_probes=() if probe is None else (self._profile_probe(challenge, probe),))
         overhead = self._timekeeper.overhead_cpu_seconds(challenge)
         naive_timing = self._timekeeper.time_naive(challenge, overhead)
         probe = challenge.memory_probe() if "memory_efficiency" in config.rubric.applies else None
@@ -236,10 +264,10 @@ class Grader:
         )
 
     def _sized(self, challenge: Challenge, size: int) -> SizedInput:
-        return self._cached_input((challenge.id, "timing", size), lambda: challenge.sized_input(size))
+        return self._cached_input((challenge.cache_key, "timing", size), lambda: challenge.sized_input(size))
 
     def _loop_input(self, challenge: Challenge, size: int) -> SizedInput:
-        return self._cached_input((challenge.id, "loops", size), lambda: challenge.loop_input(size))
+        return self._cached_input((challenge.cache_key, "loops", size), lambda: challenge.loop_input(size))
 
     def _cached_input(self, key: tuple[str, str, int], build: Callable[[], SizedInput]) -> SizedInput:
         with self._lock:

@@ -236,8 +236,8 @@ def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
                      for out in outputs)
     checks = [case.check for case in challenge.cases() if case.check is not None]
     # Loosened tolerances: this check catches skipped work, not the last digits (the tests judge those).
-    return TimedInput(size=size, inputs=inputs, expected=expected, rows=rows,
-                      key=f"{challenge.id}:timing:{size}:{1 + FRESH_INPUTS}", check=checks[0] if checks else None,
+    return TimedInput(size=size, inputs=inputs, expected=expected, rows=rows, check=checks[0] if checks else None,
+                      key=f"{challenge.cache_key}:timing:{size}:{1 + FRESH_INPUTS}",
                       rtol=max(challenge.config.rtol * 10, 1e-5), atol=max(challenge.config.atol * 10, 1e-7))
 
 
@@ -283,11 +283,11 @@ class Timekeeper:
 
     def inputs(self, challenge: Challenge) -> list[TimedInput]:
         with self._lock:
-            cached = self._inputs.get(challenge.id)
+            cached = self._inputs.get(challenge.cache_key)
         if cached is None:
             cached = [build_timed_input(challenge, size) for size in challenge.config.timing.sizes]
             with self._lock:
-                cached = self._inputs.setdefault(challenge.id, cached)
+                cached = self._inputs.setdefault(challenge.cache_key, cached)
         return cached
 
     def overhead_cpu_seconds(self, challenge: Challenge) -> list[float]:
@@ -295,6 +295,9 @@ class Timekeeper:
 
     def time_naive(self, challenge: Challenge, overhead_cpu_seconds: list[float]) -> SolutionTiming:
         """The naive loop, once per server: slow by design, so fewer rounds, a larger budget, long jobs."""
+        if not challenge.has_naive:  # an author's question may have none: timing compares with the reference only
+            return SolutionTiming([None] * len(challenge.config.timing.sizes),
+                                  notes=["not timed: this question has no naive loop"])
         run = TimingRun(self.sandbox, self.phases, self.gate, budget_seconds=NAIVE_BUDGET_SECONDS,
                         max_rounds=MIN_ROUNDS, seconds_left=math.inf, first_job_wall_seconds=CALL_CPU_SECONDS * 4)
         try:

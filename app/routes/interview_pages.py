@@ -19,6 +19,7 @@ from app.public_url import public_url
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, in_thread, read_body
 from app.services import interviews
+from app.services.challenges import challenge_title, get_session_challenge
 from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
@@ -90,7 +91,7 @@ async def create_from_form(request: Request, context: Context, account: MaybeAcc
 def session_ready(session_id: str, request: Request, context: Context, account: MaybeAccount) -> HTMLResponse:
     """The "session is ready" page: the links come from the fragment; an owner also sees their ways back in."""
     session = interviews.find_session(db=context.db, session_id=session_id)
-    titles = [context.catalog.get(c).config.title if c in context.catalog.ids else c for c in session.challenges]
+    titles = [challenge_title(catalog=context.catalog, challenge_id=c) for c in session.challenges]
     is_owner = account is not None and session.owner_id == account.id
     return _render(request, context, "session_created.html", {
         "session": session, "titles": titles, "is_owner": is_owner,
@@ -117,5 +118,6 @@ def attempt_results(attempt_id: RowId, request: Request, context: Context, acces
     """A run's or submit's results as the practice page's fragment (Bearer token, like the API)."""
     attempt = interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)
     view = results_view(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,
-                                   challenge=context.catalog.get(attempt.challenge_id))
+                                   challenge=get_session_challenge(catalog=context.catalog,
+                                                                   challenge_id=attempt.challenge_id))
     return _render(request, context, "_results.html", {"r": view})

@@ -19,6 +19,7 @@ from app import store
 from app.catalog import Catalog
 from app.database import Database
 from app.models import AttemptProgress
+from app.services.challenges import get_session_challenge
 from app.services.results import render_results, results_view
 
 POLL_SECONDS = 0.02  # a SQLite read by primary key: cheap, and well inside the 200 ms verdict target
@@ -45,7 +46,8 @@ def progress_of(attempt: store.Attempt, *, catalog: Catalog, templates: Jinja2Te
     report = attempt.report
     html = ""
     if report is not None:
-        view = results_view(report, attempt_id=attempt.id, challenge=catalog.get(attempt.challenge_id),
+        challenge = get_session_challenge(catalog=catalog, challenge_id=attempt.challenge_id)  # a session's too
+        view = results_view(report, attempt_id=attempt.id, challenge=challenge,
                             automatic=attempt.is_automatic, is_grading=attempt.status == store.GRADING)
         html = render_results(templates, view)
     return AttemptProgress(attempt_id=attempt.id, status=status, verdict=(report or {}).get("verdict"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from sqlalchemy import Connection
 
@@ -16,7 +16,7 @@ from app.errors import BusyError, InvalidInputError, NotFoundError, PayloadTooLa
 from app.grading.grader import Grader, OnPart
 from app.grading.report import GradeReport
 from app.models import AttemptResult
-from app.services.challenges import get_challenge
+from app.services.challenges import get_challenge, get_session_challenge
 from app.services.recovery import worker_identity
 from sandbox import QueueFullError
 
@@ -37,6 +37,10 @@ class Seat(Protocol):
     def is_automatic(self) -> bool:
         """Submitted for the candidate (an interview's end), not by them."""
 
+    @property
+    def allows_questions(self) -> bool:
+        """Whether authors' questions may be graded here: in their sessions, never in practice."""
+
     def admit(self, conn: Connection) -> store.Owner:
         """The attempt's owner; raises when this seat may not grade now (in the write transaction)."""
 
@@ -53,6 +57,7 @@ class PracticeSeat:
 
     token_hash: str
     is_automatic: bool = False
+    allows_questions: ClassVar[bool] = False
 
     def admit(self, conn: Connection) -> store.Owner:
         return store.Owner(profile_id=store.ensure_profile(conn, token_hash=self.token_hash))
@@ -138,7 +143,8 @@ def _grade(grading: Grading, attempt: store.Attempt, on_part: OnPart) -> GradeRe
 def start_attempt(*, db: Database, grading: Grading, catalog: Catalog, seat: Seat, challenge_id: str, code: str,
                   mode: Mode) -> store.Attempt:
     """Admit and store the attempt as 'grading': its id exists before the sandbox runs the code."""
-    challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
+    find = get_session_challenge if seat.allows_questions else get_challenge
+    challenge = find(catalog=catalog, challenge_id=challenge_id)
     with db.write() as conn:
         owner = seat.admit(conn)
         attempt_id = store.start_attempt(conn, owner=owner, challenge_id=challenge.id, mode=mode, code=code,

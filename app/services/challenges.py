@@ -12,6 +12,7 @@ from app.grading.custom_input import CustomRunPublic, run_custom_input
 from app.grading.grader import Grader, challenge_limits
 from app.grading.preview import preview, preview_call
 from app.models import ChallengePublic, ChallengeSummaryPublic, ExamplePublic
+from app.questions_models import is_question_id
 from sandbox import QueueFullError
 
 
@@ -20,6 +21,24 @@ def get_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
         return catalog.get(challenge_id)
     except UnknownChallengeError as exc:
         raise ChallengeNotFoundError(challenge_id, exc.suggestions) from None
+
+
+def get_session_challenge(*, catalog: Catalog, challenge_id: str) -> Challenge:
+    """A session's challenge: a built-in one, or an author's question (sessions only: never practice)."""
+    if is_question_id(challenge_id):
+        found = catalog.get_question(challenge_id)
+        if found is None:
+            raise ChallengeNotFoundError(challenge_id, [])
+        return found
+    return get_challenge(catalog=catalog, challenge_id=challenge_id)
+
+
+def challenge_title(*, catalog: Catalog, challenge_id: str) -> str:
+    """A session's challenge's title; one removed since (from the catalog) is still listed, by its id."""
+    if is_question_id(challenge_id):
+        found = catalog.get_question(challenge_id)
+        return found.config.title if found is not None else challenge_id
+    return catalog.get(challenge_id).config.title if challenge_id in catalog.ids else challenge_id
 
 
 def _status(progress: store.ChallengeProgress | None) -> Literal["solved", "attempted", "new"]:

@@ -14,6 +14,7 @@ from app.catalog import Catalog
 from app.database import Database
 from app.errors import NotFoundError
 from app.models import CandidateLinkIssued, DashboardChallenge, DashboardSessionPublic
+from app.services.challenges import challenge_title
 from app.services.interviews import Access, clock
 from app.services.profiles import hash_token
 
@@ -37,8 +38,7 @@ def owner_access(*, db: Database, account: store.Account, session_id: str) -> Ac
 
 
 def _title(catalog: Catalog, challenge_id: str) -> str:
-    # A challenge removed from the catalog since is still listed, by its id.
-    return catalog.get(challenge_id).config.title if challenge_id in catalog.ids else challenge_id
+    return challenge_title(catalog=catalog, challenge_id=challenge_id)
 
 
 def _row(session: store.InterviewSession, outcomes: dict[str, store.SubmitOutcome], catalog: Catalog

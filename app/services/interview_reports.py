@@ -23,7 +23,7 @@ from app.models import (
     TimedAttemptPublic,
     TimedEventPublic,
 )
-from app.services.challenges import get_challenge
+from app.services.challenges import get_session_challenge
 from app.services.interviews import Access, event_public, require_interviewer
 from app.services.pairing import starting_text
 from app.services.results import render_results, results_view
@@ -52,7 +52,7 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
 
     challenges = []
     for challenge_id in session.challenges:
-        challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
+        challenge = get_session_challenge(catalog=catalog, challenge_id=challenge_id)
         own = [a for a in attempts if a.challenge_id == challenge_id]
         submits = [a for a in own if a.mode == "submit" and a.status == store.GRADED]
         document = documents.get(challenge_id)

@@ -9,7 +9,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import Connection
@@ -39,8 +39,9 @@ from app.models import (
     SnapshotSaved,
 )
 from app.services.attempts import Grading, check_code, grade_attempt
-from app.services.challenges import get_challenge
+from app.services.challenges import get_challenge, get_session_challenge
 from app.services.profiles import hash_token
+from app.services.questions import owned_question_ids
 
 log = logging.getLogger("arraydojo.interviews")
 Role = Literal["candidate", "interviewer"]
@@ -102,9 +103,11 @@ class Access:
 
 # Creating a session
 
-def pick_challenges(*, catalog: Catalog, body: SessionCreate, rng: random.Random | None = None) -> list[str]:
+def pick_challenges(*, catalog: Catalog, body: SessionCreate, rng: random.Random | None = None,
+                    questions: frozenset[str] = frozenset()) -> list[str]:
+    """The session's challenges; `questions` are the creator's own question ids (any other is unknown)."""
     if body.challenges:
-        chosen = [get_challenge(catalog=catalog, challenge_id=c).id for c in body.challenges]
+        chosen = [c if c in questions else get_challenge(catalog=catalog, challenge_id=c).id for c in body.challenges]
         if len(set(chosen)) != len(chosen):
             raise InvalidInputError("A challenge is listed twice; list each one once.")
         return chosen
@@ -134,7 +137,8 @@ def create_session(*, db: Database, catalog: Catalog, settings: Settings, body: 
         raise InvalidInputError(
             f"duration_minutes must be between {settings.session_min_seconds / 60:g} and "
             f"{settings.session_max_seconds / 60:g}; got {body.duration_minutes:g}.")
-    challenges = pick_challenges(catalog=catalog, body=body)
+    owned = owned_question_ids(db=db, owner_id=owner_id, ids=body.challenges or [])
+    challenges = pick_challenges(catalog=catalog, body=body, questions=owned)
     # 256-bit tokens; only their hashes are stored, so a copy of the database opens no session.
     candidate_token, interviewer_token = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
     session_id = uuid.uuid4().hex
@@ -394,6 +398,7 @@ class InterviewSeat:
 
     session_id: str
     is_automatic: bool = False
+    allows_questions: ClassVar[bool] = True  # the session's own questions (checked against it before this)
 
     def admit(self, conn: Connection) -> store.Owner:
         if not self.is_automatic:  # checked again here: the deadline may have passed while this waited
@@ -428,7 +433,7 @@ def reveal_hint(*, db: Database, catalog: Catalog, access: Access, challenge_id:
     if not session.hints_allowed:
         raise ForbiddenError("Hints are off in this session: the interviewer chose so.")
     refuse_unless_open(session, store.utcnow(), action="reveal a hint")
-    challenge = get_challenge(catalog=catalog, challenge_id=challenge_id)
+    challenge = get_session_challenge(catalog=catalog, challenge_id=challenge_id)
     with db.write() as conn:
         shown = [e for e in store.list_interview_events(conn, session_id=session.id, kinds=["hint"])
                  if e.challenge_id == challenge_id]
@@ -451,7 +456,7 @@ def push_followup(*, db: Database, catalog: Catalog, access: Access, challenge_i
     if index is not None:
         if challenge_id is None:
             raise InvalidInputError('A follow-up by "index" needs its "challenge".')
-        followups = get_challenge(catalog=catalog, challenge_id=challenge_id).followups
+        followups = get_session_challenge(catalog=catalog, challenge_id=challenge_id).followups
         if not 0 <= index < len(followups):
             raise InvalidInputError(f"Challenge {challenge_id!r} has follow-ups 0 to {len(followups) - 1}; "
                                     f"got {index}.")
@@ -514,8 +519,8 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
             "id": session.id, "candidate_name": session.candidate_name, "hints_allowed": session.hints_allowed,
             "candidate_may_start": session.candidate_may_start, "clock": clock(session, store.utcnow()),
             "challenge_count": len(session.challenges), "challenge_ids": shown,
-            "challenges": [_challenge_view(get_challenge(catalog=catalog, challenge_id=c), markdown, role=access.role)
-                           for c in shown],
+            "challenges": [_challenge_view(get_session_challenge(catalog=catalog, challenge_id=c), markdown,
+                                           role=access.role) for c in shown],
             "last_event_id": store.last_interview_event_id(conn, session_id=session.id),
             **_shared_documents(conn, session),
         }
@@ -525,7 +530,8 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
             return CandidateSessionPublic(
                 **common, role="candidate", followups=[event_public(e) for e in events if e.kind == "followup"],
                 hints_revealed=revealed,
-                hints={c: list(get_challenge(catalog=catalog, challenge_id=c).hints[:n]) for c, n in revealed.items()})
+                hints={c: list(get_session_challenge(catalog=catalog, challenge_id=c).hints[:n])
+                       for c, n in revealed.items()})
         events = store.list_interview_events(conn, session_id=session.id)
         attempts = store.list_attempts(conn, owner=store.Owner(session_id=session.id), newest_first=False)
     return InterviewerSessionPublic(

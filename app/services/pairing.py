@@ -22,7 +22,7 @@ from app.database import Database
 from app.errors import ConflictError, ForbiddenError, InvalidInputError, TooManyRequestsError
 from app.models import CollabPullPublic, CollabPushed, CollabUpdatePublic, PairingPublic, PresencePublic, PresenceSaved
 from app.services.attempts import check_code
-from app.services.challenges import get_challenge
+from app.services.challenges import get_session_challenge
 from app.services.interviews import (
     Access,
     check_challenge_in_session,
@@ -90,7 +90,7 @@ def _check_may_write(*, conn: Any, access: Access, now: datetime, grace_seconds:
 
 def starting_text(catalog: Catalog, challenge_id: str) -> str:
     """Version 0 of a shared document: the starter, with CodeMirror's line breaks."""
-    return collab.normalize_line_breaks(get_challenge(catalog=catalog, challenge_id=challenge_id).starter)
+    return collab.normalize_line_breaks(get_session_challenge(catalog=catalog, challenge_id=challenge_id).starter)
 
 
 def push_updates(*, db: Database, catalog: Catalog, settings: Settings, access: Access, body: PushBody

@@ -15,9 +15,11 @@ from celery.exceptions import TimeoutError as CeleryTimeoutError
 
 from app import store
 from app.broker import BROKER_WORKER, GradeRequest, GradeResponse, peek_response, read_response, send_grade
+from app.catalog import Catalog
 from app.database import Database
 from app.grading.grader import OnPart
 from app.grading.report import GradeReport
+from app.question_challenge import QuestionChallenge
 from app.services.attempts import GradingLostError, PracticeSeat, Seat, finish
 from app.services.interviews import InterviewSeat
 
@@ -31,9 +33,10 @@ class BrokerGrading:
     host's result sweep finds the attempt (worker `BROKER_WORKER`) and stores it instead.
     """
 
-    def __init__(self, celery: Celery, *, wait_seconds: float) -> None:
+    def __init__(self, celery: Celery, *, wait_seconds: float, catalog: Catalog | None = None) -> None:
         self.celery = celery
         self.wait_seconds = wait_seconds
+        self.catalog = catalog  # finds authors' questions, sent whole: workers have no database
 
     @property
     def queue_depth(self) -> int:
@@ -45,8 +48,10 @@ class BrokerGrading:
 
     def grade(self, attempt: store.Attempt, on_part: OnPart) -> GradeReport:
         """The worker's whole report at once (parts are not streamed through the broker)."""
+        question = self.catalog.get_question(attempt.challenge_id) if self.catalog is not None else None
         request = GradeRequest(attempt_id=attempt.public_id, challenge_id=attempt.challenge_id, code=attempt.code,
-                               mode=attempt.mode)  # type: ignore[arg-type]
+                               mode=attempt.mode,  # type: ignore[arg-type]
+                               question=question.question if isinstance(question, QuestionChallenge) else None)
         send_grade(self.celery, request)
         try:
             response = read_response(self.celery, request.attempt_id, timeout_seconds=self.wait_seconds)
