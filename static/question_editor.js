@@ -82,13 +82,24 @@ function clearErrors() {
 }
 
 // The field a message concerns: "reference: ..." from a validation detail, the server's own `field`,
-// or else the first field named in the sentence ("signature must start with ...").
+// or else the first field the sentence names, by name or by its file ("tests.py does not compile",
+// "The reference is too slow", "define sized_input(n, rng)": the fix is in that editor).
+const ALIASES = { "tests.py": "generator", tests: "generator", "cases()": "generator", cases: "generator",
+  case: "generator", sized_input: "generator", loop_input: "generator", memory_probe: "generator",
+  "reference.py": "reference", "naive.py": "naive", "starter.py": "starter", "statement.md": "statement" };
+const NAMED_IN_TEXT = FIELDS.filter((name) => name !== "function" && name !== "difficulty");
+
 function fieldOf(text, named) {
   if (named && FIELDS.indexOf(named) >= 0) return named;
   const head = /^([a-z_]+)(?:\.[\w.]+)?: /.exec(text);
   if (head && FIELDS.indexOf(head[1]) >= 0) return head[1];
-  const words = text.toLowerCase().match(/[a-z_]+/g) || [];
-  for (const word of words) if (FIELDS.indexOf(word) >= 0) return word;
+  const tokens = text.toLowerCase().match(/[a-z_][a-z0-9_.]*(?:\(\))?/g) || [];
+  for (const token of tokens) {
+    const word = token.replace(/\.+$/, "").replace(/\(\)$/, "");
+    const found = ALIASES[word] || ALIASES[word.split(".")[0]]
+      || (NAMED_IN_TEXT.indexOf(word.split(".")[0]) >= 0 ? word.split(".")[0] : null);
+    if (found) return found;
+  }
   return null;
 }
 
@@ -246,7 +257,9 @@ function mountEditors() {
     const editor = setupEditor(textarea, {
       label: label + " (Python). Press Escape then Tab to leave the editor.",
       onChange: onEdit,
-      lineWrapping: window.matchMedia("(max-width: 600px)").matches,
+      // Wrapped, and as tall as the code (app.css): no editor is a scroll region of its own, so the
+      // page scrolls them all and the keyboard never meets a region it cannot scroll (axe).
+      lineWrapping: true,
       completeOnTyping: true,
       onSubmit: save,
       onRun: save,
