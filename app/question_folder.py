@@ -136,7 +136,10 @@ def zip_files(files: dict[str, str], folder: str) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():
-            archive.writestr(f"{folder}/{name}", text)
+            entry = zipfile.ZipInfo(f"{folder}/{name}", date_time=(2026, 1, 1, 0, 0, 0))
+            entry.external_attr = (stat.S_IFREG | 0o644) << 16
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(entry, text)
     return buffer.getvalue()
 
 
@@ -182,7 +185,7 @@ def _entry_name(entry: zipfile.ZipInfo) -> str | None:
         if len(parts) > 1:
             raise FolderRefused(f"{raw[:80]!r}: a question folder has no subfolders")
         return None
-    if mode and not stat.S_ISREG(mode):
+    if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # zip tools often leave the type bits unset
         raise FolderRefused(f"{raw[:80]!r} is not a regular file")
     if len(parts) > 2 or not parts:
         raise FolderRefused(f"{raw[:80]!r}: files must be at the top of the zip or in one folder")

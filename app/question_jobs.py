@@ -290,7 +290,8 @@ def derive_expected(sandbox: Sandbox, *, reference: str, function: str,
     result = sandbox.run(Job(code=reference, function=function, calls=calls + calls),
                          limits=Limits(cpu_seconds=REFERENCE_JOB_SECONDS, wall_seconds=REFERENCE_JOB_SECONDS * 2))
     _refuse_failed_job(result, "the reference solution",
-                       budget=f"{REFERENCE_JOB_SECONDS:g} s of CPU for every case, run twice")
+                       budget=f"{REFERENCE_CASE_SECONDS:g} s of CPU per case, and {REFERENCE_JOB_SECONDS:g} s for "
+                              "every case run twice")
     first, second = result.calls[:len(cases)], result.calls[len(cases):]
     expected = []
     seconds = 0.0
