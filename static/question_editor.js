@@ -229,6 +229,7 @@ async function save() {
       questionId = created.id;
       window.history.replaceState(null, "", "/questions/" + encodeURIComponent(questionId) + "/edit");
       $("editor-title").textContent = "Edit question";
+      if ($("new-lead")) $("new-lead").hidden = true;
       document.title = "Edit question · ArrayDojo";
     }
     if (!question || !question.validation) question = await request("GET", "/api/questions/" + encodeURIComponent(questionId));

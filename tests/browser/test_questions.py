@@ -103,8 +103,10 @@ def _author_question(page: Page, screenshots: Path) -> str:
     expect(page.locator("#reference-error")).to_be_hidden()
     expect(page).to_have_url(re.compile(r"/questions/q_[1-9][0-9]*/edit$"))
     question_id = page.url.rsplit("/", 2)[1]
-    page.evaluate("() => window.scrollTo(0, 0)")
+    page.set_viewport_size({"width": 1280, "height": 1500})
+    page.locator("#about-title").evaluate("element => element.scrollIntoView()")
     page.screenshot(path=str(screenshots / "question-editor.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
 
     # Reloaded from the server: the saved draft, not the example.
     page.reload()
@@ -249,6 +251,81 @@ def test_question_pages_fit_a_phone(browser: Browser, web: ServerProcess, screen
         assert width <= PHONE["width"], f"{path} scrolls sideways at 390 px: {width} px wide"
     page.goto("/questions/new")
     expect(page.locator("#statement-preview h1")).to_be_visible()
+    page.locator("#statement-title").evaluate("element => element.scrollIntoView()")
     page.screenshot(path=str(screenshots / "question-editor-phone.png"))
+    context.close()
+    assert not errors, errors
+
+
+def test_unsaved_edits_warn_before_leaving_and_survive_a_refused_save_and_a_reload(
+        browser: Browser, web: ServerProcess) -> None:
+    errors: list[str] = []
+    context = _context(browser, web, errors)
+    page = context.new_page()
+    _sign_up(page)
+    page.goto("/questions/new")
+    expect(page.locator(".code-field .cm-editor")).to_have_count(4)
+    page.get_by_label("Title", exact=True).fill("My unsaved title")
+    _type_at_end(page, "starter", "# kept in this browser")
+    page.get_by_label("Signature").fill("not_the_function(X)")
+    page.get_by_role("button", name="Save the question").click()
+    expect(page.locator("#signature-error")).to_contain_text("signature must start with center_columns(")
+    expect(page.get_by_label("Title", exact=True)).to_have_value("My unsaved title")
+
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
+    page.reload()
+    assert dialogs == ["beforeunload"]  # the browser asked before dropping the edits
+    expect(page.locator("#restored-notice")).to_be_visible()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("My unsaved title")
+    expect(page.get_by_label("Signature")).to_have_value("not_the_function(X)")
+    assert "# kept in this browser" in _code(page, "starter")
+    page.get_by_role("button", name="Discard them").click()
+    expect(page.get_by_label("Title", exact=True)).to_have_value("Centre the columns")
+    assert "# kept in this browser" not in _code(page, "starter")
+    page.reload()
+    assert dialogs == ["beforeunload"]  # nothing unsaved: no question asked
+    expect(page.locator("#restored-notice")).to_be_hidden()
+    context.close()
+    assert not errors, errors
+
+
+def test_a_question_exports_imports_and_deletes_through_the_library(
+        browser: Browser, web: ServerProcess, tmp_path: Path) -> None:
+    errors: list[str] = []
+    context = _context(browser, web, errors)
+    page = context.new_page()
+    _sign_up(page)
+    page.goto("/questions/new")
+    expect(page.locator(".code-field .cm-editor")).to_have_count(4)
+    page.get_by_role("button", name="Save the question").click()  # the worked example saves as it is
+    expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved: 6 cases, 2 visible\."), timeout=60_000)
+
+    page.goto("/questions")
+    rows = page.locator(".question-row")
+    expect(rows).to_have_count(1)
+    with page.expect_download() as download:
+        rows.first.get_by_role("link", name=re.compile("^Export")).click()
+    exported = tmp_path / "question.zip"
+    download.value.save_as(exported)
+    assert exported.read_bytes()[:2] == b"PK"
+
+    not_a_zip = tmp_path / "notes.zip"
+    not_a_zip.write_bytes(b"this is not a zip file at all")
+    page.get_by_label("Question folder (.zip)").set_input_files(str(not_a_zip))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.locator("#import-error")).to_contain_text("Not imported")
+    expect(rows).to_have_count(1)
+
+    page.get_by_label("Question folder (.zip)").set_input_files(str(exported))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(rows).to_have_count(2, timeout=60_000)
+    expect(page.locator("#import-error")).to_be_hidden()
+    expect(page.locator("#import-status")).to_contain_text("Imported")
+
+    page.on("dialog", lambda dialog: dialog.accept())
+    rows.first.get_by_role("button", name="Delete").click()
+    expect(rows).to_have_count(1)
+    expect(page.locator("#question-list-status")).to_contain_text("Deleted")
     context.close()
     assert not errors, errors
