@@ -284,6 +284,12 @@ $("question-form").addEventListener("input", onEdit);
 $("question-form").addEventListener("change", onEdit);
 $("q-statement").addEventListener("input", renderPreview);
 $("question-form").addEventListener("submit", (event) => { event.preventDefault(); save(); });
+// Ctrl/Cmd+Enter saves from any field (inside a code editor its own keymap has already done it).
+document.addEventListener("keydown", (event) => {
+  if (event.defaultPrevented || event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) return;
+  event.preventDefault();
+  save();
+});
 window.addEventListener("beforeunload", (event) => {
   if (!isDirty() && !saving) return;
   event.preventDefault();

@@ -98,7 +98,7 @@ def _author_question(page: Page, screenshots: Path) -> str:
     assert "# Your code here" in _code(page, "starter")
     _delete_last_line(page, "reference")
 
-    page.get_by_role("button", name="Save the question").click()
+    page.keyboard.press("Control+Enter")  # saves from inside a code editor too
     expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved: 6 cases, 2 visible\."), timeout=60_000)
     expect(page.locator("#reference-error")).to_be_hidden()
     expect(page).to_have_url(re.compile(r"/questions/q_[1-9][0-9]*/edit$"))
@@ -232,6 +232,10 @@ def test_question_library_has_no_serious_violation(author: Page) -> None:
     expect(author.get_by_text("No questions yet")).to_be_visible()
     author.get_by_role("button", name="Import").click()  # the import's error shown, too
     expect(author.locator("#import-error")).to_be_visible()
+    found = violations(author)
+    assert not found, describe(found)
+    author.goto("/sessions/new")  # with the account's own group of questions
+    expect(author.locator("#question-choices")).to_contain_text("None yet")
     found = violations(author)
     assert not found, describe(found)
 
