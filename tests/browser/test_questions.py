@@ -104,7 +104,7 @@ def _author_question(page: Page, screenshots: Path) -> str:
     expect(page).to_have_url(re.compile(r"/questions/q_[1-9][0-9]*/edit$"))
     question_id = page.url.rsplit("/", 2)[1]
     page.set_viewport_size({"width": 1280, "height": 1500})
-    page.locator("#about-title").evaluate("element => element.scrollIntoView()")
+    page.evaluate("() => window.scrollTo(0, 0)")
     page.screenshot(path=str(screenshots / "question-editor.png"))
     page.set_viewport_size({"width": 1280, "height": 900})
 
