@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, RootModel
 from app import store
 from app.cases import Mode
 from app.grading.report import GradeReport
+from app.questions_models import MAX_STATEMENT_CHARS
 
 AttemptStatus = Literal["grading", "graded", "interrupted"]
 ClockStatus = Literal["waiting", "running", "time_up", "ended"]
@@ -183,7 +184,8 @@ class HealthPublic(BaseModel):
 
 
 class MarkdownPreviewRequest(BaseModel):
-    markdown: str = Field(max_length=32 * 1024, description="A statement's Markdown, at most 32 KiB",
+    markdown: str = Field(max_length=MAX_STATEMENT_CHARS, description="A statement's Markdown, at most as long as "
+                                                                       "a question's statement may be",
                           examples=["# Softmax\n\nTurn `z` into probabilities."])
 
 

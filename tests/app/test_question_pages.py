@@ -8,7 +8,7 @@ from html import unescape
 
 import pytest
 
-from app.questions_models import QuestionDraft
+from app.questions_models import MAX_STATEMENT_CHARS, QuestionDraft
 from app.services.question_editor import new_question_template
 from tests._server import ServerProcess
 from tests.app._accounts import sign_up
@@ -123,12 +123,16 @@ def test_preview_cannot_carry_markup_or_script_links(server: ServerProcess, host
 def test_preview_refuses_a_statement_over_its_limit(server: ServerProcess) -> None:
     with server.client() as mine:
         sign_up(mine)
-        too_long = mine.post(PREVIEW, json={"markdown": "x" * (32 * 1024 + 1)})
+        too_long = mine.post(PREVIEW, json={"markdown": "x" * (MAX_STATEMENT_CHARS + 1)})
         too_big = mine.post(PREVIEW, content=json.dumps({"markdown": "x" * 200_000}),
+                            headers={"Content-Type": "application/json"})
+        # The longest statement, every character escaped in the JSON, still fits the body's ceiling.
+        escaped = mine.post(PREVIEW, content=json.dumps({"markdown": "\x01" * MAX_STATEMENT_CHARS}),
                             headers={"Content-Type": "application/json"})
     assert too_long.status_code == 422
     assert "markdown" in too_long.json()["error"]["details"][0]
     assert too_big.status_code == 413
+    assert escaped.status_code == 200, escaped.text
 
 
 def test_preview_is_rate_limited_per_login(server: ServerProcess) -> None:
