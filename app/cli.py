@@ -10,6 +10,7 @@ import signal
 import sys
 from pathlib import Path
 
+from app import question_commands
 from app.catalog import Catalog, CatalogError, UnknownChallengeError, load_catalog
 from app.grading.report import GradeReport
 
@@ -35,7 +36,10 @@ def main(argv: list[str] | None = None) -> int:
     worker = commands.add_parser("worker", help="grade attempts taken from the broker (ARRAYDOJO_BROKER_URL)")
     worker.add_argument("--slots", type=int, default=os.cpu_count() or 1,
                         help="sandbox slots, i.e. attempts graded at once (default: the number of cores)")
+    question_commands.add_parser(commands)
     options = parser.parse_args(argv)
+    if options.command == "questions":
+        return question_commands.run(options)
     if options.command == "serve":
         return _serve(host=options.host, port=options.port)
     if options.command == "worker":

@@ -11,11 +11,11 @@ and `SizedInput` objects are built from it.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from app.cases import CATEGORIES, Case, SizedInput
+from app.questions_models import MAX_CASE_NAME_CHARS
 from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandbox, codec
 
 GeneratorKind = Literal["info", "cases", "sized", "loop", "memory"]
@@ -25,6 +25,8 @@ REFERENCE_CASE_SECONDS = 0.5  # CPU per case, per run of the reference
 REFERENCE_JOB_SECONDS = 4.0  # CPU for every case, run twice
 GENERATOR_SECONDS = 2.0  # CPU for one generator job
 REFERENCE_SIZED_SECONDS = 1.0  # CPU for the reference on the largest timing input (timing repeats it)
+GENERATOR_RESULT_BYTES = 192 * 1024 * 1024
+GENERATOR_MEMORY_BYTES = 512 * 1024 * 1024  # the input, and its encoding on the way out
 _DRIVER_FUNCTION = "__question_generate__"
 
 # Runs in the sandbox. A stand-in for app.cases with the same constructors, then the author's
@@ -153,7 +155,9 @@ def run_generator(sandbox: Sandbox, source: str, calls: list[tuple[GeneratorKind
     job = Job(code=driver_code(source), function=_DRIVER_FUNCTION,
               calls=tuple(Call(args=(kind, size, seed), options=CallOptions(cpu_seconds=GENERATOR_SECONDS))
                           for kind, size, seed in calls))
-    result = sandbox.run(job, limits=Limits(cpu_seconds=GENERATOR_SECONDS * len(calls), wall_seconds=10))
+    # Timing inputs and memory probes are large (a built-in memory probe is 80 MB): room to send them back.
+    result = sandbox.run(job, limits=Limits(cpu_seconds=GENERATOR_SECONDS * len(calls), wall_seconds=10,
+                                            result_bytes=GENERATOR_RESULT_BYTES, memory_bytes=GENERATOR_MEMORY_BYTES))
     _refuse_failed_job(result, "the generator (tests.py)")
     values = []
     for (kind, size, _seed), call in zip(calls, result.calls, strict=True):
@@ -180,7 +184,11 @@ def _unwrap(value: Any, what: str) -> Any:
         where = f" (tests.py line {line})" if type(line) is int else ""
         if value.get("syntax") is True:
             raise QuestionRefused(f"tests.py does not compile: {_text(value['error'])}{where}.")
-        raise QuestionRefused(f"{what} raised {_text(value['error'])}{where}.")
+        hint = ""
+        if _text(value["error"]).startswith("ModuleNotFoundError: No module named 'app."):
+            hint = (" tests.py may import NumPy, the standard library and app.cases only (the grader's own "
+                    "modules are not there; a custom checker would run in the server)")
+        raise QuestionRefused(f"{what} raised {_text(value['error'])}{where}.{hint}")
     return value.get("value") if "value" in value else value
 
 
@@ -224,8 +232,8 @@ def build_case(value: Any, where: str) -> Case:
         kind = value.get("not_a_case") if type(value) is dict else type(value).__name__
         raise QuestionRefused(f"{where} is a {kind}, not a Case(...) (from app.cases import Case).")
     name = value.get("name")
-    if type(name) is not str or not re.fullmatch(r"[\w .,:()\[\]=+-]{1,80}", name):
-        raise QuestionRefused(f"{where}: the name must be 1-80 letters, digits, spaces or .,:()[]=+-")
+    if type(name) is not str or not 0 < len(name) <= MAX_CASE_NAME_CHARS or not name.isprintable():
+        raise QuestionRefused(f"{where}: the name must be 1-{MAX_CASE_NAME_CHARS} printable characters")
     where = f"case {name!r}"
     if value.get("has_check") is not False:
         raise QuestionRefused(f"{where}: check= (a custom checker) is not available in your own questions: it would "

@@ -13,7 +13,7 @@ import re
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, RootModel, ValidationInfo, field_validator, model_validator
 
 from app.cases import CRITERIA, Criterion
 
@@ -32,7 +32,7 @@ MAX_HINT_CHARS = 2_000
 MAX_FOLLOWUPS = 10
 MAX_FOLLOWUP_CHARS = 500
 MAX_PROBE_CASES = 10  # case names per criterion
-MAX_CASE_NAME_CHARS = 80
+MAX_CASE_NAME_CHARS = 120
 # Timing sizes: the generator's `sized_input(n, rng)` builds inputs of these sizes in the sandbox,
 # where they must fit its memory (256 MiB) next to the reference's own work.
 MAX_TIMING_SIZE = 10_000_000
@@ -192,3 +192,7 @@ class QuestionDeleted(BaseModel):
 
     id: str
     deleted: bool
+
+
+class QuestionZip(RootModel[bytes]):
+    """GET /api/questions/{id}/export: a zip of the question's folder (challenge.toml, statement.md, tests.py...)."""

@@ -6,7 +6,14 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from app.questions_models import QuestionCreated, QuestionDeleted, QuestionDraft, QuestionPublic, QuestionSummary
+from app.questions_models import (
+    QuestionCreated,
+    QuestionDeleted,
+    QuestionDraft,
+    QuestionPublic,
+    QuestionSummary,
+    QuestionZip,
+)
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, LoggedIn, in_thread, read_body
 from app.services import questions
@@ -63,9 +70,8 @@ def delete_question(question_id: str, account: LoggedIn, context: Context) -> Qu
     return QuestionDeleted(id=question_id, deleted=True)
 
 
-@router.get("/{question_id}/export", response_class=Response, responses=_NOT_FOUND | {
-    200: {"content": {"application/zip": {"schema": {"type": "string", "format": "binary"}}},
-          "description": "A zip of the question's folder: challenge.toml, statement.md, reference.py, tests.py..."}},
+@router.get("/{question_id}/export", response_class=Response, response_model=QuestionZip, responses=_NOT_FOUND | {
+    200: {"content": {"application/zip": {"schema": {"$ref": "#/components/schemas/QuestionZip"}}}}},
             summary="Download a question as a zip of its challenge folder")
 def export_question(question_id: str, account: LoggedIn, context: Context) -> Response:
     data = questions.export_zip(db=context.db, account=account, question_id=question_id)

@@ -74,22 +74,26 @@ def _derive(sandbox: Sandbox, draft: QuestionDraft) -> Derived:
     info_value, cases_value = run_generator(sandbox, draft.generator, [("info", 0, 0), ("cases", 0, 0)])
     info = read_info(info_value)
     cases = build_cases(cases_value)
-    names = {case.name for case in cases}
-    for criterion, probe_names in draft.probes.items():
-        unknown = [name for name in probe_names if name not in names]
-        if unknown:
-            raise QuestionRefused(f"probes.{criterion} names {unknown[0]!r}, which is not one of cases()'s names.")
     needs_sizes = sorted({"vectorization", "broadcasting"} & set(draft.criteria))
     if needs_sizes and not info.has_sized_input:
-        raise QuestionRefused(f"{' and '.join(needs_sizes)} need inputs by size: define sized_input(n, rng) in "
+        verb = "need" if len(needs_sizes) > 1 else "needs"
+        raise QuestionRefused(f"{' and '.join(needs_sizes)} {verb} inputs by size: define sized_input(n, rng) in "
                               "tests.py (and optionally loop_input(n, rng)).")
     if "memory_efficiency" in draft.criteria and not info.has_memory_probe:
         raise QuestionRefused("memory_efficiency needs a large input: define memory_probe() returning a Case.")
+    probe = None
+    if "memory_efficiency" in draft.criteria:
+        probe = build_case(run_generator(sandbox, draft.generator, [("memory", 0, 0)])[0], "memory_probe()")
+    names = {case.name for case in cases} | ({probe.name} if probe is not None else set())
+    for criterion, probe_names in draft.probes.items():
+        unknown = [name for name in probe_names if name not in names]
+        if unknown:
+            raise QuestionRefused(f"probes.{criterion} names {unknown[0]!r}, which is neither a case of cases() "
+                                  "nor memory_probe().")
     expected, seconds = derive_expected(sandbox, reference=draft.reference, function=draft.function, cases=cases)
     if info.has_sized_input:
         _check_sized_inputs(sandbox, draft)
-    if "memory_efficiency" in draft.criteria:
-        probe = build_case(run_generator(sandbox, draft.generator, [("memory", 0, 0)])[0], "memory_probe()")
+    if probe is not None:
         check_reference_on(sandbox, reference=draft.reference, function=draft.function,
                            inputs=[("memory_probe()", build_sized({"args": probe.args, "kwargs": probe.kwargs},
                                                                    "memory_probe()"))])

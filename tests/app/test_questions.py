@@ -144,7 +144,8 @@ def test_code_that_does_not_compile_is_refused_with_its_line(author: httpx.Clien
 
 
 def test_a_raising_reference_is_refused_naming_the_case(author: httpx.Client) -> None:
-    raising = "def center(x):\n    if x.shape[0] == 1:\n        return 1 // 0\n    return x - x.mean(axis=1, keepdims=True)\n"
+    raising = ("def center(x):\n    if x.shape[0] == 1:\n        return 1 // 0\n"
+               "    return x - x.mean(axis=1, keepdims=True)\n")
     message = refusal(author, draft(reference=raising))
     assert "ZeroDivisionError" in message
     assert "'one row'" in message
