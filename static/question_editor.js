@@ -130,6 +130,10 @@ function showRefusal(error) {
   }
   const target = first[0] || $("form-error");
   target.scrollIntoView({ block: "center", behavior: "auto" });
+  // The keyboard goes to the field to fix; its description (the message) is read out with it.
+  const field = target.getAttribute("data-field");
+  if (field && editors[field]) editors[field].focus();
+  else if (field && $("q-" + field)) $("q-" + field).focus({ preventScroll: true });
 }
 
 // --- preview ------------------------------------------------------------------------------------
@@ -267,6 +271,7 @@ function mountEditors() {
     });
     if (editor) {
       editors[name] = editor;
+      editor.view.contentDOM.setAttribute("aria-describedby", name + "-help " + name + "-error");
       // The label's click goes to the editor, as it would to the textarea it replaces.
       $("q-" + name + "-label").addEventListener("click", () => editor.focus());
     }
