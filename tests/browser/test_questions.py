@@ -140,6 +140,7 @@ def test_interviewer_authors_a_question_interviews_with_it_and_finds_the_score_f
         expect(own).to_contain_text("Your questions")
         own.get_by_label(TITLE).check()
         page.get_by_label("Candidate's name (optional)").fill("Grace Hopper")
+        page.get_by_label("The candidate may start the clock").check()
         page.get_by_role("button", name="Create the session").click()
         expect(page.locator("h1")).to_have_text("Your session is ready")
         expect(page.locator("#candidate-url")).to_have_value(re.compile(r"/candidate#[A-Za-z0-9_-]{43}$"))
@@ -150,10 +151,11 @@ def test_interviewer_authors_a_question_interviews_with_it_and_finds_the_score_f
         expect(candidate.locator("#waiting-room")).to_be_visible()
         page.get_by_role("link", name="Open the interviewer view").click()
         expect(page.locator("#session-title")).to_have_text("Interview with Grace Hopper")
-        page.get_by_role("button", name="Start the clock").click()
-        expect(page.locator("#status-pill")).to_have_text("Running")
 
+        # The candidate starts the clock; the interviewer's view follows.
+        candidate.get_by_role("button", name="Start the interview").click()
         expect(candidate.locator("#workspace")).to_be_visible()
+        expect(page.locator("#status-pill")).to_have_text("Running", timeout=10_000)
         expect(candidate.locator("#challenge-title")).to_have_text(TITLE)
         expect(candidate.locator(".cm-editor")).to_be_visible()
         assert "1 / 0" not in candidate.content()
@@ -166,19 +168,19 @@ def test_interviewer_authors_a_question_interviews_with_it_and_finds_the_score_f
         expect(candidate.locator(".results[data-mode='submit']")).to_have_attribute("data-verdict", "accepted",
                                                                                      timeout=90_000)
 
-        # The interviewer watches it arrive, scores, and ends.
+        # The interviewer watches it arrive, ends the session, then fills the scorecard.
         submitted = page.locator(".activity-item[data-mode='submit'] .results")
         expect(submitted).to_have_attribute("data-verdict", "accepted", timeout=15_000)
         expect(page.locator(".timeline-item.kind-submit")).to_be_visible()
+        page.get_by_role("button", name="End session").click()
+        expect(page.locator("#status-pill")).to_have_text("Ended")
+        expect(candidate.locator("#locked-notice")).to_be_visible(timeout=10_000)
         page.locator("#score-communication").select_option("4")
         page.locator("#score-problem_solving").select_option("3")
         page.locator("#recommendation").select_option("strong_yes")
         page.locator("#scorecard-summary").fill("Broadcast by reflex; explained keepdims.")
         page.get_by_role("button", name="Save scorecard").click()
         expect(page.locator("#scorecard-status")).to_have_text("Saved")
-        page.get_by_role("button", name="End session").click()
-        expect(page.locator("#status-pill")).to_have_text("Ended")
-        expect(candidate.locator("#locked-notice")).to_be_visible(timeout=10_000)
     finally:
         author_context.close()
         candidate_context.close()
