@@ -23,6 +23,16 @@ TITLE = "Centre the columns of a batch"
 CANDIDATE_CODE = "import numpy as np\n\n\ndef center_columns(X):\n    return X - X.mean(axis=0, keepdims=True)\n"
 
 
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
+    """A server of this module's own: its many question saves (each runs sandbox jobs, and saves are
+    rate-limited per address) neither wait on the limit nor spend other modules' allowance."""
+    folder = tmp_path_factory.mktemp("questions-server")
+    running = ServerProcess(folder / "arraydojo.sqlite3", folder / "server.log", question_saves_burst="1000").start()
+    yield running
+    running.stop()
+
+
 def _context(browser: Browser, web: ServerProcess, errors: list[str], **options: object) -> BrowserContext:
     options = {"viewport": {"width": 1280, "height": 900}, "color_scheme": "light"} | options
     context = browser.new_context(base_url=web.url, reduced_motion="reduce", **options)  # type: ignore[arg-type]
@@ -333,5 +343,43 @@ def test_a_question_exports_imports_and_deletes_through_the_library(
     rows.first.get_by_role("button", name="Delete").click()
     expect(rows).to_have_count(1)
     expect(page.locator("#question-list-status")).to_contain_text("Deleted")
+    context.close()
+    assert not errors, errors
+
+
+def test_each_refusal_is_shown_next_to_the_field_it_concerns(browser: Browser, web: ServerProcess) -> None:
+    errors: list[str] = []
+    context = _context(browser, web, errors)
+    page = context.new_page()
+    _sign_up(page)
+    page.goto("/questions/new")
+    expect(page.locator(".code-field .cm-editor")).to_have_count(4)
+
+    # From the sandbox: the generator does not compile.
+    _type_at_end(page, "generator", "def broken(:")
+    page.get_by_role("button", name="Save the question").click()
+    expect(page.locator("#generator-error")).to_contain_text("tests.py does not compile", timeout=60_000)
+    expect(page.locator("#generator-error")).to_be_visible()
+    expect(page.locator(".code-field[data-code='generator'] .cm-content")).to_be_focused()
+    _delete_last_line(page, "generator")
+
+    # From the sandbox: a probe names no case.
+    page.get_by_label("Numerical stability").check()
+    page.get_by_label("Probe cases (optional, one case name per line)").nth(1).fill("no such case")
+    page.get_by_role("button", name="Save the question").click()
+    expect(page.locator("#probes-error")).to_contain_text("no such case", timeout=60_000)
+    expect(page.locator("#generator-error")).to_be_hidden()
+    page.get_by_label("Probe cases (optional, one case name per line)").nth(1).fill("large offsets")
+
+    # From the draft's own checks: sizes that do not increase.
+    page.locator(".timing-size").nth(1).fill("10")
+    page.get_by_role("button", name="Save the question").click()
+    expect(page.locator("#timing_sizes-error")).to_contain_text("increasing")
+    expect(page.locator("#probes-error")).to_be_hidden()
+    page.locator(".timing-size").nth(1).fill("10000")
+
+    page.get_by_role("button", name="Save the question").click()
+    expect(page.locator("#save-status")).to_have_text(re.compile(r"Saved: 6 cases, 2 visible\."), timeout=60_000)
+    expect(page.locator(".field-error:visible")).to_have_count(0)
     context.close()
     assert not errors, errors
