@@ -301,14 +301,7 @@ window.addEventListener("beforeunload", (event) => {
   event.returnValue = ""; // the browser's own "leave the page?" dialog
 });
 
-if (questionId) {
-  request("GET", "/api/questions/" + encodeURIComponent(questionId)).then((question) => {
-    start(question.draft);
-    setSaveStatus("Last saved: " + question.validation.case_count + " cases, " + question.validation.visible_count + " visible.", false);
-  }).catch((error) => {
-    showError(null, error.status === 404 ? "No question " + questionId + " in your library. See your questions." : error.message);
-    $("save-button").disabled = true;
-  });
-} else {
-  start(data.start);
+start(data.start);
+if (data.validation) {
+  setSaveStatus("Last saved: " + data.validation.case_count + " cases, " + data.validation.visible_count + " visible.", false);
 }

@@ -10,6 +10,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from app.questions_models import QUESTION_ID_PATTERN
 from app.routes._deps import Context, MaybeAccount
+from app.services import questions
 from app.services.question_editor import new_question_template
 
 router = APIRouter(include_in_schema=False)
@@ -30,10 +31,17 @@ def library(request: Request, context: Context, account: MaybeAccount) -> Respon
 def _editor(request: Request, context: Context, account: MaybeAccount, question_id: str | None) -> Response:
     if account is None:
         return _to_login(request)
-    # A new question starts from the worked example; an existing one is loaded by the page (GET /api/questions/{id}).
-    start = new_question_template().model_dump(mode="json") if question_id is None else None
+    # A new question starts from the worked example; an existing one from the account's own copy
+    # (another account's is a 404 page, as in the API). The page's script takes either from the page.
+    if question_id is None:
+        start, validation = new_question_template(), None
+    else:
+        question = questions.get_question(db=context.db, account=account, question_id=question_id)
+        start, validation = question.draft, question.validation
     return context.templates.TemplateResponse(request, "question_edit.html", {
-        "account": account, "question_id": question_id, "start": start})
+        "account": account, "question_id": question_id, "data": {
+            "id": question_id, "start": start.model_dump(mode="json"),
+            "validation": validation.model_dump(mode="json") if validation else None}})
 
 
 @router.get("/questions/new")

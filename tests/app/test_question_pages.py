@@ -38,6 +38,7 @@ def test_a_new_question_starts_from_the_worked_example(server: ServerProcess) ->
     assert page.status_code == 200
     data = _start_draft(page.text)
     assert data["id"] is None
+    assert data["validation"] is None
     draft = QuestionDraft.model_validate(data["start"])
     assert draft == new_question_template()
     assert draft.function == "center_columns"
@@ -63,9 +64,26 @@ def test_the_edit_page_refuses_an_id_that_is_not_a_question_id(server: ServerPro
         for bad in ("softmax", "q_0", "q_1x", "q_" + "9" * 30, "..%2F..%2Fetc"):
             response = mine.get(f"/questions/{bad}/edit")
             assert response.status_code in (404, 422), (bad, response.status_code)
-        page = mine.get("/questions/q_12/edit")
-    assert page.status_code == 200
-    assert _start_draft(page.text) == {"id": "q_12", "start": None}  # loaded by the page, through the API
+
+
+def test_the_edit_page_opens_only_the_accounts_own_question(server: ServerProcess) -> None:
+    with server.client() as mine, server.client() as theirs:
+        sign_up(mine)
+        sign_up(theirs)
+        draft = new_question_template().model_copy(update={"title": "Mine alone"})
+        created = mine.post("/api/questions", json=draft.model_dump(mode="json"), timeout=120)
+        assert created.status_code == 201, created.text
+        question_id = created.json()["id"]
+        page = mine.get(f"/questions/{question_id}/edit")
+        assert page.status_code == 200
+        data = _start_draft(page.text)
+        assert data["id"] == question_id
+        assert QuestionDraft.model_validate(data["start"]) == draft  # the saved draft, not the example
+        assert data["validation"]["case_count"] == 6
+        # Another account's question is not found, the same answer as one that does not exist.
+        assert theirs.get(f"/questions/{question_id}/edit").status_code == 404
+        assert theirs.get("/questions/q_999999999/edit").status_code == 404
+        assert "Mine alone" not in theirs.get(f"/questions/{question_id}/edit").text
 
 
 def test_the_questions_link_is_only_in_a_logged_in_header(server: ServerProcess) -> None:
