@@ -165,3 +165,16 @@ def test_preview_is_rate_limited_per_login(server: ServerProcess) -> None:
         assert int(refused.headers["Retry-After"]) >= 1
         # Another interviewer behind the same address keeps their own allowance.
         assert theirs.post(PREVIEW, json={"markdown": "a"}).status_code == 200
+
+
+def test_a_refused_create_form_keeps_the_picked_questions(server: ServerProcess) -> None:
+    with server.client() as mine:
+        sign_up(mine)
+        page = mine.post("/sessions/new", content='pick=list&challenges=softmax&challenges=q_7&duration_minutes=0'
+                                                  '&candidate_name=%22%3E%3Cscript%3E',
+                         headers={"Content-Type": "application/x-www-form-urlencoded"})
+    assert page.status_code == 422
+    match = re.search(r'id="question-picker" data-selected="([^"]*)"', page.text)
+    assert match, "the picker carries the picked ids, escaped inside its attribute"
+    assert json.loads(unescape(match.group(1))) == ["softmax", "q_7"]  # the script ticks q_7 again
+    assert "<script>" not in page.text.split('id="question-picker"', 1)[1].split("</form>", 1)[0]
