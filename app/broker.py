@@ -15,8 +15,11 @@ from celery.result import AsyncResult
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.question_challenge import StoredQuestion
+from app.question_validation import Derived
+from app.questions_models import QuestionDraft
 
 GRADE_TASK = "arraydojo.grade"
+VALIDATE_TASK = "arraydojo.validate_question"
 GRADING_QUEUE = "arraydojo-grading"
 # A message whose worker died is delivered again once; the third delivery is not graded, so one
 # submission that crashes workers cannot take down the fleet one worker at a time.
@@ -104,3 +107,34 @@ def peek_response(celery: Celery, attempt_id: str) -> GradeResponse | None:
         return None
     return GradeResponse.model_validate(result.result)
 
+
+
+class ValidateRequest(BaseModel):
+    """An author's question to validate on a worker (web hosts that grade through workers run no author code)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    request_id: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_-]+$")
+    draft: QuestionDraft
+
+
+class ValidateResponse(BaseModel):
+    """What the worker's sandbox derived, or why the question is refused (the author's fault, said to them)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    request_id: str
+    derived: Derived | None = None
+    refused: str | None = None
+
+
+def send_validation(celery: Celery, request: ValidateRequest) -> AsyncResult[Any]:
+    return celery.send_task(VALIDATE_TASK, args=[request.model_dump(mode="json")], task_id=request.request_id,
+                            queue=GRADING_QUEUE)
+
+
+def read_validation(celery: Celery, request_id: str, *, timeout_seconds: float) -> ValidateResponse:
+    """Wait for a validation's answer (raises celery's TimeoutError when it is not there in time)."""
+    outcome = AsyncResult(request_id, app=celery).get(timeout=timeout_seconds, propagate=True,
+                                                      disable_sync_subtasks=False)
+    return ValidateResponse.model_validate(outcome)

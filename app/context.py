@@ -19,6 +19,7 @@ from app.grading_queue import GradingQueue
 from app.login_limit import LoginLimiter
 from app.services.attempts import Grading
 from app.services.profiles import TokenSigner
+from app.services.questions import LocalValidator, QuestionValidator
 from sandbox import Sandbox
 
 
@@ -41,3 +42,9 @@ class AppContext:
     stopping: threading.Event = field(default_factory=threading.Event)
     # Set when attempts go to worker hosts: every host's sweep collects the results left behind.
     celery: Celery | None = None
+    # Where authors' questions are validated: this host's sandbox, or the workers' when they grade.
+    question_validator: QuestionValidator | None = None
+
+    @property
+    def validator(self) -> QuestionValidator:
+        return self.question_validator or LocalValidator(self.sandbox)

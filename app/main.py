@@ -55,9 +55,9 @@ from app.routes import (
 )
 from app.services.attempts import Grading, LocalGrading
 from app.services.profiles import TokenSigner
-from app.services.questions import QuestionLoader
+from app.services.questions import LocalValidator, QuestionLoader, QuestionValidator
 from app.services.recovery import interrupt_abandoned_gradings
-from app.services.remote_grading import BrokerGrading
+from app.services.remote_grading import BrokerGrading, BrokerValidator
 from app.sweeper import sweep_sessions
 from app.wording import duration, plural, ratio
 from sandbox import Sandbox
@@ -179,11 +179,13 @@ def _start(settings: Settings) -> AppContext:
                                     slots=settings.broker_slots, capacity=capacity,
                                     share=min(settings.queue_share, capacity))
         grading = BrokerGrading(celery, wait_seconds=settings.broker_wait_seconds, catalog=catalog)
+        validator: QuestionValidator = BrokerValidator(celery, wait_seconds=settings.broker_wait_seconds)
         queue = SharedGradingQueue(admission)
         where = f"grading on worker hosts through {settings.broker_url.split('@')[-1]}"
     else:
         _start_niced(sandbox, settings.sandbox_nice)
         grading = LocalGrading(grader)
+        validator = LocalValidator(sandbox)
         queue = GradingQueue(slots=sandbox.slots, queue_size=settings.queue_size, share=settings.queue_share)
         where = f"sandbox isolation {sandbox.isolation} with {sandbox.slots} slots"
     log.info("ArrayDojo: %d challenges, %d lessons, %s, database %s", len(catalog), len(catalog.lessons()), where,
@@ -191,7 +193,7 @@ def _start(settings: Settings) -> AppContext:
     assets = Assets(settings.static_dir)
     return AppContext(
         settings=settings, db=db, catalog=catalog, sandbox=sandbox, grader=grader, grading=grading, queue=queue,
-        profile_signer=signer,
+        profile_signer=signer, question_validator=validator,
         templates=build_templates(settings, assets), markdown=MarkdownRenderer(), assets=assets, celery=celery,
         login_limiter=LoginLimiter(per_client=settings.login_attempts_per_client,
                                    per_account=settings.login_failures_per_account,

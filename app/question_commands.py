@@ -62,7 +62,7 @@ def _export(db: Database, question_id: str, folder: Path) -> int:
 def _import(db: Database, folder: Path, email: str) -> int:
     from app import store
     from app.services.accounts import normalize_email
-    from app.services.questions import import_folder
+    from app.services.questions import LocalValidator, import_folder
     from sandbox import Sandbox
 
     with db.read() as conn:
@@ -71,6 +71,6 @@ def _import(db: Database, folder: Path, email: str) -> int:
         print(f"error: no account with the email {email!r}; sign up first", file=sys.stderr)
         return 2
     with Sandbox(slots=1) as sandbox:
-        created = import_folder(db=db, sandbox=sandbox, account=account, folder=folder)
+        created = import_folder(db=db, validator=LocalValidator(sandbox), account=account, folder=folder)
     print(f"{created.id} imported for {account.email}")
     return 0

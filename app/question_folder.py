@@ -42,7 +42,7 @@ def folder_files(draft: QuestionDraft, question_id: str) -> dict[str, str]:
         "reference.py": draft.reference,
         "tests.py": draft.generator,
         "hints.md": "".join(f"## Hint {n}\n\n{text.strip()}\n\n" for n, text in enumerate(draft.hints, 1)),
-        "followups.md": "".join(f"- {' '.join(text.split())}\n" for text in draft.followups),
+        "followups.md": "".join(f"- {text}\n" for text in draft.followups),
     }
     if draft.naive:
         files["naive.py"] = draft.naive

@@ -20,7 +20,7 @@ from sandbox import Call, CallOptions, CallResult, Job, Limits, RunResult, Sandb
 
 GeneratorKind = Literal["info", "cases", "sized", "loop", "memory"]
 MAX_CASES = 200
-MAX_CASES_BYTES = 8 * 1024 * 1024  # every case's inputs and expected outputs together, as stored
+MAX_CASES_BYTES = 4 * 1024 * 1024  # every case's inputs and expected outputs together, as stored
 REFERENCE_CASE_SECONDS = 0.5  # CPU per case, per run of the reference
 REFERENCE_JOB_SECONDS = 4.0  # CPU for every case, run twice
 GENERATOR_SECONDS = 2.0  # CPU for one generator job
@@ -156,8 +156,15 @@ def run_generator(sandbox: Sandbox, source: str, calls: list[tuple[GeneratorKind
               calls=tuple(Call(args=(kind, size, seed), options=CallOptions(cpu_seconds=GENERATOR_SECONDS))
                           for kind, size, seed in calls))
     # Timing inputs and memory probes are large (a built-in memory probe is 80 MB): room to send them back.
+    # The cases are stored, so they get only what may be stored (the job is refused past it, unread).
+    large = any(kind in ("sized", "loop", "memory") for kind, _, _ in calls)
+    result_bytes = GENERATOR_RESULT_BYTES if large else 2 * MAX_CASES_BYTES
     result = sandbox.run(job, limits=Limits(cpu_seconds=GENERATOR_SECONDS * len(calls), wall_seconds=10,
-                                            result_bytes=GENERATOR_RESULT_BYTES, memory_bytes=GENERATOR_MEMORY_BYTES))
+                                            result_bytes=result_bytes, memory_bytes=GENERATOR_MEMORY_BYTES))
+    if result.outcome == "invalid_result" and "larger than" in result.detail:
+        raise QuestionRefused(f"tests.py made inputs larger than {result_bytes // (1024 * 1024)} MiB "
+                              f"({'timing inputs and memory probes' if large else 'the cases, which are stored'}); "
+                              "keep tests small, and make large inputs in sized_input(n, rng).")
     _refuse_failed_job(result, "the generator (tests.py)")
     values = []
     for (kind, size, _seed), call in zip(calls, result.calls, strict=True):
@@ -256,7 +263,7 @@ def build_case(value: Any, where: str) -> Case:
     sample_rows = value.get("sample_rows")
     if sample_rows is not None:
         if type(sample_rows) not in (list, tuple) or not 0 < len(sample_rows) <= 64 or not all(
-                type(r) is int for r in sample_rows):
+                type(r) is int and abs(r) < 2**31 for r in sample_rows):
             raise QuestionRefused(f"{where}: sample_rows must be 1-64 row indices")
         sample_rows = tuple(sample_rows)
     return Case(name=name, args=args, kwargs=kwargs, category=category, visible=visible, raises=raises,

@@ -19,7 +19,8 @@ from app.cases import CRITERIA, Criterion
 
 # A built-in challenge id matches `^[a-z0-9]+(-[a-z0-9]+)*$` (lowercase, digits and hyphens), so
 # `q_<n>` (an underscore) can never be one: a question id and a challenge id are never confused.
-QUESTION_ID_PATTERN = r"^q_[1-9][0-9]{0,17}$"
+# At most nine digits: every such row id fits the table's 32-bit integer key (PostgreSQL's INTEGER).
+QUESTION_ID_PATTERN = r"^q_[1-9][0-9]{0,8}$"
 QUESTION_ID_PREFIX = "q_"
 
 MAX_TITLE_CHARS = 120
@@ -97,7 +98,17 @@ class QuestionDraft(BaseModel):
                 raise ValueError(f"item {index + 1} is empty")
             if len(item) > limit:
                 raise ValueError(f"item {index + 1} is {len(item)} characters; at most {limit}")
-        return value
+            # What the folder format can carry: a follow-up is one bullet, a hint one '## ' section.
+            if info.field_name == "followups" and "\n" in item.strip():
+                raise ValueError(f"item {index + 1} spans several lines; a follow-up is one line")
+            if info.field_name == "hints" and re.search(r"^## ", item, flags=re.MULTILINE):
+                raise ValueError(f"item {index + 1} has a '## ' heading line, which separates hints in hints.md")
+        return [item.strip() for item in value]
+
+    @field_validator("naive")
+    @classmethod
+    def _blank_is_none(cls, value: str | None) -> str | None:
+        return value if value is not None and value.strip() else None
 
     @field_validator("criteria")
     @classmethod

@@ -21,12 +21,16 @@ from app.broker import (
     GRADING_QUEUE,
     MAX_DELIVERIES,
     RESULT_TTL_SECONDS,
+    VALIDATE_TASK,
     GradeRequest,
     GradeResponse,
+    ValidateRequest,
+    ValidateResponse,
     create_celery,
 )
 from app.catalog import UnknownChallengeError, load_catalog
 from app.grading.grader import Grader
+from app.question_validation import QuestionRefused, derive_question
 from sandbox import Sandbox
 
 log = logging.getLogger("arraydojo.worker")
@@ -76,6 +80,16 @@ def register_grading(celery: Celery, *, grader: Grader, counter: redis.Redis) ->
         response = GradeResponse(attempt_id=request.attempt_id, report=report.public_dict(), worker=worker_name,
                                  delivery=delivery)
         return response.model_dump()
+
+    @celery.task(name=VALIDATE_TASK, acks_late=True, reject_on_worker_lost=True)  # type: ignore[untyped-decorator]
+    def validate_question(payload: dict[str, Any]) -> dict[str, Any]:
+        """An author's question: its generator and reference run in this worker's sandbox, as a grade's would."""
+        request = ValidateRequest.model_validate(payload)
+        try:
+            derived = derive_question(grader.sandbox, request.draft)
+        except QuestionRefused as refused:
+            return ValidateResponse(request_id=request.request_id, refused=str(refused)).model_dump(mode="json")
+        return ValidateResponse(request_id=request.request_id, derived=derived).model_dump(mode="json")
 
 
 def run_worker(*, slots: int, environ: dict[str, str], visibility_timeout_seconds: float) -> int:

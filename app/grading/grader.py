@@ -38,6 +38,8 @@ from sandbox.limits import MIB
 __all__ = ["Expected", "Grader", "Mode", "ReferenceProfile", "assemble_report", "challenge_limits"]
 # Outcomes whose code ran far enough for the rubric's evidence: a time limit is usually the loop to name.
 EVIDENCE_OUTCOMES = ("ok", "cpu_timeout", "wall_timeout")
+# Authors' questions whose cases, profiles and timing inputs stay cached (the built-in ones all do).
+MAX_CACHED_QUESTIONS = 8
 # Told each part of a report as soon as it is known ("tests", "rubric", "timing"), with the report so far.
 OnPart = Callable[[str, GradeReport], None]
 
@@ -56,6 +58,7 @@ class Grader:
         self._profiles: dict[str, ReferenceProfile] = {}
         self._sized_inputs: dict[tuple[str, str, int], SizedInput] = {}
         self._lock = threading.Lock()
+        self._question_order: list[str] = []  # cache keys of authors' questions, least recently graded first
         # Timing jobs run one at a time, each in its turn, so parallel gradings neither distort
         # each other's figures nor wait for each other's whole timing.
         self._timekeeper = Timekeeper(sandbox)
@@ -86,13 +89,33 @@ class Grader:
         if question is not None:
             if question.id != challenge_id:
                 raise UnknownChallengeError(challenge_id, [])
-            return question_challenge(question, self.sandbox)
-        if is_question_id(challenge_id):
+            found: Challenge | None = question_challenge(question, self.sandbox)
+        elif is_question_id(challenge_id):
             found = self.catalog.get_question(challenge_id)
-            if found is None:
-                raise UnknownChallengeError(challenge_id, [])
-            return found
-        return self.catalog.get(challenge_id)
+        else:
+            return self.catalog.get(challenge_id)
+        if found is None:
+            raise UnknownChallengeError(challenge_id, [])
+        self._keep_questions(found.cache_key)
+        return found
+
+    def _keep_questions(self, current: str) -> None:
+        """Authors' questions come and go (and change): keep the caches of the latest MAX_CACHED_QUESTIONS only,
+        and of one revision each, so updates and new questions cannot grow this process's memory without end."""
+        with self._lock:
+            order = [key for key in self._question_order if key != current and
+                     key.split("@")[0] != current.split("@")[0]]
+            self._question_order = [*order[-(MAX_CACHED_QUESTIONS - 1):], current]
+            kept = set(self._question_order)
+
+        def keep(key: str) -> bool:
+            return not is_question_id(key.split("@")[0]) or key in kept
+
+        with self._lock:
+            self._cache = {k: v for k, v in self._cache.items() if keep(k)}
+            self._profiles = {k: v for k, v in self._profiles.items() if keep(k)}
+            self._sized_inputs = {k: v for k, v in self._sized_inputs.items() if keep(k[0])}
+        self._timekeeper.forget(keep)
 
     def grade(self, challenge_id: str, code: str, *, mode: Mode = "submit", on_part: OnPart = _no_part,
               question: StoredQuestion | None = None) -> GradeReport:

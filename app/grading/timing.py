@@ -15,7 +15,7 @@ import statistics
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -289,6 +289,12 @@ class Timekeeper:
             with self._lock:
                 cached = self._inputs.setdefault(challenge.cache_key, cached)
         return cached
+
+    def forget(self, keep: Callable[[str], bool]) -> None:
+        """Drop the inputs of every challenge key `keep` refuses (an author's question's old revisions)."""
+        with self._lock:
+            for key in [key for key in self._inputs if not keep(key)]:
+                del self._inputs[key]
 
     def overhead_cpu_seconds(self, challenge: Challenge) -> list[float]:
         return [job_overhead_cpu_seconds(self.sandbox, timed, self.gate) for timed in self.inputs(challenge)]

@@ -36,7 +36,7 @@ def list_questions(account: LoggedIn, context: Context) -> list[QuestionSummary]
                      "reason when they fail, are non-deterministic or too slow)",
              dependencies=[rate_limited("question_save")])
 def create_question(body: QuestionDraft, account: LoggedIn, context: Context) -> QuestionCreated:
-    return questions.create_question(db=context.db, sandbox=context.sandbox, account=account, draft=body)
+    return questions.create_question(db=context.db, validator=context.validator, account=account, draft=body)
 
 
 @router.post("/import", status_code=201, response_model=QuestionCreated, responses=_REFUSED,
@@ -46,7 +46,7 @@ def create_question(body: QuestionDraft, account: LoggedIn, context: Context) ->
              dependencies=[rate_limited("question_save")])
 async def import_question(request: Request, account: LoggedIn, context: Context) -> QuestionCreated:
     data = await read_body(request, max_bytes=context.settings.max_question_zip_bytes)
-    return await in_thread(questions.import_zip, db=context.db, sandbox=context.sandbox, account=account, data=data)
+    return await in_thread(questions.import_zip, db=context.db, validator=context.validator, account=account, data=data)
 
 
 @router.get("/{question_id}", response_model=QuestionPublic, responses=_NOT_FOUND,
@@ -59,7 +59,7 @@ def get_question(question_id: str, account: LoggedIn, context: Context) -> Quest
             summary="Replace a question's draft (validated in the sandbox again; sessions use the new version)",
             dependencies=[rate_limited("question_save")])
 def update_question(question_id: str, body: QuestionDraft, account: LoggedIn, context: Context) -> QuestionPublic:
-    return questions.update_question(db=context.db, sandbox=context.sandbox, account=account,
+    return questions.update_question(db=context.db, validator=context.validator, account=account,
                                      question_id=question_id, draft=body)
 
 

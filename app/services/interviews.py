@@ -69,7 +69,8 @@ class SessionCreate(BaseModel):
     """The body of POST /api/sessions: `challenges` or `random`, a duration, and the options."""
 
     challenges: list[str] | None = Field(default=None, max_length=MAX_CHALLENGES,
-                                         description="Challenge ids, in order", examples=[["softmax"]])
+                                         description="Challenge ids, in order; your own questions' ids (q_<n>) too "
+                                                     "when logged in", examples=[["softmax"]])
     random: RandomPick | None = None
     duration_minutes: float = Field(gt=0, description="Length of the session; fractions allowed", examples=[45])
     candidate_name: str | None = Field(default=None, max_length=100)

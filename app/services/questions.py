@@ -11,25 +11,14 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from app import store
 from app.database import Database
 from app.errors import BusyError, ConflictError, InvalidInputError, NotFoundError
 from app.question_challenge import QuestionChallenge, StoredQuestion, question_challenge
 from app.question_folder import FolderRefused, draft_from_files, folder_files, read_folder, read_zip, zip_files
-from app.question_jobs import (
-    GeneratorInfo,
-    QuestionRefused,
-    build_case,
-    build_cases,
-    build_sized,
-    check_reference_on,
-    derive_expected,
-    encode_cases,
-    encode_expected,
-    read_info,
-    run_generator,
-)
+from app.question_validation import Derived, QuestionRefused, derive_question
 from app.questions_models import (
     QUESTION_ID_PREFIX,
     QuestionCreated,
@@ -44,80 +33,32 @@ from sandbox import QueueFullError, Sandbox
 MAX_QUESTIONS_PER_ACCOUNT = 200
 
 
+class QuestionValidator(Protocol):
+    """Where a draft's code runs to be validated: this host's sandbox, or a grading worker's."""
+
+    def __call__(self, draft: QuestionDraft) -> Derived:
+        """What the sandbox derived; raises QuestionRefused (the author's fault) or QueueFullError / TimeoutError."""
+
+
 @dataclass(frozen=True)
-class Derived:
-    """What the sandbox derived from a draft: stored beside it."""
+class LocalValidator:
+    """Validates in this process's own sandbox (the embedded default, and the CLI)."""
 
-    validation: QuestionValidation
-    info: GeneratorInfo
-    cases: bytes
-    expected: bytes
+    sandbox: Sandbox
+
+    def __call__(self, draft: QuestionDraft) -> Derived:
+        return derive_question(self.sandbox, draft)
 
 
-def validate_question(*, sandbox: Sandbox, draft: QuestionDraft) -> Derived:
-    """Run the author's generator and reference in the sandbox; refuse (422) with the reason when they fail.
-
-    The generator makes the cases (plain data, rebuilt as real Cases here), the reference answers
-    each twice (a different second answer is non-determinism), then runs within its budget on the
-    timing and loop inputs and the memory probe, which the generator makes at the draft's sizes.
-    """
+def validate_question(*, validator: QuestionValidator, draft: QuestionDraft) -> Derived:
+    """Run the author's generator and reference in the sandbox; refuse (422) with the reason when they fail."""
     try:
-        return _derive(sandbox, draft)
+        return validator(draft)
     except QuestionRefused as refused:
         raise InvalidInputError(f"The question was not saved: {refused}", extra={"reason": str(refused)}) from None
-    except QueueFullError:
+    except (QueueFullError, TimeoutError):
         raise BusyError("Every sandbox slot is busy checking code; retry in a few seconds.",
-                        retry_after_seconds=2, queue_depth=sandbox.queue_depth) from None
-
-
-def _derive(sandbox: Sandbox, draft: QuestionDraft) -> Derived:
-    info_value, cases_value = run_generator(sandbox, draft.generator, [("info", 0, 0), ("cases", 0, 0)])
-    info = read_info(info_value)
-    cases = build_cases(cases_value)
-    needs_sizes = sorted({"vectorization", "broadcasting"} & set(draft.criteria))
-    if needs_sizes and not info.has_sized_input:
-        verb = "need" if len(needs_sizes) > 1 else "needs"
-        raise QuestionRefused(f"{' and '.join(needs_sizes)} {verb} inputs by size: define sized_input(n, rng) in "
-                              "tests.py (and optionally loop_input(n, rng)).")
-    if "memory_efficiency" in draft.criteria and not info.has_memory_probe:
-        raise QuestionRefused("memory_efficiency needs a large input: define memory_probe() returning a Case.")
-    probe = None
-    if "memory_efficiency" in draft.criteria:
-        probe = build_case(run_generator(sandbox, draft.generator, [("memory", 0, 0)])[0], "memory_probe()")
-    names = {case.name for case in cases} | ({probe.name} if probe is not None else set())
-    for criterion, probe_names in draft.probes.items():
-        unknown = [name for name in probe_names if name not in names]
-        if unknown:
-            raise QuestionRefused(f"probes.{criterion} names {unknown[0]!r}, which is neither a case of cases() "
-                                  "nor memory_probe().")
-    expected, seconds = derive_expected(sandbox, reference=draft.reference, function=draft.function, cases=cases)
-    if info.has_sized_input:
-        _check_sized_inputs(sandbox, draft)
-    if probe is not None:
-        check_reference_on(sandbox, reference=draft.reference, function=draft.function,
-                           inputs=[("memory_probe()", build_sized({"args": probe.args, "kwargs": probe.kwargs},
-                                                                   "memory_probe()"))])
-    validation = QuestionValidation(
-        case_count=len(cases), visible_count=sum(case.visible for case in cases),
-        case_names=[case.name for case in cases],
-        timing_sizes=list(draft.timing_sizes) if info.has_sized_input else [], has_naive=bool(draft.naive),
-        has_memory_probe=info.has_memory_probe and "memory_efficiency" in draft.criteria,
-        reference_seconds=round(seconds, 6), validated_at=store.utcnow())
-    return Derived(validation, info, encode_cases(cases), encode_expected(expected))
-
-
-def _check_sized_inputs(sandbox: Sandbox, draft: QuestionDraft) -> None:
-    """Each timing size in a job of its own (inputs may be large), then both loop sizes, with the reference on each."""
-    for size in draft.timing_sizes:
-        sized = build_sized(run_generator(sandbox, draft.generator, [("sized", size, 0)])[0],
-                            f"sized_input({size}, rng)")
-        check_reference_on(sandbox, reference=draft.reference, function=draft.function,
-                           inputs=[(f"sized_input({size}, rng)", sized)])
-    small, large = draft.loop_sizes
-    values = run_generator(sandbox, draft.generator, [("loop", small, 0), ("loop", large, 0)])
-    loops = [(f"loop_input({n}, rng)", build_sized(v, f"loop_input({n}, rng)"))
-             for n, v in zip((small, large), values, strict=True)]
-    check_reference_on(sandbox, reference=draft.reference, function=draft.function, inputs=loops)
+                        retry_after_seconds=2, queue_depth=0) from None
 
 
 def parse_question_id(question_id: str) -> int:
@@ -136,39 +77,38 @@ def public_id(row_id: int) -> str:
     return f"{QUESTION_ID_PREFIX}{row_id}"
 
 
-def create_question(*, db: Database, sandbox: Sandbox, account: store.Account, draft: QuestionDraft
+def create_question(*, db: Database, validator: QuestionValidator, account: store.Account, draft: QuestionDraft
                     ) -> QuestionCreated:
     with db.read() as conn:
         count = store.count_questions(conn, account_id=account.id)
     if count >= MAX_QUESTIONS_PER_ACCOUNT:
         raise ConflictError(f"Your account has {count} questions, the most it may keep; delete one first.")
-    derived = validate_question(sandbox=sandbox, draft=draft)
+    derived = validate_question(validator=validator, draft=draft)
     with db.write() as conn:
         row_id = store.create_question(conn, account_id=account.id, draft=draft.model_dump(mode="json"),
-                                       validation=_stored_validation(derived), cases=derived.cases,
-                                       expected=derived.expected)
+                                       validation=_stored_validation(derived), cases=derived.cases_bytes(),
+                                       expected=derived.expected_bytes())
     return QuestionCreated(id=public_id(row_id))
 
 
-def update_question(*, db: Database, sandbox: Sandbox, account: store.Account, question_id: str,
+def update_question(*, db: Database, validator: QuestionValidator, account: store.Account, question_id: str,
                     draft: QuestionDraft) -> QuestionPublic:
     row_id = parse_question_id(question_id)
     with db.read() as conn:
         if store.get_question(conn, question_id=row_id, account_id=account.id) is None:
             raise _not_found(question_id)  # before the sandbox runs: another account's id costs no jobs
-    derived = validate_question(sandbox=sandbox, draft=draft)
+    derived = validate_question(validator=validator, draft=draft)
     with db.write() as conn:
         if not store.update_question(conn, account_id=account.id, question_id=row_id,
                                      draft=draft.model_dump(mode="json"), validation=_stored_validation(derived),
-                                     cases=derived.cases, expected=derived.expected):
+                                     cases=derived.cases_bytes(), expected=derived.expected_bytes()):
             raise _not_found(question_id)
     return get_question(db=db, account=account, question_id=question_id)
 
 
 def _stored_validation(derived: Derived) -> dict[str, object]:
     return derived.validation.model_dump(mode="json") | {
-        "has_sized_input": derived.info.has_sized_input, "has_loop_input": derived.info.has_loop_input,
-        "has_memory_probe_function": derived.info.has_memory_probe}
+        "has_sized_input": derived.has_sized_input, "has_loop_input": derived.has_loop_input}
 
 
 def _own_row(db: Database, account: store.Account, question_id: str) -> store.Question:
@@ -228,21 +168,23 @@ def export_zip(*, db: Database, account: store.Account, question_id: str) -> byt
     return zip_files(export_files(db=db, account=account, question_id=question_id), question_id)
 
 
-def import_zip(*, db: Database, sandbox: Sandbox, account: store.Account, data: bytes) -> QuestionCreated:
+def import_zip(*, db: Database, validator: QuestionValidator, account: store.Account, data: bytes
+               ) -> QuestionCreated:
     """A zip of a question folder (or of a built-in challenge's), validated in the sandbox like a create."""
     try:
         draft = draft_from_files(read_zip(data))
     except FolderRefused as refused:
         raise InvalidInputError(f"The zip was not imported: {refused}.") from None
-    return create_question(db=db, sandbox=sandbox, account=account, draft=draft)
+    return create_question(db=db, validator=validator, account=account, draft=draft)
 
 
-def import_folder(*, db: Database, sandbox: Sandbox, account: store.Account, folder: Path) -> QuestionCreated:
+def import_folder(*, db: Database, validator: QuestionValidator, account: store.Account, folder: Path
+                  ) -> QuestionCreated:
     try:
         draft = draft_from_files(read_folder(folder))
     except FolderRefused as refused:
         raise InvalidInputError(f"The folder was not imported: {refused}.") from None
-    return create_question(db=db, sandbox=sandbox, account=account, draft=draft)
+    return create_question(db=db, validator=validator, account=account, draft=draft)
 
 
 # Sessions and grading
@@ -259,7 +201,7 @@ def stored_question(row: store.Question) -> StoredQuestion:
 class QuestionLoader:
     """Finds a question by id for sessions and grading (deleted ones too), cached per revision."""
 
-    def __init__(self, db: Database, sandbox: Sandbox, *, max_cached: int = 64) -> None:
+    def __init__(self, db: Database, sandbox: Sandbox, *, max_cached: int = 16) -> None:
         self.db, self.sandbox, self.max_cached = db, sandbox, max_cached
         self._cache: dict[str, QuestionChallenge] = {}
         self._lock = threading.Lock()

@@ -8,18 +8,31 @@ attempt whose job was lost ends as interrupted ("please retry"), never stuck in 
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import timedelta
 
 from celery import Celery
 from celery.exceptions import TimeoutError as CeleryTimeoutError
 
 from app import store
-from app.broker import BROKER_WORKER, GradeRequest, GradeResponse, peek_response, read_response, send_grade
+from app.broker import (
+    BROKER_WORKER,
+    GradeRequest,
+    GradeResponse,
+    ValidateRequest,
+    peek_response,
+    read_response,
+    read_validation,
+    send_grade,
+    send_validation,
+)
 from app.catalog import Catalog
 from app.database import Database
 from app.grading.grader import OnPart
 from app.grading.report import GradeReport
 from app.question_challenge import QuestionChallenge
+from app.question_validation import Derived, QuestionRefused
+from app.questions_models import QuestionDraft
 from app.services.attempts import GradingLostError, PracticeSeat, Seat, finish
 from app.services.interviews import InterviewSeat
 
@@ -102,3 +115,23 @@ def collect_results(*, db: Database, celery: Celery, lost_after: timedelta) -> i
         finish(db=db, seat=_seat_of(attempt), attempt_id=attempt.id, report=report)
         stored += 1
     return stored
+
+
+class BrokerValidator:
+    """Validates an author's question on a worker host: this web host runs no author code (the `QuestionValidator`
+    of web hosts that grade through workers)."""
+
+    def __init__(self, celery: Celery, *, wait_seconds: float) -> None:
+        self.celery = celery
+        self.wait_seconds = wait_seconds
+
+    def __call__(self, draft: QuestionDraft) -> Derived:
+        request = ValidateRequest(request_id=uuid.uuid4().hex, draft=draft)
+        send_validation(self.celery, request)
+        try:
+            response = read_validation(self.celery, request.request_id, timeout_seconds=self.wait_seconds)
+        except CeleryTimeoutError:
+            raise TimeoutError("No grading worker validated the question in time.") from None
+        if response.derived is None:
+            raise QuestionRefused(response.refused or "the worker could not validate the question")
+        return response.derived

@@ -71,6 +71,7 @@ def test_a_symlinked_file_is_refused(database: Path, tmp_path: Path) -> None:
     assert "symbolic link" in result.stderr
 
 
+@pytest.mark.slow
 def test_unknown_account_and_unknown_question_exit_2(database: Path, tmp_path: Path) -> None:
     assert "no account" in arraydojo(database, "import", str(tmp_path), "--account", "x@example.com").stderr
     assert "no question" in arraydojo(database, "export", "q_404", str(tmp_path / "out")).stderr

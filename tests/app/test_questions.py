@@ -103,7 +103,8 @@ def test_another_accounts_question_is_not_found_never_forbidden(author: httpx.Cl
     assert author.get(f"/api/questions/{question_id}").status_code == 200  # untouched
 
 
-@pytest.mark.parametrize("question_id", ["q_999999", "q_0", "softmax", "q-1", "Q_1", "q_1%2F..", "q_" + "9" * 40])
+@pytest.mark.parametrize("question_id", ["q_999999", "q_0", "softmax", "q-1", "Q_1", "q_1%2F..", "q_" + "9" * 40,
+                                         "q_99999999999", "q_01"])
 def test_unknown_or_malformed_question_ids_are_404(author: httpx.Client, question_id: str) -> None:
     assert author.get(f"/api/questions/{question_id}").status_code == 404
 
@@ -161,6 +162,7 @@ def test_a_reference_reading_the_clock_is_refused_as_non_deterministic(author: h
     assert "not deterministic" in refusal(author, body)
 
 
+@pytest.mark.slow
 def test_a_too_slow_reference_is_refused_saying_the_budget(author: httpx.Client) -> None:
     body = draft(reference="def center(x):\n    while True:\n        pass\n")
     message = refusal(author, body)
@@ -279,6 +281,13 @@ def test_the_candidate_sees_the_statement_and_never_the_reference_or_generator(a
     assert "each row's mean subtracted" in challenge["statement_html"]
     for secret in ("keepdims=True)", "default_rng(7)", "sized_input", "total += value"):
         assert secret not in state.text
+    rows = author.get("/api/me/sessions").json()
+    row = next(r for r in rows if r["id"] == session["id"])
+    assert [(c["id"], c["title"]) for c in row["challenges"]] == [(question_id, "Center the rows"),
+                                                                  ("softmax", "Softmax")]
+    ready = author.get(f"/sessions/{session['id']}/ready")
+    assert ready.status_code == 200
+    assert "Center the rows" in ready.text
 
 
 @pytest.mark.slow
@@ -317,15 +326,32 @@ def test_a_session_grades_a_question_like_a_challenge(author: httpx.Client) -> N
 
 
 @pytest.mark.slow
-def test_a_question_without_naive_or_sizes_is_graded_against_the_reference_only(author: httpx.Client) -> None:
-    question_id = create(author, with_generator(
-        "return [Case('example', (np.ones((2, 3)),), visible=True), Case('h', (np.eye(3),))]",
-        naive=None, criteria=["axis_awareness"], probes={}))
+def test_a_question_without_a_naive_loop_is_timed_against_the_reference_only(author: httpx.Client) -> None:
+    question_id = create(author, draft(naive=None))
     session = _start(author, question_id)
     submit = author.post(f"/api/sessions/{session['id']}/submit", json={"challenge": question_id, "code": ACCEPTED},
                          headers=bearer(session["candidate_token"]))
     assert submit.json()["verdict"] == "accepted", submit.text
-    assert submit.json()["timing"]["naive_seconds"] == [None, None, None]
+    timing = submit.json()["timing"]
+    assert timing["naive_seconds"] == [None, None, None]
+    assert timing["reference_seconds"][0] is not None
+    assert "naive loop not timed: this question has no naive loop" in timing["notes"]
+
+
+@pytest.mark.slow
+def test_a_question_without_sized_input_is_graded_without_timing(author: httpx.Client) -> None:
+    generator = ("import numpy as np\nfrom app.cases import Case\n\n\ndef cases():\n"
+                 "    return [Case('example', (np.ones((2, 3)),), visible=True), Case('wide', (np.eye(3)[:2],))]\n")
+    question_id = create(author, draft(generator=generator, naive=None, criteria=["axis_awareness"],
+                                       probes={"axis_awareness": ["wide"]}))
+    assert author.get(f"/api/questions/{question_id}").json()["validation"]["timing_sizes"] == []
+    session = _start(author, question_id)
+    submit = author.post(f"/api/sessions/{session['id']}/submit", json={"challenge": question_id, "code": ACCEPTED},
+                         headers=bearer(session["candidate_token"]))
+    assert submit.json()["verdict"] == "accepted", submit.text
+    assert submit.json()["timing"] is None
+    assert submit.json()["rubric"]["axis_awareness"]["rating"] == "pass"
+    assert submit.json()["score"] is not None
 
 
 # Export and import
@@ -389,7 +415,8 @@ def _symlink(name: str) -> zipfile.ZipInfo:
     (_zip([("q/sub/reference.py", b"x")]), "one folder"),
     (b"PK\x03\x04 not really a zip", "not a readable zip"),
     (_zip([("q/statement.md", b"# hi")]), "missing challenge.toml"),
-])
+], ids=["zip-slip", "absolute-path", "symlink", "huge", "too-many-entries", "unknown-file", "subfolder", "not-a-zip",
+        "missing-files"])
 def test_a_hostile_zip_import_is_refused_saying_why(author: httpx.Client, data: bytes, words: str) -> None:
     response = author.post("/api/questions/import", content=data, headers={"Content-Type": "application/zip"})
     assert response.status_code == 422, response.text
@@ -404,6 +431,7 @@ def test_an_import_over_the_size_limit_is_413(author: httpx.Client) -> None:
 
 # The save limit
 
+@pytest.mark.slow
 def test_question_saves_are_rate_limited(tmp_path: Path) -> None:
     server = ServerProcess(tmp_path / "limited.sqlite3", tmp_path / "server.log", question_saves_burst="2",
                            question_save_seconds="600").start()
@@ -418,3 +446,8 @@ def test_question_saves_are_rate_limited(tmp_path: Path) -> None:
             assert "Retry-After" in limited.headers
     finally:
         server.stop()
+
+
+def test_a_generator_making_huge_cases_is_refused_before_they_reach_the_server(author: httpx.Client) -> None:
+    message = refusal(author, with_generator("return [Case('a', (np.zeros(3_000_000),), visible=True)]"))
+    assert "larger than" in message

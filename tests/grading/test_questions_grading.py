@@ -9,10 +9,10 @@ import pytest
 
 from app.broker import GradeRequest
 from app.catalog import Catalog, UnknownChallengeError
-from app.grading.grader import Grader
+from app.grading.grader import MAX_CACHED_QUESTIONS, Grader
 from app.question_challenge import StoredQuestion
+from app.question_validation import derive_question
 from app.questions_models import QuestionDraft
-from app.services.questions import validate_question
 from sandbox import Sandbox
 from tests.app._questions import ACCEPTED, GENERATOR, REFERENCE, WRONG_AXIS, draft
 
@@ -20,11 +20,10 @@ from tests.app._questions import ACCEPTED, GENERATOR, REFERENCE, WRONG_AXIS, dra
 def stored(sandbox: Sandbox, body: dict[str, object], question_id: str = "q_1") -> StoredQuestion:
     """What a web host sends a worker: the draft and what validation derived (no database on this side)."""
     question = QuestionDraft.model_validate(body)
-    derived = validate_question(sandbox=sandbox, draft=question)
-    return StoredQuestion(id=question_id, revision=1, draft=question, cases=StoredQuestion.pack(derived.cases),
-                          expected=StoredQuestion.pack(derived.expected),
-                          has_sized_input=derived.info.has_sized_input, has_loop_input=derived.info.has_loop_input,
-                          has_memory_probe=False)
+    derived = derive_question(sandbox, question)
+    return StoredQuestion(id=question_id, revision=1, draft=question, cases=derived.cases, expected=derived.expected,
+                          has_sized_input=derived.has_sized_input, has_loop_input=derived.has_loop_input,
+                          has_memory_probe=derived.has_memory_probe)
 
 
 def test_a_worker_grades_a_question_from_the_request_alone(sandbox: Sandbox, catalog: Catalog) -> None:
@@ -65,3 +64,18 @@ def test_grading_a_question_never_runs_the_authors_code_in_this_process(sandbox:
     assert accepted.timing["reference_seconds"][0] is not None
     assert accepted.rubric["vectorization"].rating == "pass"
     assert not marker.exists()
+
+
+def test_old_revisions_and_old_questions_leave_the_graders_caches(sandbox: Sandbox, catalog: Catalog) -> None:
+    first = stored(sandbox, draft())
+    grader = Grader(catalog, sandbox)
+    grader.grade("softmax", "def softmax(z, axis=-1):\n    return z\n", mode="run")
+    grader.grade("q_1", ACCEPTED, mode="run", question=first)
+    grader.grade("q_1", ACCEPTED, mode="run", question=first.model_copy(update={"revision": 2}))
+    assert set(grader._cache) == {"softmax", "q_1@2"}  # the first revision's cases are gone
+    for number in range(2, MAX_CACHED_QUESTIONS + 4):
+        grader.grade(f"q_{number}", ACCEPTED, mode="run", question=first.model_copy(update={"id": f"q_{number}"}))
+    questions = {key for key in grader._cache if key.startswith("q_")}
+    assert len(questions) == MAX_CACHED_QUESTIONS
+    assert f"q_{MAX_CACHED_QUESTIONS + 3}@1" in questions
+    assert "softmax" in grader._cache  # built-in challenges always stay
