@@ -142,10 +142,11 @@ def build_rate_limiter(settings: Settings,
             Rate(max(1, snapshots // 6), snapshots / 60), client_and_session,
             f"Too many snapshots: at most {snapshots} a minute. The page sends one per pause in typing; "
             "wait a moment."),
-        # The question editor asks for a preview per pause in typing (debounced): ~2 a second at most.
+        # The question editor asks for a preview per pause in typing (debounced: about 1 a second). The
+        # worst 20,000-character Markdown (unclosed brackets) takes ~0.2 s to render: 1 a second per login.
         "markdown_preview": RateLimit(
-            Rate(30, 2.0), login_or_client,
-            "Too many Markdown previews: at most 2 a second. The editor sends one per pause in typing; "
+            Rate(20, 1.0), login_or_client,
+            "Too many Markdown previews: at most 1 a second. The editor sends one per pause in typing; "
             "wait a moment."),
     }, store_factory)
 
