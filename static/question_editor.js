@@ -151,6 +151,8 @@ function renderPreview() {
         if (seq !== previewSeq) return; // a newer preview is on its way
         if (!response.ok) {
           $("preview-status").textContent = "(not updated: " + (body.error ? body.error.message : "HTTP " + response.status) + ")";
+          // Too many at once: the latest text is previewed once the limit allows, without another keystroke.
+          if (response.status === 429) setTimeout(renderPreview, 1000 * parseInt(response.headers.get("Retry-After") || "1", 10));
           return;
         }
         $("statement-preview").innerHTML = body.html; // rendered by the server with raw HTML escaped

@@ -383,3 +383,31 @@ def test_each_refusal_is_shown_next_to_the_field_it_concerns(browser: Browser, w
     expect(page.locator(".field-error:visible")).to_have_count(0)
     context.close()
     assert not errors, errors
+
+
+def test_a_rate_limited_preview_catches_up_by_itself(browser: Browser, web: ServerProcess) -> None:
+    errors: list[str] = []
+    context = _context(browser, web, errors)
+    page = context.new_page()
+    _sign_up(page)
+    page.goto("/questions/new")
+    expect(page.locator("#statement-preview h1")).to_have_text("Centre the columns")
+    # Another tab of the same login spends the allowance, and keeps it spent for two more seconds.
+    page.evaluate("""() => {
+      let until = Infinity;
+      const hammer = () => {
+        if (Date.now() > until) return;
+        fetch("/api/markdown/preview", { method: "POST", headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ markdown: "x" }) }).then((r) => {
+            if (r.status === 429 && until === Infinity) { until = Date.now() + 2000; window.limited = true; }
+          }).finally(() => setTimeout(hammer, 20));
+      };
+      hammer();
+    }""")
+    page.wait_for_function("() => window.limited === true")
+    page.get_by_label("Markdown").fill("# After the limit\n")
+    expect(page.locator("#preview-status")).to_contain_text("Too many Markdown previews")
+    expect(page.locator("#statement-preview h1")).to_have_text("After the limit", timeout=10_000)
+    expect(page.locator("#preview-status")).to_have_text("")
+    context.close()
+    assert not errors, errors
