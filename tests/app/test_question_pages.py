@@ -19,7 +19,7 @@ PREVIEW = "/api/markdown/preview"
 def _start_draft(page: str) -> dict[str, object]:
     match = re.search(r'<script type="application/json" id="question-data">(.*?)</script>', page, re.S)
     assert match, "the editor page carries its data"
-    data: dict[str, object] = json.loads(unescape(match.group(1)))
+    data: dict[str, object] = json.loads(match.group(1))  # a script's text: JSON as is, never HTML-decoded
     return data
 
 
