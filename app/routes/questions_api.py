@@ -41,8 +41,8 @@ def create_question(body: QuestionDraft, account: LoggedIn, context: Context) ->
 
 @router.post("/import", status_code=201, response_model=QuestionCreated, responses=_REFUSED,
              summary="Import a zip of a question folder (the format of challenges/<id>/), validated like a create",
-             openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/zip": {"schema": {"type": "string", "format": "binary"}}}}},
+             openapi_extra={"requestBody": {"required": True, "description": "The zip file's bytes", "content": {
+                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}},
              dependencies=[rate_limited("question_save")])
 async def import_question(request: Request, account: LoggedIn, context: Context) -> QuestionCreated:
     data = await read_body(request, max_bytes=context.settings.max_question_zip_bytes)
