@@ -74,7 +74,7 @@ $("import-form").addEventListener("submit", (event) => {
   const button = $("import-form").querySelector("button[type=submit]");
   button.disabled = true;
   $("import-status").textContent = "Importing " + file.name + ": validating in the sandbox…";
-  fetch("/api/questions/import", { method: "POST", headers: { "Content-Type": "application/zip" }, body: file })
+  fetch("/api/questions/import", { method: "POST", headers: { "Content-Type": "application/octet-stream" }, body: file })
     .then(readResponse).then((created) => {
       $("import-status").textContent = "Imported " + file.name + ".";
       $("import-form").reset();
