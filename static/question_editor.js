@@ -203,6 +203,7 @@ async function request(method, url, body) {
   if (!response.ok) {
     const error = (payload && payload.error) || { message: "HTTP " + response.status };
     error.status = response.status;
+    error.retryAfter = parseInt(response.headers.get("Retry-After") || "0", 10);
     throw error;
   }
   return payload;
@@ -246,8 +247,14 @@ async function save() {
   } catch (error) {
     // The form keeps every edit; this browser keeps a copy too, until a save goes through.
     storage("set", localKey(), JSON.stringify({ at: new Date().toISOString(), draft }));
-    setSaveStatus("Not saved.", false);
-    showRefusal(error);
+    if (error.status === 503 && error.retryAfter > 0) {
+      // Every sandbox slot is busy: not a refusal of the question, so try again by itself.
+      setSaveStatus(error.message + " Retrying in " + error.retryAfter + " s…", true);
+      setTimeout(save, error.retryAfter * 1000);
+    } else {
+      setSaveStatus("Not saved.", false);
+      showRefusal(error);
+    }
   } finally {
     clearInterval(ticker);
     button.disabled = false;
