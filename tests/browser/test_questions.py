@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from app.services.question_editor import new_question_template
 from tests._server import ServerProcess
 from tests.browser._axe import describe, violations
 
@@ -409,5 +410,30 @@ def test_a_rate_limited_preview_catches_up_by_itself(browser: Browser, web: Serv
     expect(page.locator("#preview-status")).to_contain_text("Too many Markdown previews")
     expect(page.locator("#statement-preview h1")).to_have_text("After the limit", timeout=10_000)
     expect(page.locator("#preview-status")).to_have_text("")
+    context.close()
+    assert not errors, errors
+
+
+def test_a_hostile_title_is_shown_as_text_in_the_library_and_the_create_form(
+        browser: Browser, web: ServerProcess) -> None:
+    errors: list[str] = []
+    context = _context(browser, web, errors)
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    _sign_up(page)
+    hostile = '<img src=x onerror="alert(1)">"><script>alert(2)</script>'
+    draft = new_question_template().model_copy(update={"title": hostile[:120], "summary": hostile})
+    created = page.request.post("/api/questions", data=draft.model_dump(mode="json"), timeout=120_000)
+    assert created.status == 201, created.text()
+    page.goto("/questions")
+    expect(page.locator(".question-row h2 a")).to_have_text(hostile[:120])
+    expect(page.locator(".question-summary")).to_have_text(hostile)
+    page.goto("/sessions/new")
+    expect(page.locator("#question-choices")).to_contain_text(hostile[:120])
+    page.goto(f"/questions/{created.json()['id']}/edit")
+    expect(page.get_by_label("Title", exact=True)).to_have_value(hostile[:120])
+    assert page.locator("main img, main script:not([type])").count() == 0
+    assert dialogs == []
     context.close()
     assert not errors, errors
