@@ -18,6 +18,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from app.config import Settings
 from app.errors import AppError, PayloadTooLargeError, render_error
 from app.json_guard import JsonShapeScanner
+from app.questions_models import MAX_STATEMENT_CHARS
 
 MULTIPART_ENVELOPE_BYTES = 64 * 1024  # boundaries and part headers around an uploaded file
 QUESTION_BODY_BYTES = 2 * 1024 * 1024  # a QuestionDraft at its field limits (about 300k characters), escaped
@@ -51,6 +52,8 @@ def body_ceilings(settings: Settings) -> tuple[BodyCeiling, ...]:
         # A question's draft: four code files, the statement, hints (JSON escapes included).
         (r"/api/questions/import", settings.max_question_zip_bytes),
         (r"/api/questions(?:/[^/]+)?", QUESTION_BODY_BYTES),
+        # The editor's preview: one statement at its longest, every character escaped (\\uXXXX).
+        (r"/api/markdown/preview", 6 * MAX_STATEMENT_CHARS + 4096),
         (r"/progress/import", settings.max_import_bytes + MULTIPART_ENVELOPE_BYTES),
     )
     return tuple(BodyCeiling(re.compile(pattern), max_bytes) for pattern, max_bytes in table)

@@ -17,6 +17,10 @@ class MarkdownRenderer:
         self._md.enable("table")
         self.render = lru_cache(maxsize=512)(self._render)
 
+    def render_once(self, text: str) -> Markup:
+        """Render without caching: an author's preview text is new each keystroke and must not evict statements."""
+        return self._render(text)
+
     def _render(self, text: str, drop_title: bool = False) -> Markup:
         if drop_title:  # the page shows the title itself
             text = re.sub(r"\A\s*# [^\n]*\n", "", text, count=1)

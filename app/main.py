@@ -44,9 +44,11 @@ from app.routes import (
     docs,
     health,
     interview_pages,
+    markdown_api,
     pages,
     pairing_api,
     progress_api,
+    question_pages,
     questions_api,
     scorecards_api,
     sessions_api,
@@ -117,7 +119,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.rate_limiter = build_rate_limiter(settings, shared_buckets(settings.broker_url))
     for router in (health.router, challenges_api.router, progress_api.router, sessions_api.router, pages.router,
                    interview_pages.router, docs.router, pairing_api.router, accounts_api.router,
-                   scorecards_api.router, account_pages.router, questions_api.router):
+                   scorecards_api.router, account_pages.router, questions_api.router,
+                   markdown_api.router, question_pages.router):
         app.include_router(router)
     # Outermost last: gzip wraps the pages. Headers, hosts, origin and body limits are edge layers (app/edge.py).
     app.add_middleware(GZipMiddleware, minimum_size=1024)

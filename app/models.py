@@ -10,6 +10,7 @@ from pydantic import BaseModel, Field, RootModel
 from app import store
 from app.cases import Mode
 from app.grading.report import GradeReport
+from app.questions_models import MAX_STATEMENT_CHARS
 
 AttemptStatus = Literal["grading", "graded", "interrupted"]
 ClockStatus = Literal["waiting", "running", "time_up", "ended"]
@@ -180,6 +181,16 @@ class HealthPublic(BaseModel):
     in_flight: int
     capacity: int
     database: str
+
+
+class MarkdownPreviewRequest(BaseModel):
+    markdown: str = Field(max_length=MAX_STATEMENT_CHARS, description="A statement's Markdown, at most as long as "
+                                                                       "a question's statement may be",
+                          examples=["# Softmax\n\nTurn `z` into probabilities."])
+
+
+class MarkdownPreview(BaseModel):
+    html: str = Field(description="The Markdown rendered as statements are: raw HTML escaped, unsafe links dropped")
 
 
 # Mock-interview sessions

@@ -8,6 +8,7 @@ Routes opt in with one line: `dependencies=[rate_limited("session_create")]`.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import math
 import threading
@@ -22,6 +23,7 @@ from fastapi import Depends, Request
 
 from app.config import Settings
 from app.errors import TooManyRequestsError
+from app.services.accounts import COOKIE_NAME as LOGIN_COOKIE
 
 
 @dataclass(frozen=True)
@@ -87,6 +89,12 @@ def client_and_session(request: Request) -> str:
     return f"{client_address(request)} {request.path_params.get('session_id', '')}"
 
 
+def login_or_client(request: Request) -> str:
+    """One interviewer's login (each has a bucket of its own behind a shared address), else the address."""
+    token = request.cookies.get(LOGIN_COOKIE, "")
+    return "login " + hashlib.sha256(token.encode()).hexdigest() if token else client_address(request)
+
+
 @dataclass(frozen=True)
 class RateLimit:
     rate: Rate
@@ -134,6 +142,12 @@ def build_rate_limiter(settings: Settings,
         "snapshot": RateLimit(
             Rate(max(1, snapshots // 6), snapshots / 60), client_and_session,
             f"Too many snapshots: at most {snapshots} a minute. The page sends one per pause in typing; "
+            "wait a moment."),
+        # The question editor asks for a preview per pause in typing (debounced: about 1 a second). The
+        # worst 20,000-character Markdown (unclosed brackets) takes ~0.2 s to render: 1 a second per login.
+        "markdown_preview": RateLimit(
+            Rate(20, 1.0), login_or_client,
+            "Too many Markdown previews: at most 1 a second. The editor sends one per pause in typing; "
             "wait a moment."),
     }, store_factory)
 
