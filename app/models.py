@@ -249,6 +249,8 @@ class SessionPublic(BaseModel):
     candidate_name: str | None
     hints_allowed: bool
     candidate_may_start: bool
+    candidate_sees: Literal["tests", "tests_and_rubric"] = Field(
+        description="What the candidate sees after a submit; fix advice never, while or after the session runs")
     clock: ClockPublic
     challenge_count: int
     challenge_ids: list[str]
@@ -339,6 +341,7 @@ class ReportSessionPublic(SessionTimes):
     status: str
     created_at: datetime
     hints_allowed: bool
+    candidate_sees: Literal["tests", "tests_and_rubric"] = Field(description="What the candidate saw after a submit")
     elapsed_seconds: float
 
 
@@ -377,6 +380,24 @@ class ReportScorecard(Scorecard):
         default_factory=dict, description="Per criterion, the attempts that show it (ids of `runs`)")
 
 
+class IntegrityRecorded(BaseModel):
+    """A pasted-text or focus report, stamped with the server's time (the browser's clock is not used)."""
+
+    id: int | None = Field(description="The stored event; null when nothing new was stored")
+    recorded: bool = Field(description="False for an \"away\" while already away, or a \"back\" while back")
+    at: datetime
+
+
+class IntegritySummary(BaseModel):
+    """The report's totals of the integrity signals: facts, not judgements."""
+
+    pastes: int = Field(description="Large pastes into the editor")
+    pasted_chars: int
+    times_away: int = Field(description="Times the page was hidden or lost focus")
+    away_seconds: float = Field(description="Total time away; one still open at the end runs to the end")
+    description: str = Field(description="The totals in words")
+
+
 class ReportPublic(BaseModel):
     """The interviewer's report: the same data as the downloadable JSON and HTML files."""
 
@@ -391,6 +412,7 @@ class ReportPublic(BaseModel):
     notes: str
     notes_html: str
     scorecard: ReportScorecard
+    integrity: IntegritySummary
     labels: dict[str, dict[str, str]] = Field(description="Verdict, rating and criterion labels for the page")
 
 
@@ -484,6 +506,7 @@ class DashboardSessionPublic(BaseModel):
     deadline: datetime | None
     score: float | None = Field(description="Mean of the rated final submits (0-100); null if none is rated")
     recommendation: Recommendation | None = Field(description="From the saved scorecard only")
+    candidate_sees: Literal["tests", "tests_and_rubric"] = Field(description="What the candidate sees after a submit")
     interviewer_url: str = Field(description="Opens for the owner's login, without a token")
     report_url: str
 

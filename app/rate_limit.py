@@ -129,6 +129,15 @@ def build_rate_limiter(settings: Settings,
             Rate(max(1, snapshots // 6), snapshots / 60), client_and_session,
             f"Too many snapshots: at most {snapshots} a minute. The page sends one per pause in typing; "
             "wait a moment."),
+        # Sign-ups per address, like logins: each one hashes a password (Argon2id) and stores an account.
+        "signup": RateLimit(
+            Rate(settings.signups_burst, 1 / settings.signup_seconds), client_address,
+            f"Too many accounts created from your address: {settings.signups_burst} at once, then one every "
+            f"{settings.signup_seconds:g} s."),
+        # A candidate's page reports a large paste or the page away and back: a few a minute in real use.
+        "integrity": RateLimit(
+            Rate(settings.integrity_reports_burst, settings.integrity_reports_per_minute / 60), client_and_session,
+            f"Too many activity reports: at most {settings.integrity_reports_per_minute} a minute."),
     }, store_factory)
 
 

@@ -116,6 +116,7 @@ def report_page(session_id: str, request: Request, context: Context) -> HTMLResp
 def attempt_results(attempt_id: RowId, request: Request, context: Context, access: SessionAccess) -> HTMLResponse:
     """A run's or submit's results as the practice page's fragment (Bearer token, like the API)."""
     attempt = interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)
-    view = results_view(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,
-                                   challenge=context.catalog.get(attempt.challenge_id))
+    # The candidate's token gets the part of the report the session shows them (never the fix advice).
+    view = results_view(interviews.report_for(access, attempt.report or {}), attempt_id=attempt.id,
+                        automatic=attempt.is_automatic, challenge=context.catalog.get(attempt.challenge_id))
     return _render(request, context, "_results.html", {"r": view})
