@@ -53,6 +53,7 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
         "candidate_name": one("candidate_name") or None,
         "hints_allowed": one("hints_allowed") == "on",
         "candidate_may_start": one("candidate_may_start") == "on",
+        "candidate_sees": one("candidate_sees", "tests") or "tests",
     }
     if one("pick", "list") == "random":
         first, last = one("lesson_from", "2") or "2", one("lesson_to") or one("lesson_from", "2") or "2"

@@ -11,11 +11,6 @@ import re
 from typing import Any, Literal
 
 CandidateSees = Literal["tests", "tests_and_rubric"]
-CANDIDATE_SEES: tuple[CandidateSees, ...] = ("tests", "tests_and_rubric")
-CANDIDATE_SEES_LABELS: dict[str, str] = {
-    "tests": "Tests only",
-    "tests_and_rubric": "Tests and rubric ratings",
-}
 
 # A heading naming the interviewer ("What an interviewer looks for", "Interviewer notes") opens a
 # section written for the interviewer; it runs to the next heading of the same level or higher.
