@@ -12,8 +12,11 @@ import httpx
 import pytest
 
 from app.catalog import Catalog
+from app.grading.probes import OFFSET_PROBE_NAME
 from app.services.candidate_view import candidate_report, strip_interviewer_sections
 from tests._server import ServerProcess
+from tests.app._accounts import create_session, sign_up
+from tests.expected_outcomes import normalised_report
 
 SOFTMAX = Path(__file__).resolve().parent.parent / "challenges" / "solutions" / "softmax"
 UNSTABLE = (SOFTMAX / "wrong_answer__unstable.py").read_text()
@@ -270,3 +273,35 @@ def read_session_events(client: httpx.Client, session: dict[str, Any], token: st
             elif line.startswith("data: ") and kind == "clock":
                 break  # the clock follows the stored events of the first read
     return found
+
+
+@pytest.mark.slow
+def test_a_streamed_interview_submit_stores_the_same_report_as_a_direct_one(client: httpx.Client) -> None:
+    session = started(client)
+    begun = submit(client, session, ACCEPTED)
+    streamed = [data for kind, data in follow(client, begun["events"], session["interviewer_token"])
+                if kind == "part"][-1]
+    assert streamed["status"] == "graded"
+    direct = client.post(f"/api/sessions/{session['id']}/submit", json={"challenge": "softmax", "code": ACCEPTED},
+                         headers=auth(session["candidate_token"]))
+    assert direct.status_code == 200
+    state = client.get(f"/api/sessions/{session['id']}", headers=auth(session["interviewer_token"])).json()
+    stored = {run["id"]: run["report"] for run in state["runs"]}
+    assert stable(stored[begun["attempt_id"]]) == stable(stored[direct.json()["attempt_id"]])
+    assert stable(streamed["report"]) == stable(stored[begun["attempt_id"]])
+
+
+def stable(report: dict[str, Any]) -> dict[str, Any]:
+    """Without what two gradings of the same code never share: measured times and the probe drawn per grade."""
+    normalised = normalised_report(report, volatile_tests=(OFFSET_PROBE_NAME,))
+    return {key: value for key, value in normalised.items() if key not in ("timing", "cpu_seconds", "wall_seconds")}
+
+
+def test_the_dashboard_shows_what_the_candidate_sees(server: ServerProcess) -> None:
+    with server.client() as interviewer:
+        sign_up(interviewer)
+        created = create_session(interviewer, candidate_sees="tests_and_rubric")
+        rows = interviewer.get("/api/me/sessions").json()
+        assert [row["candidate_sees"] for row in rows if row["id"] == created["id"]] == ["tests_and_rubric"]
+        page = interviewer.get("/sessions").text
+        assert "Tests and rubric ratings (no fix advice)" in page
