@@ -43,6 +43,14 @@ class AttemptProgress(BaseModel):
     html: str = Field(description="The results panel, rendered as every page renders it")
 
 
+class AttemptEventPublic(BaseModel):
+    """One server-sent event of an interview attempt's stream, as an SSE parser reads it."""
+
+    event: Literal["part", "done", "gone"]
+    data: str = Field(description="JSON: an AttemptProgress for `part`, {attempt_id, status} for `done`, "
+                                  "{message} for `gone` (the submit was dropped for want of a slot)")
+
+
 class AttemptPublic(BaseModel):
     """A stored attempt with its code and, once graded, its report (as it was stored: any report version)."""
 

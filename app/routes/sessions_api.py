@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from app.cases import Mode
 from app.models import (
-    AttemptProgress,
+    AttemptEventPublic,
     AttemptResult,
     AttemptStarted,
     CandidateSessionPublic,
@@ -201,8 +201,11 @@ async def start_submit(access: SessionAccess, request: Request, context: Context
                           events=f"/api/sessions/{access.session.id}/attempts/{attempt.id}/events")
 
 
-@router.get("/{session_id}/attempts/{attempt_id}/events", response_class=EventStreamResponse,
-            response_model=AttemptProgress, responses=_schema_of(AttemptProgress, "text/event-stream"),
+# Documented as each event an SSE parser reads (`event`, `data`), with no other media type beside it.
+@router.get("/{session_id}/attempts/{attempt_id}/events", response_class=StreamingResponse,
+            responses={200: {"model": AttemptEventPublic, "description": "Server-sent events",
+                             "content": {"text/event-stream": {"schema": {
+                                 "$ref": f"#/components/schemas/{AttemptEventPublic.__name__}"}}}}},
             summary="A run's or submit's parts as they are graded (`part` events of AttemptProgress, then "
                     "`done`), filtered by the token's role as every session endpoint is")
 def attempt_events(attempt_id: RowId, access: SessionAccess, context: Context) -> StreamingResponse:
