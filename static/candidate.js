@@ -19,6 +19,7 @@ let current = null; // challenge id in the editor
 let editor = null; // the PairedEditor
 const textarea = $("code");
 let locked = false;
+let loadedOnce = false; // the first load tells the server the page is here (a reopened tab is back)
 const seenFollowups = {};
 const countdown = new Countdown($("countdown"), (clock) => lock(clock));
 
@@ -70,6 +71,9 @@ function load() {
     else showWorkspace();
     (data.followups || []).forEach(addFollowup);
     if (data.clock.status === "ended" || data.clock.status === "time_up") lock(data.clock);
+    // Opened (or reopened after closing the tab): back on the page, if the server still counts it away.
+    if (isLive() && document.visibilityState === "visible" && !loadedOnce) S.signal({ kind: "back" }).catch(() => {});
+    loadedOnce = true;
   }).catch((error) => {
     showError(error.status === 401 || error.status === 404
       ? error.message + " Open the full candidate link you were sent (it ends with #…)."

@@ -158,3 +158,14 @@ def test_durations_are_worded_in_minutes_and_seconds() -> None:
     assert duration_words(72) == "1 min 12 s"
     assert duration_words(120) == "2 min"
     assert duration_words(3780) == "1 h 3 min"
+
+
+def test_a_time_away_never_followed_by_back_runs_to_the_end_in_the_totals(client: httpx.Client) -> None:
+    session = started(client)
+    assert signal(client, session, {"kind": "away", "how": "hidden"}).status_code == 200  # the tab was closed
+    time.sleep(1.1)
+    assert client.post(f"/api/sessions/{session['id']}/end",
+                       headers=auth(session["interviewer_token"])).status_code == 200
+    report = client.get(f"/api/sessions/{session['id']}/report", headers=auth(session["interviewer_token"])).json()
+    assert report["integrity"]["times_away"] == 1
+    assert 1.0 <= report["integrity"]["away_seconds"] < 30
