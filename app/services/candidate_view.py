@@ -16,6 +16,7 @@ CandidateSees = Literal["tests", "tests_and_rubric"]
 # section written for the interviewer; it runs to the next heading of the same level or higher.
 _HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")  # under a paragraph's line: that line is a heading (1 or 2)
 _INTERVIEWER_ONLY = re.compile(r"\binterviewers?\b", re.IGNORECASE)
 
 # The report's parts a candidate always sees: the verdict and what their own code did.
@@ -31,21 +32,33 @@ def strip_interviewer_sections(markdown: str) -> str:
     kept: list[str] = []
     fence: str | None = None
     skipping_level: int | None = None
+    previous = ""  # the line before, for setext headings (a line of text underlined by === or ---)
     for line in markdown.splitlines(keepends=True):
         opened = _FENCE.match(line)
+        title: str | None = None
+        level = 0
+        is_setext = False
         if fence is not None:
             if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
                 fence = None
         elif opened:
             fence = opened.group(1)
         elif heading := _HEADING.match(line):
-            level = len(heading.group(1))
+            level, title = len(heading.group(1)), heading.group(2) or ""
+        elif (underline := _SETEXT.match(line)) and previous.strip() and not _HEADING.match(previous):
+            level, title, is_setext = (1 if underline.group(1)[0] == "=" else 2), previous, True
+            if skipping_level is None and _INTERVIEWER_ONLY.search(title) and kept:
+                kept.pop()  # the heading's own text line, kept before its underline was seen
+        if title is not None:
             if skipping_level is not None and level <= skipping_level:
                 skipping_level = None
-            if skipping_level is None and _INTERVIEWER_ONLY.search(heading.group(2) or ""):
+                if is_setext:
+                    kept.append(previous)  # the ending heading's text line was skipped before its underline
+            if skipping_level is None and _INTERVIEWER_ONLY.search(title):
                 skipping_level = level
         if skipping_level is None:
             kept.append(line)
+        previous = line if fence is None else ""
     return "".join(kept).rstrip() + "\n"
 
 

@@ -305,3 +305,13 @@ def test_the_dashboard_shows_what_the_candidate_sees(server: ServerProcess) -> N
         assert [row["candidate_sees"] for row in rows if row["id"] == created["id"]] == ["tests_and_rubric"]
         page = interviewer.get("/sessions").text
         assert "Tests and rubric ratings (no fix advice)" in page
+
+
+def test_an_underlined_interviewer_heading_is_cut_too() -> None:
+    statement = ("Task\n====\nDo it.\n\nFor the interviewer\n-------------------\nThe trick.\n\n"
+                 "Shapes\n------\nPublic.\n")
+    stripped = strip_interviewer_sections(statement)
+    assert "The trick" not in stripped
+    assert "For the interviewer" not in stripped
+    assert "Shapes\n------\nPublic." in stripped
+    assert stripped.startswith("Task\n====\nDo it.")
