@@ -19,6 +19,10 @@ _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")  # under a paragraph's line: that line is a heading (1 or 2)
 _INTERVIEWER_ONLY = re.compile(r"\binterviewers?\b", re.IGNORECASE)
 
+# The grader's diagnoses put as a question after a colon ("expected shape (3,), got (3, 1): did you drop an
+# axis that should be kept (keepdims=True)?") guess the fix: in an interview the interviewer may ask that,
+# the page does not. The outcome before the colon stays.
+_GUESS = re.compile(r":\s[^:?\n]*\?(?=\s*\(\d+/\d+ passed\)|\s*\(line \d+\)|\.?$)")
 # The report's parts a candidate always sees: the verdict and what their own code did.
 _ALWAYS = ("version", "challenge", "mode", "verdict", "summary", "error", "output", "output_truncated",
            "cpu_seconds", "wall_seconds")
@@ -62,12 +66,18 @@ def strip_interviewer_sections(markdown: str) -> str:
     return "".join(kept).rstrip() + "\n"
 
 
+def without_guesses(text: str) -> str:
+    """The text without the grader's guessed fixes (a question after a colon); the outcome is kept."""
+    return _GUESS.sub("", text)
+
+
 def _candidate_test(test: dict[str, Any]) -> dict[str, Any]:
-    """A hidden test says only its name, kind and outcome; a visible one keeps its data."""
+    """A hidden test says only its name, kind and outcome; a visible one keeps its data. Neither guesses the fix."""
+    message = without_guesses(str(test.get("message") or ""))
     if test.get("visible"):
-        return dict(test)
-    return {key: test.get(key) for key in ("name", "category", "visible", "passed", "message", "line")} | {
-        "input": None, "expected": None, "actual": None}
+        return dict(test) | {"message": message}
+    return {key: test.get(key) for key in ("name", "category", "visible", "passed", "line")} | {
+        "message": message, "input": None, "expected": None, "actual": None}
 
 
 def _ratings_only(rubric: Any) -> dict[str, Any]:
@@ -86,6 +96,8 @@ def candidate_report(report: dict[str, Any], *, sees: str) -> dict[str, Any]:
     Any other value is treated as the stricter "tests".
     """
     shown: dict[str, Any] = {key: report[key] for key in _ALWAYS if key in report}
+    if isinstance(shown.get("summary"), str):
+        shown["summary"] = without_guesses(shown["summary"])
     shown["tests"] = [_candidate_test(t) for t in report.get("tests") or [] if isinstance(t, dict)]
     if sees == "tests_and_rubric":
         shown["rubric"] = _ratings_only(report.get("rubric"))
