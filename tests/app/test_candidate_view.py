@@ -321,7 +321,8 @@ def test_the_graders_guessed_fix_is_not_in_the_candidates_tests_or_summary() -> 
     guessed = "expected shape (3,), got (3, 1): did you drop an axis that should be kept (keepdims=True)?"
     report = REPORT | {
         "summary": f"Wrong answer on example 'visible': {guessed} (0/2 passed).",
-        "tests": [REPORT["tests"][0] | {"passed": False, "message": guessed}, REPORT["tests"][1] | {"message": guessed}]}
+        "tests": [REPORT["tests"][0] | {"passed": False, "message": guessed},
+                  REPORT["tests"][1] | {"message": guessed}]}
     for sees in ("tests", "tests_and_rubric"):
         shown = candidate_report(report, sees=sees)
         assert "keepdims" not in json.dumps(shown)
