@@ -274,6 +274,8 @@ class CandidateSessionPublic(SessionPublic):
     role: Literal["candidate"]
     hints_revealed: dict[str, int]
     hints: dict[str, list[str]]
+    latest_submit_id: int | None = Field(
+        default=None, description="The latest submit (still grading or graded), so a reloaded page shows it again")
 
 
 class InterviewerSessionPublic(SessionPublic):

@@ -40,14 +40,14 @@ const grading = gradeLoop({
 });
 
 // Tests and verdict first, then the rubric (as the session shows it), then timing; the server renders each.
-function followSubmit(attemptId) {
+function followSubmit(attemptId, resend = true) {
   const results = $("results");
   results.setAttribute("aria-busy", "true");
   return S.follow(attemptId, (progress) => {
     if (progress.html) results.innerHTML = progress.html; // rendered on the server from escaped templates
   }).then((last) => {
     results.setAttribute("aria-busy", "false");
-    if (last === null) window.setTimeout(() => grade("submit"), 1000); // no slot took it: send it again
+    if (last === null && resend) window.setTimeout(() => grade("submit"), 1000); // no slot took it: send it again
   });
 }
 
@@ -71,6 +71,8 @@ function load() {
     else showWorkspace();
     (data.followups || []).forEach(addFollowup);
     if (data.clock.status === "ended" || data.clock.status === "time_up") lock(data.clock);
+    // Reopened: the latest submit's results again (its parts stream in if it is still grading).
+    if (!loadedOnce && data.latest_submit_id && data.clock.status !== "waiting") followSubmit(data.latest_submit_id, false).catch(() => {});
     // Opened (or reopened after closing the tab): back on the page, if the server still counts it away.
     if (isLive() && document.visibilityState === "visible" && !loadedOnce) S.signal({ kind: "back" }).catch(() => {});
     loadedOnce = true;

@@ -535,9 +535,10 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
         if access.role == "candidate":
             events = store.list_interview_events(conn, session_id=session.id, kinds=[*CANDIDATE_EVENT_KINDS, "hint"])
             revealed = {c: sum(e.kind == "hint" and e.challenge_id == c for e in events) for c in session.challenges}
+            latest = store.list_attempts(conn, owner=store.Owner(session_id=session.id), mode="submit", limit=1)
             return CandidateSessionPublic(
                 **common, role="candidate", followups=[event_for(access, e) for e in events if e.kind == "followup"],
-                hints_revealed=revealed,
+                hints_revealed=revealed, latest_submit_id=latest[0].id if latest else None,
                 hints={c: list(get_challenge(catalog=catalog, challenge_id=c).hints[:n]) for c, n in revealed.items()})
         events = store.list_interview_events(conn, session_id=session.id)
         attempts = store.list_attempts(conn, owner=store.Owner(session_id=session.id), newest_first=False)

@@ -219,6 +219,8 @@ def test_the_candidates_results_fragment_and_run_answer_follow_the_setting(clien
     assert ADVICE not in candidate.text
     assert "Rubric" not in candidate.text
     assert ADVICE in interviewer.text
+    state = client.get(f"/api/sessions/{session['id']}", headers=auth(session["candidate_token"])).json()
+    assert state["latest_submit_id"] == begun["attempt_id"]  # a reloaded page follows it again
     run = client.post(f"/api/sessions/{session['id']}/run", json={"challenge": "softmax", "code": UNSTABLE},
                       headers=auth(session["candidate_token"]))
     assert run.status_code == 200

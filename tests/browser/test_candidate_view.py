@@ -117,6 +117,9 @@ def test_a_streamed_interview_submit_shows_the_verdict_before_the_timing_part(ro
         print(f"verdict on screen at {seen['verdict']:.0f} ms, timing at {seen['timing']:.0f} ms")
     found = violations(candidate)
     assert not found, describe(found)
+    candidate.reload()  # a reopened page shows the latest submit again, as the session shows it
+    expect(candidate.locator("#results .results[data-mode='submit']")).to_have_attribute("data-verdict", "accepted")
+    expect(candidate.locator("#results .feedback-item")).to_have_count(0)
 
 
 def test_a_paste_and_a_tab_switch_reach_the_interviewers_timeline_and_report(rooms: dict[str, Any]) -> None:
