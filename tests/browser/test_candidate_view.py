@@ -152,3 +152,26 @@ def test_a_paste_and_a_tab_switch_reach_the_interviewers_timeline_and_report(roo
     expect(interviewer.locator(".marker-away")).to_have_count(1)
     found = violations(interviewer)
     assert not found, describe(found)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_dashboard_shows_what_the_candidate_sees_accessibly(browser: Browser, web: ServerProcess,
+                                                                 scheme: str) -> None:
+    context = browser.new_context(base_url=web.url, viewport={"width": 1280, "height": 900}, color_scheme=scheme,
+                                  reduced_motion="reduce", bypass_csp=True)
+    try:
+        page = context.new_page()
+        signed_up = context.request.post("/api/accounts", data={
+            "email": f"dash-{scheme}-{id(page)}@example.com", "password": "correct horse battery staple",
+            "display_name": "Ada"})
+        assert signed_up.status == 201, signed_up.text()
+        made = context.request.post("/api/sessions", data={"challenges": ["softmax"], "duration_minutes": 30,
+                                                           "candidate_sees": "tests_and_rubric"})
+        assert made.status == 201, made.text()
+        page.goto("/sessions")
+        expect(page.locator(".dashboard-candidate-sees").first).to_have_text(
+            "Tests and rubric ratings (no fix advice)")
+        found = violations(page)
+        assert not found, describe(found)
+    finally:
+        context.close()
