@@ -7,9 +7,9 @@ import { gradeLoop, readResponse, sessionClient } from "./api.js";
 import { Countdown, buildTabs, markTab, openRoom, showError } from "./session.js";
 import { PairedEditor, showPresence } from "./pairing.js";
 
-// A paste this large (characters or lines) is reported; smaller ones are ordinary editing.
-const LARGE_PASTE_CHARS = 200;
-const LARGE_PASTE_LINES = 5;
+// A paste this large (characters or lines) is reported; smaller ones are ordinary editing (the server's figures).
+const LARGE_PASTE_CHARS = parseInt($("session-root").getAttribute("data-large-paste-chars"), 10) || 200;
+const LARGE_PASTE_LINES = parseInt($("session-root").getAttribute("data-large-paste-lines"), 10) || 5;
 const BLUR_SETTLE_MS = 150; // a tab switch blurs, then hides: wait to tell the two apart
 
 const S = sessionClient($("session-root").getAttribute("data-session"));

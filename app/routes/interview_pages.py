@@ -18,7 +18,7 @@ from app.parsing import MAX_LESSON_NUMBER, RowId, parse_int
 from app.public_url import public_url
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, in_thread, read_body
-from app.services import interviews
+from app.services import integrity, interviews
 from app.services.results import results_view
 
 router = APIRouter(include_in_schema=False)
@@ -100,7 +100,9 @@ def session_ready(session_id: str, request: Request, context: Context, account: 
 
 @router.get("/sessions/{session_id}/candidate")
 def candidate_room(session_id: str, request: Request, context: Context) -> HTMLResponse:
-    return _render(request, context, "session_candidate.html", {"session_id": session_id})
+    return _render(request, context, "session_candidate.html", {
+        "session_id": session_id, "large_paste_chars": integrity.LARGE_PASTE_CHARS,
+        "large_paste_lines": integrity.LARGE_PASTE_LINES})
 
 
 @router.get("/sessions/{session_id}/interviewer")

@@ -21,7 +21,7 @@ from app.errors import ConflictError
 from app.models import IntegrityRecorded, IntegritySummary
 from app.services.interviews import Access, check_challenge_in_session, refuse_unless_open, require_candidate
 
-# A paste is "large" from this size on; the page applies it, the server only bounds what it stores.
+# A paste is "large" from this size on: the candidate's page gets these figures and reports only such pastes.
 LARGE_PASTE_CHARS = 200
 LARGE_PASTE_LINES = 5
 MAX_SIGNALS_PER_SESSION = 2000  # past this a session stores no more (the rate limit makes it take hours)
