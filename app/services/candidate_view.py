@@ -111,7 +111,11 @@ def candidate_report(report: dict[str, Any], *, sees: str) -> dict[str, Any]:
 
 
 def candidate_event_payload(payload: dict[str, Any], *, kind: str, sees: str) -> dict[str, Any]:
-    """A stream event as the candidate gets it: a submit's score only when the rubric is shown."""
-    if kind in ("run", "submit") and sees != "tests_and_rubric":
-        return {key: value for key, value in payload.items() if key != "score"}
-    return payload
+    """A stream event as the candidate gets it: a submit's summary without guessed fixes, its score only
+    when the rubric is shown."""
+    if kind not in ("run", "submit"):
+        return payload
+    shown = {key: value for key, value in payload.items() if key != "score" or sees == "tests_and_rubric"}
+    if isinstance(shown.get("summary"), str):
+        shown["summary"] = without_guesses(shown["summary"])
+    return shown

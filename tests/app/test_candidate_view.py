@@ -13,7 +13,7 @@ import pytest
 
 from app.catalog import Catalog
 from app.grading.probes import OFFSET_PROBE_NAME
-from app.services.candidate_view import candidate_report, strip_interviewer_sections
+from app.services.candidate_view import candidate_event_payload, candidate_report, strip_interviewer_sections
 from tests._server import ServerProcess
 from tests.app._accounts import create_session, sign_up
 from tests.expected_outcomes import normalised_report
@@ -330,3 +330,15 @@ def test_the_graders_guessed_fix_is_not_in_the_candidates_tests_or_summary() -> 
         assert "keepdims" not in json.dumps(shown)
         assert [t["message"] for t in shown["tests"]] == ["expected shape (3,), got (3, 1)"] * 2
         assert shown["summary"] == "Wrong answer on example 'visible': expected shape (3,), got (3, 1) (0/2 passed)."
+
+
+def test_a_submit_event_for_the_candidate_has_no_guessed_fix_and_a_score_only_with_the_rubric() -> None:
+    payload = {"attempt_id": 3, "verdict": "wrong_answer", "score": None,
+               "summary": "Wrong answer on example 'a': expected shape (3,), got (2,): did you reduce over axis 0 "
+                          "instead of axis 1? (1/2 passed)."}
+    shown = candidate_event_payload(payload, kind="submit", sees="tests")
+    assert "score" not in shown
+    assert shown["summary"] == "Wrong answer on example 'a': expected shape (3,), got (2,) (1/2 passed)."
+    assert "score" in candidate_event_payload(payload, kind="submit", sees="tests_and_rubric")
+    followup = {"text": "Why?"}
+    assert candidate_event_payload(followup, kind="followup", sees="tests") == followup
