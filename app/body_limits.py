@@ -44,7 +44,9 @@ def body_ceilings(settings: Settings) -> tuple[BodyCeiling, ...]:
     table = (
         (r"/api/challenges/[^/]+/(?:run|submit|submissions|try)|/challenges/[^/]+/(?:run|submit)|/api/drafts/[^/]+",
          code),
-        (r"/api/sessions/[^/]+/(?:run|submit)", code),
+        (r"/api/sessions/[^/]+/(?:run|submit|submissions)", code),
+        # A paste's size or the page away / back: a few dozen bytes of JSON.
+        (r"/api/sessions/[^/]+/integrity", 1024),
         (r"/api/sessions/[^/]+/snapshots", code_body_bytes(settings.snapshot_max_bytes)),
         # A batch of editor updates: a paste of a whole document, its JSON escapes, and the batch's framing.
         (r"/api/sessions/[^/]+/updates", code + 64 * 1024),

@@ -75,6 +75,10 @@ class Settings(BaseSettings):
     # After the deadline, snapshots still land for this long (the last keystrokes in flight), then
     # the session ends and the last code of each challenge is submitted.
     session_grace_seconds: float = Field(default=2.0, ge=0)
+    # Integrity reports from the candidate's page (a large paste, the page away and back): a burst of
+    # this many, then this many a minute per session and address; real use is a few a minute.
+    integrity_reports_burst: int = Field(default=20, ge=1)
+    integrity_reports_per_minute: int = Field(default=30, ge=1)
     # Pair programming: pushes of edits a minute per person (each carries every pending keystroke),
     # how often a waiting pull reads the database, and how long it waits before answering "nothing new".
     collab_pushes_per_minute: int = Field(default=1200, ge=1)
@@ -125,6 +129,9 @@ class Settings(BaseSettings):
     login_attempts_per_client: int = Field(default=20, ge=1)
     login_failures_per_account: int = Field(default=5, ge=1)
     login_window_seconds: float = Field(default=300.0, gt=0)
+    # Sign-ups per client address: this many at once, then one every this many seconds (429 past it).
+    signups_burst: int = Field(default=5, ge=1)
+    signup_seconds: float = Field(default=60.0, gt=0)
 
     # OpenID Connect login (optional): the provider's issuer URL and this app's client there. The
     # provider must redirect back to <this server>/login/oidc/callback.

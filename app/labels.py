@@ -27,6 +27,7 @@ class Labels(BaseModel):
     statuses: dict[str, str]
     session_statuses: dict[str, str]
     recommendations: dict[str, str]
+    candidate_sees: dict[str, str]
 
     def verdict(self, verdict: str) -> str:
         return self.verdicts.get(verdict, verdict)
@@ -44,7 +45,8 @@ class Labels(BaseModel):
     def for_scripts(self) -> dict[str, dict[str, str]]:
         """What the browser's scripts need: names only, no explanations (those come rendered)."""
         return {"verdicts": self.verdicts, "ratings": self.ratings, "criteria": self.criteria,
-                "recommendations": self.recommendations, "not_rated": {"text": self.explanations["not_rated"]}}
+                "recommendations": self.recommendations, "candidate_sees": self.candidate_sees,
+                "not_rated": {"text": self.explanations["not_rated"]}}
 
 
 def _seconds(value: float) -> str:

@@ -44,6 +44,14 @@ class AttemptProgress(BaseModel):
     html: str = Field(description="The results panel, rendered as every page renders it")
 
 
+class AttemptEventPublic(BaseModel):
+    """One server-sent event of an interview attempt's stream, as an SSE parser reads it."""
+
+    event: Literal["part", "done", "gone"]
+    data: str = Field(description="JSON: an AttemptProgress for `part`, {attempt_id, status} for `done`, "
+                                  "{message} for `gone` (the submit was dropped for want of a slot)")
+
+
 class AttemptPublic(BaseModel):
     """A stored attempt with its code and, once graded, its report (as it was stored: any report version)."""
 
@@ -260,6 +268,8 @@ class SessionPublic(BaseModel):
     candidate_name: str | None
     hints_allowed: bool
     candidate_may_start: bool
+    candidate_sees: Literal["tests", "tests_and_rubric"] = Field(
+        description="What the candidate sees after a submit; fix advice never, while or after the session runs")
     clock: ClockPublic
     challenge_count: int
     challenge_ids: list[str]
@@ -275,6 +285,8 @@ class CandidateSessionPublic(SessionPublic):
     role: Literal["candidate"]
     hints_revealed: dict[str, int]
     hints: dict[str, list[str]]
+    latest_submit_id: int | None = Field(
+        default=None, description="The latest submit (still grading or graded), so a reloaded page shows it again")
 
 
 class InterviewerSessionPublic(SessionPublic):
@@ -350,6 +362,7 @@ class ReportSessionPublic(SessionTimes):
     status: str
     created_at: datetime
     hints_allowed: bool
+    candidate_sees: Literal["tests", "tests_and_rubric"] = Field(description="What the candidate saw after a submit")
     elapsed_seconds: float
 
 
@@ -388,6 +401,24 @@ class ReportScorecard(Scorecard):
         default_factory=dict, description="Per criterion, the attempts that show it (ids of `runs`)")
 
 
+class IntegrityRecorded(BaseModel):
+    """A pasted-text or focus report, stamped with the server's time (the browser's clock is not used)."""
+
+    id: int | None = Field(description="The stored event; null when nothing new was stored")
+    recorded: bool = Field(description="False for an \"away\" while already away, or a \"back\" while back")
+    at: datetime
+
+
+class IntegritySummary(BaseModel):
+    """The report's totals of the integrity signals: facts, not judgements."""
+
+    pastes: int = Field(description="Large pastes into the editor")
+    pasted_chars: int
+    times_away: int = Field(description="Times the page was hidden or lost focus")
+    away_seconds: float = Field(description="Total time away; one still open at the end runs to the end")
+    description: str = Field(description="The totals in words")
+
+
 class ReportPublic(BaseModel):
     """The interviewer's report: the same data as the downloadable JSON and HTML files."""
 
@@ -402,6 +433,7 @@ class ReportPublic(BaseModel):
     notes: str
     notes_html: str
     scorecard: ReportScorecard
+    integrity: IntegritySummary
     labels: dict[str, dict[str, str]] = Field(description="Verdict, rating and criterion labels for the page")
 
 
@@ -495,6 +527,7 @@ class DashboardSessionPublic(BaseModel):
     deadline: datetime | None
     score: float | None = Field(description="Mean of the rated final submits (0-100); null if none is rated")
     recommendation: Recommendation | None = Field(description="From the saved scorecard only")
+    candidate_sees: Literal["tests", "tests_and_rubric"] = Field(description="What the candidate sees after a submit")
     interviewer_url: str = Field(description="Opens for the owner's login, without a token")
     report_url: str
 

@@ -149,6 +149,15 @@ def build_rate_limiter(settings: Settings,
             Rate(20, 1.0), login_or_client,
             "Too many Markdown previews: at most 1 a second. The editor sends one per pause in typing; "
             "wait a moment."),
+        # Sign-ups per address, like logins: each one hashes a password (Argon2id) and stores an account.
+        "signup": RateLimit(
+            Rate(settings.signups_burst, 1 / settings.signup_seconds), client_address,
+            f"Too many accounts created from your address: {settings.signups_burst} at once, then one every "
+            f"{settings.signup_seconds:g} s."),
+        # A candidate's page reports a large paste or the page away and back: a few a minute in real use.
+        "integrity": RateLimit(
+            Rate(settings.integrity_reports_burst, settings.integrity_reports_per_minute / 60), client_and_session,
+            f"Too many activity reports: at most {settings.integrity_reports_per_minute} a minute."),
     }, store_factory)
 
 

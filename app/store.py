@@ -66,6 +66,8 @@ interview_sessions = sa.Table(
     sa.Column("candidate_profile_hash", sa.String(64)),
     # The account that created it (None: anonymous). No foreign key: see its migration.
     sa.Column("owner_id", sa.Integer),
+    # What the candidate sees after a submit: "tests", or "tests_and_rubric" (ratings, never fix advice).
+    sa.Column("candidate_sees", sa.String(16), nullable=False, server_default="tests_and_rubric"),
     sa.Index("ix_interview_sessions_status_deadline", "status", "deadline"),
     sa.Index("ix_interview_sessions_candidate_profile", "candidate_profile_hash"),
     sa.Index("ix_interview_sessions_owner_id", "owner_id", "created_at"),
@@ -511,6 +513,7 @@ class InterviewSession:
     notes: str
     scorecard: dict[str, Any] | None
     owner_id: int | None = None
+    candidate_sees: str = "tests"
 
 
 @dataclass(frozen=True)
@@ -532,7 +535,7 @@ def _interview_session(row: sa.Row[Any]) -> InterviewSession:
         created_at=_aware(row.created_at),  # type: ignore[arg-type]
         started_at=_aware(row.started_at), deadline=_aware(row.deadline), ended_at=_aware(row.ended_at),
         end_reason=row.end_reason, final_submit_state=row.final_submit_state, notes=row.notes,
-        scorecard=row.scorecard, owner_id=row.owner_id,
+        scorecard=row.scorecard, owner_id=row.owner_id, candidate_sees=row.candidate_sees,
     )
 
 
@@ -554,8 +557,9 @@ def live_sessions_of_candidate(conn: Connection, *, token_hash: str) -> list[Int
 
 def create_interview(conn: Connection, *, session_id: str, candidate_token_hash: str, interviewer_token_hash: str,
                      candidate_name: str | None, challenges: list[str], duration_seconds: float,
-                     hints_allowed: bool, candidate_may_start: bool, owner_id: int | None = None) -> None:
-    conn.execute(sa.insert(interview_sessions).values(owner_id=owner_id,
+                     hints_allowed: bool, candidate_may_start: bool, owner_id: int | None = None,
+                     candidate_sees: str = "tests") -> None:
+    conn.execute(sa.insert(interview_sessions).values(owner_id=owner_id, candidate_sees=candidate_sees,
         id=session_id, candidate_token_hash=candidate_token_hash, interviewer_token_hash=interviewer_token_hash,
         candidate_name=candidate_name, challenges=challenges, duration_seconds=duration_seconds,
         extension_seconds=0.0, hints_allowed=hints_allowed, candidate_may_start=candidate_may_start,

@@ -92,6 +92,64 @@ export function followAttempt(eventsUrl, onPart) {
   });
 }
 
+// Server-sent events read from a fetch response (so a token can go in a header): `onEvent(kind, data, id)`
+// for each event; resolves when the server closes the stream, or as soon as `onEvent` returns true.
+async function readEvents(response, onEvent) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const chunk = await reader.read();
+    if (chunk.done) return false;
+    buffer += decoder.decode(chunk.value, { stream: true });
+    const blocks = buffer.split("\n\n");
+    buffer = blocks.pop();
+    for (const block of blocks) {
+      let kind = "message", data = null, id = null;
+      block.split("\n").forEach((line) => {
+        if (line.indexOf("event: ") === 0) kind = line.slice(7);
+        else if (line.indexOf("data: ") === 0) data = line.slice(6);
+        else if (line.indexOf("id: ") === 0) id = parseInt(line.slice(4), 10);
+      });
+      let parsed = null;
+      if (data !== null) {
+        try { parsed = JSON.parse(data); } catch (e) { continue; }
+      }
+      if (onEvent(kind, parsed, id)) {
+        reader.cancel().catch(() => {});
+        return true;
+      }
+    }
+  }
+}
+
+// A session's attempt stream (the token in a header): like followAttempt, `onPart(progress)` per part;
+// resolves with the last progress once finished, or null when it was dropped for want of a slot.
+// A dropped connection reconnects: the stream restarts from the stored state.
+export async function followSessionAttempt(url, headers, onPart) {
+  let last = null;
+  for (let attempt = 0; attempt < 30; attempt++) {
+    let outcome = null;
+    try {
+      const response = await fetch(url, { headers: Object.assign({ Accept: "text/event-stream" }, headers) });
+      if (response.status >= 400 && response.status < 500) await readResponse(response); // throws its message
+      if (!response.ok || !response.body) throw new Error("HTTP " + response.status);
+      await readEvents(response, (kind, data) => {
+        if (kind === "part" && data) { last = data; onPart(data); }
+        if (kind === "done") { outcome = "done"; return true; }
+        if (kind === "gone") { outcome = "gone"; return true; }
+        return false;
+      });
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+    }
+    if (outcome === "done") return last;
+    if (outcome === "gone") return null;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  throw new Error("the results stream kept closing");
+}
+
 // Fetch an HTML fragment into a container; resolves to whether it came back OK.
 export async function loadFragment(url, target, options) {
   const response = await fetch(url, options || { headers: { "X-Fragment": "1" } });
@@ -133,6 +191,13 @@ export function sessionClient(sessionId) {
     results: (attemptId, target) => loadFragment("/sessions/" + encodeURIComponent(sessionId) + "/attempts/" + attemptId + "/results",
       target, { headers: auth() }),
     download: (path) => fetch(base + path, { headers: auth() }),
+    // An attempt's parts as they are graded, as this token's role may see them.
+    follow: (attemptId, onPart) => followSessionAttempt(base + "/attempts/" + attemptId + "/events", auth(), onPart),
+    // The candidate's page: a large paste, or the page away / back. `keepalive` lets it leave with a closing tab.
+    signal: (signal) => fetch(base + "/integrity", {
+      method: "POST", keepalive: true, headers: Object.assign(auth(), { "Content-Type": "application/json" }),
+      body: JSON.stringify({ signal }),
+    }),
     stream: (onEvent, onStatus, after) => stream(base, auth, onEvent, onStatus, after),
   };
 }
@@ -142,17 +207,12 @@ export function sessionClient(sessionId) {
 function stream(base, auth, onEvent, onStatus, after) {
   let lastId = after || 0;
   let stopped = false;
-  function handle(block) {
-    let kind = "message", data = null, id = null;
-    block.split("\n").forEach((line) => {
-      if (line.indexOf("event: ") === 0) kind = line.slice(7);
-      else if (line.indexOf("data: ") === 0) data = line.slice(6);
-      else if (line.indexOf("id: ") === 0) id = parseInt(line.slice(4), 10);
-    });
+  function handle(kind, data, id) {
     if (id) lastId = id;
     if (data !== null) {
-      try { onEvent(kind, JSON.parse(data)); } catch (e) { window.console.error(e); }
+      try { onEvent(kind, data); } catch (e) { window.console.error(e); }
     }
+    return stopped;
   }
   async function connect() {
     if (stopped) return;
@@ -160,17 +220,8 @@ function stream(base, auth, onEvent, onStatus, after) {
       const response = await fetch(base + "/events?after=" + lastId, { headers: Object.assign(auth(), { Accept: "text/event-stream" }) });
       if (!response.ok || !response.body) throw new Error("HTTP " + response.status);
       if (onStatus) onStatus(true);
-      const reader = response.body.getReader();
-      const decoder = new TextDecoder();
-      let buffer = "";
-      for (;;) {
-        const chunk = await reader.read();
-        if (chunk.done) throw new Error("closed");
-        buffer += decoder.decode(chunk.value, { stream: true });
-        const parts = buffer.split("\n\n");
-        buffer = parts.pop();
-        parts.forEach(handle);
-      }
+      await readEvents(response, handle);
+      throw new Error("closed");
     } catch (e) {
       if (onStatus) onStatus(false);
       setTimeout(connect, 1000);

@@ -1,10 +1,16 @@
 // The candidate's room: waiting room, the session's challenges in the shared editor (the interviewer
-// may type too), Run / Submit of the server's text, the server's countdown, follow-ups as they
-// arrive, presence, and the lock at the end.
+// may type too), Run / Submit of the server's text (a submit's parts stream in), the server's
+// countdown, follow-ups as they arrive, presence, and the lock at the end. It also tells the server,
+// as the interview's rules say it will, of large pastes and of the page being hidden or unfocused.
 import { $, el, clockTime, formatDuration, plural, setBusy as disable, onGradeKeys, onLineLinks } from "./dom.js";
 import { gradeLoop, readResponse, sessionClient } from "./api.js";
 import { Countdown, buildTabs, markTab, openRoom, showError } from "./session.js";
 import { PairedEditor, showPresence } from "./pairing.js";
+
+// A paste this large (characters or lines) is reported; smaller ones are ordinary editing (the server's figures).
+const LARGE_PASTE_CHARS = parseInt($("session-root").getAttribute("data-large-paste-chars"), 10) || 200;
+const LARGE_PASTE_LINES = parseInt($("session-root").getAttribute("data-large-paste-lines"), 10) || 5;
+const BLUR_SETTLE_MS = 150; // a tab switch blurs, then hides: wait to tell the two apart
 
 const S = sessionClient($("session-root").getAttribute("data-session"));
 
@@ -13,22 +19,37 @@ let current = null; // challenge id in the editor
 let editor = null; // the PairedEditor
 const textarea = $("code");
 let locked = false;
+let loadedOnce = false; // the first load tells the server the page is here (a reopened tab is back)
 const seenFollowups = {};
 const countdown = new Countdown($("countdown"), (clock) => lock(clock));
 
 const grading = gradeLoop({
   // Everything typed here reaches the server first; the server grades its own text at that version.
-  send: (mode, ticket) => editor.flush().then(() => S.request("POST", "/" + mode + "?version=" + editor.version(),
-    { challenge: current, code: getCode() }, { "X-Grade-Ticket": ticket })),
+  // A submit answers at once with its attempt's id (202); its parts stream in on the attempt's events.
+  send: (mode, ticket) => editor.flush().then(() => S.request("POST", "/" + (mode === "submit" ? "submissions" : "run") +
+    "?version=" + editor.version(), { challenge: current, code: getCode() }, { "X-Grade-Ticket": ticket })),
   queueNode: $("queue-status"),
   setBusy: (value) => disable([$("run-button"), $("submit-button")], value || locked),
-  onResponse: (mode, response) => readResponse(response).then((result) => S.results(result.attempt_id, $("results")))
+  onResponse: (mode, response) => readResponse(response).then((result) => (mode === "submit"
+    ? followSubmit(result.attempt_id) : S.results(result.attempt_id, $("results"))))
     .catch((error) => {
       $("queue-status").textContent = error.message;
       if (error.status === 409) refreshClock();
     }),
   onFailure: (error) => { $("queue-status").textContent = "Could not reach the server (" + error.message + "); try again."; },
 });
+
+// Tests and verdict first, then the rubric (as the session shows it), then timing; the server renders each.
+function followSubmit(attemptId, resend = true) {
+  const results = $("results");
+  results.setAttribute("aria-busy", "true");
+  return S.follow(attemptId, (progress) => {
+    if (progress.html) results.innerHTML = progress.html; // rendered on the server from escaped templates
+  }).then((last) => {
+    results.setAttribute("aria-busy", "false");
+    if (last === null && resend) window.setTimeout(() => grade("submit"), 1000); // no slot took it: send it again
+  });
+}
 
 function grade(mode) {
   if (locked || !current) return;
@@ -50,6 +71,11 @@ function load() {
     else showWorkspace();
     (data.followups || []).forEach(addFollowup);
     if (data.clock.status === "ended" || data.clock.status === "time_up") lock(data.clock);
+    // Reopened: the latest submit's results again (its parts stream in if it is still grading).
+    if (!loadedOnce && data.latest_submit_id && data.clock.status !== "waiting") followSubmit(data.latest_submit_id, false).catch(() => {});
+    // Opened (or reopened after closing the tab): back on the page, if the server still counts it away.
+    if (isLive() && document.visibilityState === "visible" && !loadedOnce) S.signal({ kind: "back" }).catch(() => {});
+    loadedOnce = true;
   }).catch((error) => {
     showError(error.status === 401 || error.status === 404
       ? error.message + " Open the full candidate link you were sent (it ends with #…)."
@@ -176,6 +202,46 @@ function onEvent(kind, data) {
   }
 }
 
+// Integrity signals: sizes and moments only (never the pasted text); the server stamps the times.
+function isLive() {
+  return Boolean(state && state.clock && state.clock.status === "running" && !locked);
+}
+
+function onPaste(event) {
+  if (!isLive() || !event.clipboardData) return;
+  const text = event.clipboardData.getData("text/plain") || "";
+  const lines = text ? text.split(/\r\n|\r|\n/).length : 0;
+  if (text.length < LARGE_PASTE_CHARS && lines < LARGE_PASTE_LINES) return;
+  S.signal({ kind: "paste", chars: text.length, lines, challenge: current }).catch(() => { /* a fact lost, not an error */ });
+}
+
+let away = false;
+function goAway(how) {
+  if (away || !isLive()) return;
+  away = true;
+  S.signal({ kind: "away", how }).catch(() => {});
+}
+function comeBack() {
+  if (!away || document.visibilityState !== "visible") return;
+  away = false;
+  S.signal({ kind: "back" }).catch(() => {});
+}
+
+function watchFocus() {
+  $("workspace").addEventListener("paste", onPaste, true);
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") goAway("hidden");
+    else comeBack();
+  });
+  window.addEventListener("blur", () => {
+    window.setTimeout(() => {
+      if (document.visibilityState === "hidden") goAway("hidden");
+      else if (!document.hasFocus()) goAway("blur"); // focus came back within the moment: nothing to report
+    }, BLUR_SETTLE_MS);
+  });
+  window.addEventListener("focus", comeBack);
+}
+
 function wire() {
   $("run-button").addEventListener("click", () => grade("run"));
   $("submit-button").addEventListener("click", () => grade("submit"));
@@ -192,6 +258,7 @@ function wire() {
   onGradeKeys(grade);
   onLineLinks($("results"), () => editor);
   window.addEventListener("pagehide", () => { if (editor) editor.push(); });
+  watchFocus();
 }
 
 wire();

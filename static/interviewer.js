@@ -10,7 +10,10 @@ const NOTES_DEBOUNCE_MS = 700;
 const KINDS = {
   started: "Clock started", run: "Run", submit: "Submit", followup: "Follow-up sent", hint: "Hint revealed",
   extended: "Time extended", ended: "Session ended",
+  // Integrity signals: worded by the server as facts ("pasted 412 characters", "page hidden for 1 min 12 s").
+  paste: "Activity", away: "Activity", back: "Activity",
 };
+const SIGNALS = ["paste", "away", "back"];
 const S = sessionClient($("session-root").getAttribute("data-session"));
 
 let state = null;
@@ -27,6 +30,8 @@ function load() {
   return S.api("GET", "").then((data) => {
     state = data;
     $("session-title").textContent = "Interview" + (data.candidate_name ? " with " + data.candidate_name : "");
+    $("session-settings").textContent = "After a submit the candidate sees: " +
+      (labels().candidate_sees[data.candidate_sees] || data.candidate_sees) + " · hints " + (data.hints_allowed ? "allowed" : "off");
     $("report-link").href = "/sessions/" + encodeURIComponent(S.id) + "/report" + (S.token ? "#" + S.token : "");
     buildTabs(data.challenges, select);
     if (!editor) {
@@ -125,13 +130,22 @@ function showAttempt(attempt) {
   ]);
   const body = el("div", { class: "activity-results" });
   item.appendChild(body);
-  if (attempt.status === "grading") body.appendChild(el("p", { class: "queue-status busy", text: "Grading…" }));
+  if (attempt.status === "grading" && attempt.mode === "submit") followSubmit(attempt.id, body);
+  else if (attempt.status === "grading") body.appendChild(el("p", { class: "queue-status busy", text: "Grading…" }));
   else if (attempt.status === "graded") S.results(attempt.id, body);
   else body.appendChild(el("p", { class: "muted", text: "Interrupted: the server stopped while grading it." }));
   const existing = document.querySelector('.activity-item[data-attempt="' + attempt.id + '"]');
   const list = $("activity-list");
   if (existing) list.replaceChild(item, existing);
   else list.insertBefore(item, list.firstChild);
+}
+
+// A submit's parts as they are graded: tests and verdict, then the rubric with its advice, then timing.
+function followSubmit(attemptId, body) {
+  body.appendChild(el("p", { class: "queue-status busy", text: "Grading…" }));
+  S.follow(attemptId, (progress) => {
+    if (progress.html && body.isConnected) body.innerHTML = progress.html; // rendered on the server, escaped there
+  }).catch(() => { /* the "submit" event shows the finished results */ });
 }
 
 function addTimeline(event) {
@@ -143,6 +157,7 @@ function addTimeline(event) {
   if (event.kind === "extended") text += " by " + Math.round(event.seconds / 60) + " min";
   if (event.kind === "ended") text += event.reason === "time" ? ": time ran out" : ": by the interviewer";
   if (event.kind === "hint") text += " " + event.tier;
+  if (SIGNALS.indexOf(event.kind) >= 0) text += ": " + event.description;
   if (event.challenge && state && state.challenge_ids.length > 1) text += " · " + event.challenge;
   const list = $("timeline");
   list.insertBefore(el("li", { class: "timeline-item kind-" + event.kind }, [

@@ -6,7 +6,10 @@ import { el, labels, plural, setLabels, verdictLabel } from "./dom.js";
 
 const IDLE_CAP_SECONDS = 2; // playback skips idle time: a pause longer than this plays as this long
 const SPEEDS = [1, 2, 4, 8, 16];
-const KINDS = { run: "Run", submit: "Submit", followup: "Follow-up", started: "Start", ended: "End", extended: "Extended", hint: "Hint" };
+const KINDS = { run: "Run", submit: "Submit", followup: "Follow-up", started: "Start", ended: "End", extended: "Extended", hint: "Hint",
+  paste: "Activity", away: "Activity", back: "Activity" };
+// Integrity signals, worded by the server as facts; shown on the timeline and as marks on the playback.
+var SIGNALS = ["paste", "away", "back"];
 
 function mmss(seconds) {
   seconds = Math.max(0, Math.round(seconds || 0));
@@ -30,6 +33,7 @@ function header(data) {
       el("p", { class: "muted", text: "Started " + when(s.started_at) + " · " + mmss(s.elapsed_seconds) + " of " +
         mmss(s.duration_seconds + s.extension_seconds) + (s.extension_seconds ? " (extended by " + mmss(s.extension_seconds) + ")" : "") +
         " · " + (s.end_reason === "time" ? "time ran out" : s.end_reason === "interviewer" ? "ended by the interviewer" : s.status) }),
+      data.integrity ? el("p", { class: "muted small integrity-summary", id: "integrity-summary", text: "Activity: " + data.integrity.description }) : null,
     ]),
     card.recommendation ? el("p", { class: "recommendation rec-" + card.recommendation, "data-recommendation": card.recommendation },
       [el("span", { class: "muted small", text: "Recommendation" }), el("strong", { text: card.recommendation_label || card.recommendation })]) : null,
@@ -95,6 +99,7 @@ function timeline(data) {
     var text = KINDS[e.kind] || e.kind;
     if (e.verdict) text += ": " + verdictLabel(e.verdict) + (e.automatic ? " (automatic)" : "");
     if (e.text) text += ": " + e.text;
+    if (SIGNALS.indexOf(e.kind) >= 0 && e.description) text += ": " + e.description;
     if (e.reason) text += e.reason === "time" ? ": time ran out" : ": by the interviewer";
     if (e.challenge) text += " · " + e.challenge;
     return el("li", { class: "timeline-item kind-" + e.kind }, [el("time", { class: "muted small", text: mmss(e.at_seconds) }), " " + text]);
@@ -138,7 +143,7 @@ function playback(data) {
     if (t < frames[0].t) return 0;
     return axis[index] + Math.min(t - frames[index].t, IDLE_CAP_SECONDS);
   }
-  var markers = data.timeline.filter(function (e) { return e.kind === "run" || e.kind === "submit" || e.kind === "followup"; });
+  var markers = data.timeline.filter(function (e) { return ["run", "submit", "followup", "paste", "away"].indexOf(e.kind) >= 0; });
   var total = Math.max(axis[axis.length - 1], markers.length ? compress(markers[markers.length - 1].at_seconds) : 0, 0.1);
   var slider = el("input", { type: "range", min: "0", max: String(total), step: "0.05", value: String(total), id: "playback-slider", "aria-label": "Moment of the session" });
   var speed = el("select", { id: "playback-speed", "aria-label": "Playback speed" }, SPEEDS.map(function (x) { return el("option", { value: String(x), text: x + "x" }); }));
@@ -148,7 +153,7 @@ function playback(data) {
   var author = el("span", { class: "tag author-tag", id: "playback-author" });
   var code = el("code", { id: "playback-code" });
   var track = el("div", { class: "playback-markers", "aria-hidden": "true" }, markers.map(function (e) {
-    var marker = el("button", { type: "button", class: "marker marker-" + e.kind, title: mmss(e.at_seconds) + " " + (KINDS[e.kind] || e.kind) + (e.verdict ? ": " + verdictLabel(e.verdict) : e.text ? ": " + e.text : ""), tabindex: "-1" });
+    var marker = el("button", { type: "button", class: "marker marker-" + e.kind, title: mmss(e.at_seconds) + " " + (KINDS[e.kind] || e.kind) + (e.verdict ? ": " + verdictLabel(e.verdict) : e.text ? ": " + e.text : e.description ? ": " + e.description : ""), tabindex: "-1" });
     marker.style.left = (100 * compress(e.at_seconds) / total) + "%";
     marker.addEventListener("click", function () { seek(compress(e.at_seconds)); });
     return marker;
@@ -199,7 +204,7 @@ function playback(data) {
   });
   slider.addEventListener("input", function () { seek(parseFloat(slider.value)); });
   var root = section("Playback", "playback", [
-    el("p", { class: "muted small", text: "The code as it was typed, keystroke by keystroke, by both people (the tag and the strip under the track: blue the candidate, red the interviewer). Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits and follow-ups." }),
+    el("p", { class: "muted small", text: "The code as it was typed, keystroke by keystroke, by both people (the tag and the strip under the track: blue the candidate, red the interviewer). Pauses longer than " + IDLE_CAP_SECONDS + " s are skipped; marks show runs, submits, follow-ups, large pastes and the page losing focus." }),
     el("div", { class: "playback-controls" }, [play, el("label", { class: "inline-label" }, ["Speed ", speed]), label, challengeLabel, author]),
     el("div", { class: "playback-track" }, [track, slider, strip]),
     el("pre", { class: "code-block playback-code" }, [code]),

@@ -29,7 +29,9 @@ class ServerProcess:
         """`database`: a SQLite file, or a database URL (PostgreSQL)."""
         self.database = database
         self.log_path = log
-        self.settings = settings
+        # Every test reaches its server from 127.0.0.1, and many sign up: one address's sign-up burst must
+        # cover them (the limit itself is tested on a server that sets it, in test_rate_limit.py).
+        self.settings = {"signups_burst": "10000"} | settings
         self.port = 0
         self.process: subprocess.Popen[bytes] | None = None
 

@@ -19,7 +19,7 @@ from app.context import AppContext
 from app.errors import InvalidInputError, PayloadTooLargeError
 from app.grading.custom_input import MAX_ARGUMENT_CHARS
 from app.json_guard import check_json_shape
-from app.services import accounts, dashboard, interviews
+from app.services import accounts, attempts, dashboard, interviews
 from app.services.attempts import check_code
 
 T = TypeVar("T")
@@ -184,3 +184,16 @@ async def read_code(request: Request, *, max_bytes: int, needs_challenge: bool =
 async def in_thread(function: Callable[..., T], /, **arguments: Any) -> T:
     """Call blocking work (the database, a large parse) from an async route without stalling the event loop."""
     return await anyio.to_thread.run_sync(partial(function, **arguments))
+
+
+async def start_submit_in_background(context: AppContext, *, seat: attempts.Seat, challenge_id: str, code: str,
+                                     client: str, ticket: str | None) -> store.Attempt:
+    """Store a submit and grade it in the background, for practice and interviews alike: the caller
+    answers with the attempt's id at once and the page follows its parts on the attempt's event stream."""
+    context.queue.refuse_if_full(client)  # before storing an attempt no slot would take
+    attempt = await in_thread(attempts.start_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
+                              seat=seat, challenge_id=challenge_id, code=code, mode="submit")
+    context.queue.start(partial(attempts.grade_started, db=context.db, grading=context.grading, seat=seat,
+                                attempt=attempt), ticket=ticket, client=client,
+                        on_refused=partial(attempts.drop_attempt, db=context.db, seat=seat, attempt=attempt))
+    return attempt

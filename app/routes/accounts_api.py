@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 
 from app.models import AccountPublic, CandidateLinkIssued, DashboardSessionPublic, LoggedOut, PasswordChanged
+from app.rate_limit import rate_limited
 from app.routes._deps import Context, LoggedIn, client_address, login_token, set_login_cookie
 from app.services import accounts, dashboard
 
@@ -12,7 +13,8 @@ router = APIRouter(prefix="/api", tags=["accounts"])
 
 
 @router.post("/accounts", status_code=201, response_model=AccountPublic,
-             summary="Sign up as an interviewer (409 if the email is taken); logs this browser in")
+             summary="Sign up as an interviewer (409 if the email is taken, 429 when rate-limited); logs this "
+                     "browser in", dependencies=[rate_limited("signup")])
 def create_account(body: accounts.AccountCreate, request: Request, response: Response, context: Context
                    ) -> AccountPublic:
     login = accounts.create_account(db=context.db, body=body, session_days=context.settings.account_session_days)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-import anyio.to_thread
 from fastapi import APIRouter, Request
 
 from app.cases import Mode
@@ -19,7 +18,7 @@ from app.models import (
     ReferencePublic,
 )
 from app.rate_limit import client_address
-from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, TokenHash, read_code
+from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, TokenHash, read_code, start_submit_in_background
 from app.services import attempts, challenges, remote_grading
 
 router = APIRouter(prefix="/api/challenges", tags=["challenges"])
@@ -71,15 +70,9 @@ async def start_practice_submit(request: Request, context: Context, *, token_has
     """Store the submit and answer at once; it grades in the background and its parts stream as they come."""
     challenges.get_challenge(catalog=context.catalog, challenge_id=challenge_id)
     body = await read_code(request, max_bytes=context.settings.max_code_bytes)
-    client = client_address(request)
-    context.queue.refuse_if_full(client)  # before storing an attempt no slot would take
-    seat = attempts.PracticeSeat(token_hash)
-    attempt = await anyio.to_thread.run_sync(partial(
-        attempts.start_attempt, db=context.db, grading=context.grading, catalog=context.catalog, seat=seat,
-        challenge_id=challenge_id, code=body.code, mode="submit"))
-    context.queue.start(partial(attempts.grade_started, db=context.db, grading=context.grading, seat=seat,
-                                attempt=attempt), ticket=ticket, client=client,
-                        on_refused=partial(attempts.drop_attempt, db=context.db, seat=seat, attempt=attempt))
+    attempt = await start_submit_in_background(context, seat=attempts.PracticeSeat(token_hash),
+                                               challenge_id=challenge_id, code=body.code,
+                                               client=client_address(request), ticket=ticket)
     return AttemptStarted(attempt_id=attempt.id, status="grading", events=f"/api/submissions/{attempt.id}/events")
 
 

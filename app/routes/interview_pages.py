@@ -18,7 +18,7 @@ from app.parsing import MAX_LESSON_NUMBER, RowId, parse_int
 from app.public_url import public_url
 from app.rate_limit import rate_limited
 from app.routes._deps import Context, MaybeAccount, SessionAccess, decode_utf8, in_thread, read_body
-from app.services import interviews
+from app.services import integrity, interviews
 from app.services.challenges import challenge_title, get_session_challenge
 from app.services.results import results_view
 
@@ -54,6 +54,7 @@ def _form_body(form: dict[str, list[str]]) -> dict[str, Any]:
         "candidate_name": one("candidate_name") or None,
         "hints_allowed": one("hints_allowed") == "on",
         "candidate_may_start": one("candidate_may_start") == "on",
+        "candidate_sees": one("candidate_sees", "tests") or "tests",
     }
     if one("pick", "list") == "random":
         first, last = one("lesson_from", "2") or "2", one("lesson_to") or one("lesson_from", "2") or "2"
@@ -100,7 +101,9 @@ def session_ready(session_id: str, request: Request, context: Context, account: 
 
 @router.get("/sessions/{session_id}/candidate")
 def candidate_room(session_id: str, request: Request, context: Context) -> HTMLResponse:
-    return _render(request, context, "session_candidate.html", {"session_id": session_id})
+    return _render(request, context, "session_candidate.html", {
+        "session_id": session_id, "large_paste_chars": integrity.LARGE_PASTE_CHARS,
+        "large_paste_lines": integrity.LARGE_PASTE_LINES})
 
 
 @router.get("/sessions/{session_id}/interviewer")
@@ -117,7 +120,8 @@ def report_page(session_id: str, request: Request, context: Context) -> HTMLResp
 def attempt_results(attempt_id: RowId, request: Request, context: Context, access: SessionAccess) -> HTMLResponse:
     """A run's or submit's results as the practice page's fragment (Bearer token, like the API)."""
     attempt = interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)
-    view = results_view(attempt.report or {}, attempt_id=attempt.id, automatic=attempt.is_automatic,
-                                   challenge=get_session_challenge(catalog=context.catalog,
-                                                                   challenge_id=attempt.challenge_id))
+    # The candidate's token gets the part of the report the session shows them (never the fix advice).
+    view = results_view(interviews.report_for(access, attempt.report or {}), attempt_id=attempt.id,
+                        automatic=attempt.is_automatic,
+                        challenge=get_session_challenge(catalog=context.catalog, challenge_id=attempt.challenge_id))
     return _render(request, context, "_results.html", {"r": view})

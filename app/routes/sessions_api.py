@@ -15,12 +15,15 @@ from pydantic import BaseModel, Field
 from app import store
 from app.cases import Mode
 from app.models import (
+    AttemptEventPublic,
     AttemptResult,
+    AttemptStarted,
     CandidateSessionPublic,
     ClockPublic,
     EventStreamPublic,
     FollowupPublic,
     HintsPublic,
+    IntegrityRecorded,
     InterviewerSessionPublic,
     NotesPublic,
     NotesSaved,
@@ -30,11 +33,21 @@ from app.models import (
     SessionCreated,
     SnapshotSaved,
 )
-from app.parsing import EventCursor, parse_event_id
+from app.parsing import EventCursor, RowId, parse_event_id
 from app.public_url import public_url
 from app.rate_limit import client_address, rate_limited
-from app.routes._deps import CODE_BODY_DOC, Context, GradeTicket, MaybeAccount, SessionAccess, TokenHash, read_code
-from app.services import attempts, interview_reports, interviews, scorecards
+from app.routes._deps import (
+    CODE_BODY_DOC,
+    Context,
+    GradeTicket,
+    MaybeAccount,
+    SessionAccess,
+    TokenHash,
+    in_thread,
+    read_code,
+    start_submit_in_background,
+)
+from app.services import attempt_stream, attempts, integrity, interview_reports, interviews, scorecards
 from app.services.pairing import document_text, replace_text
 
 router = APIRouter(prefix="/api/sessions", tags=["mock interviews"])
@@ -153,7 +166,10 @@ async def _grade(access: interviews.Access, request: Request, context: Context, 
     work = partial(attempts.grade_attempt, db=context.db, grading=context.grading, catalog=context.catalog,
                    seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=body.code,
                    mode=mode)
-    return attempts.result_of(await context.queue.run(work, ticket=ticket, client=client_address(request)))
+    graded = await context.queue.run(work, ticket=ticket, client=client_address(request))
+    # The candidate gets the part the session's setting shows; the report as stored stays whole.
+    return AttemptResult.model_validate(interviews.report_for(access, graded.report.public_dict())
+                                        | {"attempt_id": graded.attempt.id})
 
 
 @router.post("/{session_id}/run", openapi_extra=CODE_BODY_DOC, response_model=AttemptResult,
@@ -168,6 +184,44 @@ async def run(access: SessionAccess, request: Request, context: Context, ticket:
 async def submit(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket,
                  version: int | None = None) -> AttemptResult:
     return await _grade(access, request, context, "submit", ticket, version)
+
+
+@router.post("/{session_id}/submissions", openapi_extra=CODE_BODY_DOC, response_model=AttemptStarted, status_code=202,
+             summary="Candidate: submit and answer at once with the attempt id; follow its event stream "
+                     "(tests and verdict, then the rubric, then timing, as the session lets the token's role see)")
+async def start_submit(access: SessionAccess, request: Request, context: Context, ticket: GradeTicket,
+                       version: int | None = None) -> AttemptStarted:
+    body = await read_code(request, max_bytes=context.settings.max_code_bytes, needs_challenge=True)
+    assert body.challenge is not None
+    code = await _shared_text(access, context, challenge_id=body.challenge, code=body.code, version=version)
+    interviews.check_can_grade(access=access, challenge_id=body.challenge)
+    attempt = await start_submit_in_background(
+        context, seat=interviews.InterviewSeat(access.session.id), challenge_id=body.challenge, code=code,
+        client=client_address(request), ticket=ticket)
+    return AttemptStarted(attempt_id=attempt.id, status="grading",
+                          events=f"/api/sessions/{access.session.id}/attempts/{attempt.id}/events")
+
+
+# Documented as each event an SSE parser reads (`event`, `data`), with no other media type beside it.
+@router.get("/{session_id}/attempts/{attempt_id}/events", response_class=StreamingResponse,
+            responses={200: {"model": AttemptEventPublic, "description": "Server-sent events",
+                             "content": {"text/event-stream": {"schema": {
+                                 "$ref": f"#/components/schemas/{AttemptEventPublic.__name__}"}}}}},
+            summary="A run's or submit's parts as they are graded (`part` events of AttemptProgress, then "
+                    "`done`), filtered by the token's role as every session endpoint is")
+def attempt_events(attempt_id: RowId, access: SessionAccess, context: Context) -> StreamingResponse:
+    interviews.get_attempt(db=context.db, access=access, attempt_id=attempt_id)  # 404 before streaming
+    events = attempt_stream.stream_attempt(db=context.db, catalog=context.catalog, templates=context.templates,
+                                           wakeups=context.wakeups, attempt_id=attempt_id,
+                                           redact=partial(interviews.report_for, access))
+    return EventStreamResponse(events, headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+
+@router.post("/{session_id}/integrity", response_model=IntegrityRecorded,
+             summary="Candidate: a large paste, or the page hidden / back (the server stamps the time; "
+                     "never shown to the candidate)", dependencies=[rate_limited("integrity")])
+async def report_integrity(body: integrity.SignalBody, access: SessionAccess, context: Context) -> IntegrityRecorded:
+    return await in_thread(integrity.record_signal, db=context.db, access=access, signal=body.signal)
 
 
 @router.post("/{session_id}/hints", response_model=HintsPublic,

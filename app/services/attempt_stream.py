@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from functools import partial
 from typing import Any, Literal
 
@@ -27,6 +27,12 @@ POLL_SECONDS = 0.02  # a SQLite read by primary key: cheap, and well inside the 
 KEEPALIVE_SECONDS = 10.0
 MAX_STREAM_SECONDS = 600.0  # past this the page reloads the attempt by itself
 Part = Literal["tests", "rubric", "timing"]
+# What a reader may see of a stored report (an interview's candidate sees a part of it); default: all.
+Redact = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _whole(report: dict[str, Any]) -> dict[str, Any]:
+    return report
 
 
 def known_parts(report: dict[str, Any] | None) -> list[Part]:
@@ -41,10 +47,11 @@ def known_parts(report: dict[str, Any] | None) -> list[Part]:
     return parts
 
 
-def progress_of(attempt: store.Attempt, *, catalog: Catalog, templates: Jinja2Templates) -> AttemptProgress:
+def progress_of(attempt: store.Attempt, *, catalog: Catalog, templates: Jinja2Templates, redact: Redact = _whole
+                ) -> AttemptProgress:
     """The attempt as it stands, with the results panel rendered exactly as the page renders it."""
     status: Any = attempt.status
-    report = attempt.report
+    report = redact(attempt.report) if attempt.report is not None else None
     html = ""
     if report is not None:
         challenge = get_session_challenge(catalog=catalog, challenge_id=attempt.challenge_id)  # a session's too
@@ -65,8 +72,8 @@ def _read(db: Database, attempt_id: int) -> store.Attempt | None:
 
 
 async def stream_attempt(*, db: Database, catalog: Catalog, templates: Jinja2Templates, wakeups: Wakeups,
-                         attempt_id: int) -> AsyncIterator[str]:
-    """`part` whenever the stored report changes, then `done`; `gone` if the attempt was dropped (busy).
+                         attempt_id: int, redact: Redact = _whole) -> AsyncIterator[str]:
+    """`part` whenever the report as this reader sees it changes, then `done`; `gone` if it was dropped (busy).
 
     Woken when any host stores a part of this attempt; read again at least every POLL_SECONDS (or the
     slower safety poll while wake-ups come through Redis).
@@ -80,11 +87,13 @@ async def stream_attempt(*, db: Database, catalog: Catalog, templates: Jinja2Tem
                 yield _event("gone", json.dumps({"message": "Every sandbox slot was busy, so this submit was not "
                                                  "graded; it is sent again."}))
                 return
-            key = (attempt.status, json.dumps(attempt.report, sort_keys=True))
+            # Compared as the reader sees it: a part they may not see (the rubric's advice) sends them nothing new.
+            key = (attempt.status, json.dumps(redact(attempt.report) if attempt.report is not None else None,
+                                              sort_keys=True))
             if key != last:
                 last = key
                 progress = await anyio.to_thread.run_sync(
-                    partial(progress_of, attempt, catalog=catalog, templates=templates))
+                    partial(progress_of, attempt, catalog=catalog, templates=templates, redact=redact))
                 yield _event("part", progress.model_dump_json())
                 last_sent = time.monotonic()
             if attempt.status != store.GRADING:

@@ -52,7 +52,7 @@ def _row(session: store.InterviewSession, outcomes: dict[str, store.SubmitOutcom
                                        score=outcomes[c].score if c in outcomes else None) for c in session.challenges],
         created_at=session.created_at, started_at=session.started_at, ended_at=session.ended_at,
         deadline=session.deadline, score=round(sum(rated) / len(rated), 1) if rated else None,
-        recommendation=saved.get("recommendation"),
+        recommendation=saved.get("recommendation"), candidate_sees=session.candidate_sees,  # type: ignore[arg-type]
         interviewer_url=f"/sessions/{session.id}/interviewer", report_url=f"/sessions/{session.id}/report")
 
 

@@ -24,15 +24,17 @@ from app.models import (
     TimedEventPublic,
 )
 from app.services.challenges import get_session_challenge
+from app.services.integrity import summarize as summarize_integrity
 from app.services.interviews import Access, event_public, require_interviewer
 from app.services.pairing import starting_text
 from app.services.results import render_results, results_view
 from app.services.scorecards import default_definitions, evidence, session_scorecard
 
 # 2: attempts (runs' "at" is "created_at"), results rendered as on the practice page;
-# 3: playback is the shared documents' update log (both authors, keystroke by keystroke) and the starters.
-REPORT_VERSION = 3
-TIMELINE_KINDS = ("started", "run", "submit", "followup", "hint", "extended", "ended")
+# 3: playback is the shared documents' update log (both authors, keystroke by keystroke) and the starters;
+# 4: integrity signals (large pastes, the page away) in the timeline, their totals, the candidate's setting.
+REPORT_VERSION = 4
+TIMELINE_KINDS = ("started", "run", "submit", "followup", "hint", "extended", "ended", "paste", "away", "back")
 
 
 def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, templates: Jinja2Templates,
@@ -82,6 +84,7 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
             created_at=session.created_at, started_at=session.started_at, deadline=session.deadline,
             ended_at=session.ended_at, end_reason=session.end_reason, duration_seconds=session.duration_seconds,
             extension_seconds=session.extension_seconds, hints_allowed=session.hints_allowed,
+            candidate_sees=session.candidate_sees,  # type: ignore[arg-type]
             elapsed_seconds=offset(end) if session.started_at else 0.0,
         ),
         challenges=challenges,
@@ -99,6 +102,7 @@ def build_report(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer, 
             is_prefilled=is_prefilled,
             recommendation_label=labels.recommendations.get(scorecard.recommendation or ""),
             evidence=evidence(session.id, attempts, scorecard.definitions or default_definitions())),
+        integrity=summarize_integrity(events, end=end),
         labels=labels.for_scripts(),
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import logging
 import random
@@ -39,6 +40,12 @@ from app.models import (
     SnapshotSaved,
 )
 from app.services.attempts import Grading, check_code, grade_attempt
+from app.services.candidate_view import (
+    CandidateSees,
+    candidate_event_payload,
+    candidate_report,
+    strip_interviewer_sections,
+)
 from app.services.challenges import get_challenge, get_session_challenge
 from app.services.profiles import hash_token
 from app.services.questions import owned_question_ids
@@ -76,6 +83,9 @@ class SessionCreate(BaseModel):
     candidate_name: str | None = Field(default=None, max_length=100)
     hints_allowed: bool = False
     candidate_may_start: bool = Field(default=False, description="Whether the candidate's link can start the clock")
+    candidate_sees: CandidateSees = Field(
+        default="tests", description='What the candidate sees after a submit: "tests" (the tests\' outcomes) or '
+        '"tests_and_rubric" (also the rubric\'s ratings and the score, never its fix advice)')
 
     @field_validator("candidate_name")
     @classmethod
@@ -148,7 +158,7 @@ def create_session(*, db: Database, catalog: Catalog, settings: Settings, body: 
             conn, session_id=session_id, candidate_token_hash=hash_token(candidate_token),
             interviewer_token_hash=hash_token(interviewer_token), candidate_name=body.candidate_name,
             challenges=challenges, duration_seconds=seconds, hints_allowed=body.hints_allowed,
-            candidate_may_start=body.candidate_may_start, owner_id=owner_id)
+            candidate_may_start=body.candidate_may_start, owner_id=owner_id, candidate_sees=body.candidate_sees)
         session = store.get_interview(conn, session_id=session_id)
     assert session is not None
     return Created(session, candidate_token, interviewer_token)
@@ -488,10 +498,12 @@ def save_notes(*, db: Database, access: Access, notes: str) -> None:
 # What each role can read
 
 def _challenge_view(challenge: Challenge, markdown: MarkdownRenderer, *, role: Role) -> SessionChallengePublic:
+    # The candidate's statement loses its interviewer-only sections here, before it is rendered.
+    statement = challenge.statement if role == "interviewer" else strip_interviewer_sections(challenge.statement)
     return SessionChallengePublic(
         id=challenge.id, title=challenge.config.title, lesson=challenge.config.lesson,
         difficulty=challenge.config.difficulty, signature=challenge.config.signature,
-        statement_html=str(markdown.render(challenge.statement, True)), starter=challenge.starter,
+        statement_html=str(markdown.render(statement, True)), starter=challenge.starter,
         hint_count=len(challenge.hints), rubric_criteria=list(challenge.config.rubric.applies),
         followups=list(challenge.followups) if role == "interviewer" else None,
     )
@@ -518,7 +530,8 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
     with db.read() as conn:
         common: dict[str, Any] = {
             "id": session.id, "candidate_name": session.candidate_name, "hints_allowed": session.hints_allowed,
-            "candidate_may_start": session.candidate_may_start, "clock": clock(session, store.utcnow()),
+            "candidate_may_start": session.candidate_may_start, "candidate_sees": session.candidate_sees,
+            "clock": clock(session, store.utcnow()),
             "challenge_count": len(session.challenges), "challenge_ids": shown,
             "challenges": [_challenge_view(get_session_challenge(catalog=catalog, challenge_id=c), markdown,
                                            role=access.role) for c in shown],
@@ -528,9 +541,10 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
         if access.role == "candidate":
             events = store.list_interview_events(conn, session_id=session.id, kinds=[*CANDIDATE_EVENT_KINDS, "hint"])
             revealed = {c: sum(e.kind == "hint" and e.challenge_id == c for e in events) for c in session.challenges}
+            latest = store.list_attempts(conn, owner=store.Owner(session_id=session.id), mode="submit", limit=1)
             return CandidateSessionPublic(
-                **common, role="candidate", followups=[event_public(e) for e in events if e.kind == "followup"],
-                hints_revealed=revealed,
+                **common, role="candidate", followups=[event_for(access, e) for e in events if e.kind == "followup"],
+                hints_revealed=revealed, latest_submit_id=latest[0].id if latest else None,
                 hints={c: list(get_session_challenge(catalog=catalog, challenge_id=c).hints[:n])
                        for c, n in revealed.items()})
         events = store.list_interview_events(conn, session_id=session.id)
@@ -541,6 +555,21 @@ def session_state(*, db: Database, catalog: Catalog, markdown: MarkdownRenderer,
         runs=[AttemptPublic.of(a) for a in attempts], notes=session.notes)
 
 
+def event_for(access: Access, event: store.InterviewEvent) -> EventPublic:
+    """An event as the token's role may see it (the candidate's submits carry a score only with the rubric)."""
+    if access.role == "interviewer":
+        return event_public(event)
+    payload = candidate_event_payload(event.payload, kind=event.kind, sees=access.session.candidate_sees)
+    return event_public(dataclasses.replace(event, payload=payload))
+
+
+def report_for(access: Access, report: dict[str, Any]) -> dict[str, Any]:
+    """A stored report as the token's role may see it: the interviewer all of it, the candidate the setting's part."""
+    if access.role == "interviewer":
+        return report
+    return candidate_report(report, sees=access.session.candidate_sees)
+
+
 def stream_events(*, db: Database, access: Access, after_id: int) -> tuple[list[EventPublic], ClockPublic]:
     """New events for the live stream, filtered by role, and the session's clock now."""
     kinds = CANDIDATE_EVENT_KINDS if access.role == "candidate" else None
@@ -549,7 +578,7 @@ def stream_events(*, db: Database, access: Access, after_id: int) -> tuple[list[
                                              limit=200)
         session = store.get_interview(conn, session_id=access.session.id)
     assert session is not None
-    return [event_public(e) for e in events], clock(session, store.utcnow())
+    return [event_for(access, e) for e in events], clock(session, store.utcnow())
 
 
 def get_attempt(*, db: Database, access: Access, attempt_id: int) -> store.Attempt:

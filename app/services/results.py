@@ -85,6 +85,8 @@ def _pending(report: dict[str, Any], rubric: list[RubricRow]) -> list[str]:
     explanations = load_labels().explanations
     if report.get("mode", "submit") != "submit":
         return []
+    if report.get("rubric") == {}:  # an interview's candidate is not shown the rubric: nothing more will come
+        return []
     verdict = report.get("verdict")
     pending = []
     if verdict in RUBRIC_VERDICTS and not rubric:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 
 import httpx
@@ -13,6 +14,7 @@ from app.errors import TooManyRequestsError
 from app.rate_limit import MemoryBucketStore, Rate, build_rate_limiter, client_address
 from tests._server import ServerProcess
 
+SIGNUPS = 3
 BURST = 3
 
 
@@ -82,9 +84,35 @@ def test_flooding_one_limit_with_new_keys_does_not_reset_another() -> None:
 def limited_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
     folder = tmp_path_factory.mktemp("ratelimit")
     running = ServerProcess(folder / "db.sqlite3", folder / "server.log", session_creates_burst=str(BURST),
-                            session_create_seconds="60", snapshots_per_minute="12").start()
+                            session_create_seconds="60", snapshots_per_minute="12", signups_burst=str(SIGNUPS),
+                            signup_seconds="60").start()
     yield running
     running.stop()
+
+
+def sign_up_from(client: httpx.Client) -> httpx.Response:
+    return client.post("/api/accounts", json={"email": f"i-{uuid.uuid4().hex[:12]}@example.com",
+                                              "password": "correct horse battery staple", "display_name": "Ada"})
+
+
+def test_sign_ups_are_limited_per_client_with_retry_after(limited_server: ServerProcess) -> None:
+    with client_from(limited_server, "127.0.0.21") as client:
+        statuses = [sign_up_from(client).status_code for _ in range(SIGNUPS + 2)]
+        assert statuses == [201] * SIGNUPS + [429] * 2
+        refused = sign_up_from(client)
+        assert 1 <= int(refused.headers["retry-after"]) <= 60
+        assert refused.json()["error"]["code"] == "too_many_requests"
+        assert f"{SIGNUPS} at once" in refused.json()["error"]["message"]
+    with client_from(limited_server, "127.0.0.22") as elsewhere:  # another address has its own allowance
+        assert sign_up_from(elsewhere).status_code == 201
+
+
+def test_a_new_cookie_does_not_buy_new_sign_ups(limited_server: ServerProcess) -> None:
+    statuses = []
+    for _ in range(SIGNUPS + 1):
+        with client_from(limited_server, "127.0.0.23") as fresh_browser:
+            statuses.append(sign_up_from(fresh_browser).status_code)
+    assert statuses[-1] == 429
 
 
 def client_from(server: ServerProcess, address: str) -> httpx.Client:

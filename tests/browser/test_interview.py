@@ -65,7 +65,9 @@ def test_two_people_run_a_mock_interview_end_to_end(browser: Browser, web: Serve
                                                                                      timeout=60_000)
         submitted = interviewer.locator(".activity-item[data-mode='submit'] .results")
         expect(submitted).to_have_attribute("data-verdict", "accepted", timeout=10_000)
-        expect(submitted.locator(".criterion[data-criterion='vectorization']")).to_contain_text("Good")
+        # The submit streams: the verdict shows first, the rubric when it is rated, then timing.
+        expect(submitted.locator(".criterion[data-criterion='vectorization']")).to_contain_text("Good",
+                                                                                               timeout=60_000)
         expect(interviewer.locator(".timeline-item.kind-submit")).to_be_visible()
 
         # A follow-up from the challenge's list reaches the candidate.
