@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import anyio
@@ -167,6 +168,12 @@ def test_push_on_one_host_answers_a_waiting_pull_on_another(two_hosts: list[Serv
 
 # The Redis channel itself, between two Wakeups as two hosts hold them.
 
+def _run_in_own_thread(scenario: Callable[[], Awaitable[bool]]) -> bool:
+    """A fresh thread for the event loop: a browser test earlier in the session may leave one in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(anyio.run, scenario).result()
+
+
 def _redis_wakeups(url: str) -> RedisWakeups:
     client = redis.Redis.from_url(url, socket_timeout=5, socket_connect_timeout=1)
     return RedisWakeups(client, safety_poll_seconds=SAFETY_POLL_SECONDS)
@@ -188,7 +195,7 @@ def test_a_notify_on_one_host_wakes_a_waiter_on_another(redis_server: RedisServe
                 return await watch.wait(fast_poll_seconds=0.01)  # polls once a minute while shared
 
     try:
-        assert anyio.run(scenario) is True
+        assert _run_in_own_thread(scenario) is True
     finally:
         host_a.close()
         host_b.close()
