@@ -28,8 +28,8 @@ def trusted_peak_bytes(result: RunResult, baseline_rss_bytes: int | None) -> int
 def with_trusted_peak(call: CallResult, result: RunResult, baseline_rss_bytes: int | None) -> CallResult:
     """The call with its peak raised to what the kernel saw, when that is clearly more than tracemalloc said.
 
-    Resident pages come in 2 MiB huge pages as often as not, and the allocator's own pages
-    count too: within RSS_NOISE_BYTES the byte-exact tracemalloc figure stands.
+    Resident pages count whole (jobs get no huge pages, but 4 KiB pages and the allocator's
+    own pages still round a figure up): within RSS_NOISE_BYTES the byte-exact tracemalloc figure stands.
     """
     kernel = trusted_peak_bytes(result, baseline_rss_bytes)
     if kernel is None or kernel <= (call.peak_bytes or 0) + RSS_NOISE_BYTES:
