@@ -52,6 +52,7 @@ PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 PR_SET_NO_NEW_PRIVS = 38
 PR_SET_SECCOMP = 22
+PR_SET_THP_DISABLE = 41
 SECCOMP_MODE_FILTER = 2
 _LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
@@ -315,6 +316,9 @@ class SeccompFilter:
             self._filter.add_rule(deny, "fcntl", seccomp.Arg(1, seccomp.EQ, command))
         # sysinfo tells the host's RAM, uptime, load and process count; nothing a job runs needs it.
         self._filter.add_rule(deny, "sysinfo")
+        # Jobs run without transparent huge pages (executor._disable_huge_pages): a submission that
+        # turned them back on would time its memory-bound calls on fewer TLB misses than the reference's.
+        self._filter.add_rule(deny, "prctl", seccomp.Arg(0, seccomp.EQ, PR_SET_THP_DISABLE))
         if single_process:
             # No cgroup counts the job's processes together: new processes are refused, threads are not.
             self._filter.add_rule(seccomp.ERRNO(errno.EAGAIN), "fork")

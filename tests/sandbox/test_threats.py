@@ -313,6 +313,16 @@ def test_privileged_syscalls_are_refused(run: RunSnippet, syscall: str, args: st
     assert error in (1, 13)
 
 
+def test_cant_turn_huge_pages_back_on(run: RunSnippet) -> None:
+    # Jobs run without transparent huge pages; with them a job's memory-bound calls would be timed faster.
+    result = run("import ctypes\ndef f():\n    libc = ctypes.CDLL(None, use_errno=True)\n"
+                 "    return [libc.prctl(42, 0, 0, 0, 0), libc.prctl(41, 0, 0, 0, 0), ctypes.get_errno()]\n")
+    still_disabled, rc, error = result.calls[0].value
+    assert still_disabled == 1  # PR_GET_THP_DISABLE
+    assert rc == -1
+    assert error == 1
+
+
 def test_ignoring_signals_does_not_escape_the_limits(run: RunSnippet) -> None:
     result = run(code("""
         import signal
