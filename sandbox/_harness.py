@@ -160,7 +160,11 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         result["shape"] = list(value.shape)
         result["shares_memory"] = [type(a) is np.ndarray and _shares_memory(value, a) for a in args]
         rows = options.get("sample_rows")
-        if rows is not None and value.ndim >= 1:
+        drawn = int(options.get("sample_drawn", 0))
+        if drawn and value.ndim >= 1:
+            result["rows"] = _draw_rows(value.shape[0], drawn)
+            value = value[result["rows"]]
+        elif rows is not None and value.ndim >= 1:
             value = value[[r for r in rows if -value.shape[0] <= r < value.shape[0]]]
     if options.get("discard_value"):
         value = None  # timing and tracing runs need no output, and a huge view would be copied to send it
@@ -201,6 +205,21 @@ def _time_repeats(function: Callable[..., Any], args: list[Any], kwargs: dict[st
         seconds.append(elapsed / batch)
         spent += elapsed
     return seconds, batch, value
+
+
+def _draw_rows(count: int, wanted: int, _urandom: Callable[[int], bytes] = os.urandom) -> list[int]:
+    """The first and last rows and random others, drawn after the call returned (the code cannot know them).
+
+    Rows chosen beforehand travelled in the call's options, where the code could read them from
+    the harness's frames and compute only those; these come from the kernel's randomness, taken
+    before the submission loaded. The grader checks them against the reference's rows.
+    """
+    if count <= wanted:
+        return list(range(count))
+    rows = {0, count - 1}
+    while len(rows) < wanted:
+        rows.add(1 + int.from_bytes(_urandom(8), "little") % (count - 2))
+    return sorted(rows)
 
 
 def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list[Any]) -> dict[str, Any]:
@@ -524,13 +543,15 @@ def _match_banned(opcodes: bytes, prints: tuple[bytes, ...], _is_copy: Any = Non
                          "loaded or pasted): write the computation yourself")
 
 
-def _is_copy(opcodes: bytes, original: bytes, shingle: int = 4, _len: Any = len, _range: Any = range) -> bool:
+def _is_copy(opcodes: bytes, original: bytes, shingle: int = 4, _len: Any = len, _range: Any = range,
+             _bool: Any = bool) -> bool:
     """Most of the original's runs of 4 instructions recur in `opcodes`: a copy, edited lightly or not."""
     if _len(opcodes) * 2 < _len(original) or _len(opcodes) > 4 * _len(original):
         return False
     ours = {original[i:i + shingle] for i in _range(_len(original) - shingle + 1)}
     theirs = {opcodes[i:i + shingle] for i in _range(_len(opcodes) - shingle + 1)}
-    return bool(_len(ours & theirs) >= 0.8 * _len(ours))
+    result: bool = _bool(_len(ours & theirs) >= 0.8 * _len(ours))
+    return result
 
 
 def _is_file_text(source: Any, filename: str, _open: Any = open, _type: Any = type, _str: Any = str,

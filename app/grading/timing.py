@@ -182,12 +182,70 @@ def _used(run: TimingRun | None) -> float:
 
 
 @dataclass(frozen=True)
+class RowDigest:
+    """Every row of the reference's output reduced to its dot product with secret random weights.
+
+    What lets the job choose the rows it sends back after the call (so the code cannot know
+    them in advance) while the grader keeps two numbers per row instead of the whole output:
+    a row that was not computed, or computed wrongly, misses its dot product, up to the
+    tolerance the element-wise comparison would allow (atol and rtol summed over the weights).
+    """
+
+    shape: tuple[int, ...]
+    weights: np.ndarray  # the shape of one row
+    sums: np.ndarray  # per row: sum(row * weights)
+    scales: np.ndarray  # per row: sum(|row| * |weights|), for the relative tolerance
+
+    @classmethod
+    def of(cls, output: np.ndarray, rng: np.random.Generator) -> RowDigest:
+        weights = rng.uniform(0.5, 1.5, size=output.shape[1:]) * rng.choice((-1.0, 1.0), size=output.shape[1:])
+        flat = weights.reshape(-1)
+        rows_per_block = max(1, (1 << 17) // max(flat.size, 1))  # a view's rows are copied a block at a time
+        sums, scales = [], []
+        for start in range(0, output.shape[0], rows_per_block):
+            block = np.asarray(output[start:start + rows_per_block], dtype=_digest_dtype(output))
+            block = block.reshape(block.shape[0], -1)
+            sums.append(block @ flat)
+            scales.append(np.abs(block) @ np.abs(flat))
+        return cls(shape=tuple(output.shape), weights=weights, sums=np.concatenate(sums),
+                   scales=np.concatenate(scales).real)
+
+    def problem(self, actual: Any, rows: tuple[int, ...] | None, shape: tuple[int, ...] | None, *,
+                rtol: float, atol: float) -> str | None:
+        if shape is not None and shape != self.shape:
+            return f"expected shape {self.shape}, got {shape}"
+        wanted = min(SAMPLED_ROWS, self.shape[0])
+        if (rows is None or len(rows) != wanted or len(set(rows)) != wanted or list(rows) != sorted(rows)
+                or not all(0 <= r < self.shape[0] for r in rows) or rows[0] != 0 or rows[-1] != self.shape[0] - 1):
+            return "the rows sent back for checking are not the ones the sandbox drew"
+        if not isinstance(actual, np.ndarray) or actual.shape != (wanted, *self.shape[1:]):
+            return "the rows sent back for checking are malformed"
+        if actual.dtype.kind not in "biufc":
+            return f"values of dtype {actual.dtype}"
+        got = actual.astype(_digest_dtype(actual)).reshape(wanted, -1) @ self.weights.reshape(-1)
+        index = list(rows)
+        with np.errstate(all="ignore"):
+            tolerance = atol * float(np.abs(self.weights).sum()) + rtol * self.scales[index] + 1e-9 * self.scales[index]
+            off = np.abs(got - self.sums[index])
+        finite = np.isfinite(self.sums[index])
+        bad = [r for r, o, t, f in zip(rows, off, tolerance, finite, strict=True) if f and not o <= t]
+        return f"row {bad[0]} differs from the reference's" if bad else None
+
+
+def _digest_dtype(array: np.ndarray) -> type[np.floating[Any]] | type[np.complexfloating[Any, Any]]:
+    return np.complex128 if array.dtype.kind == "c" else np.float64
+
+
+@dataclass(frozen=True)
 class TimedInput:
     """One size's timing inputs: the first is timed over repeats, the others once each, fresh.
 
-    Each comes with the reference's output on it (only `rows` of an array output), so the
-    output of timed calls can be checked: a function that skips its work on timing-shaped
-    inputs returns a wrong answer there. The fresh inputs are different data of the same
+    Each comes with the reference's output on it, so the output of timed calls can be checked:
+    a function that skips its work on timing-shaped inputs returns a wrong answer there. For
+    an array output with more than a few rows, the job sends back rows it draws itself after
+    the call, checked against a digest of every row of the reference's (`digests`): rows the
+    grader chose would travel in the call's options, where the code could read them from the
+    harness's frames and compute only those. The fresh inputs are different data of the same
     shape, timed after the repeats: a cache keyed on the input (its id, its address, a hash
     of its bytes) makes repeats instant but cannot answer an input it has never seen.
     """
@@ -195,20 +253,28 @@ class TimedInput:
     size: int
     inputs: tuple[SizedInput, ...]
     expected: tuple[Any, ...]
-    rows: tuple[int, ...] | None  # the rows of an array output that travel back and are checked
+    rows: tuple[int, ...] | None  # fixed rows of an array output that travel back and are checked
     key: str  # names all of these inputs together (the sandbox sends them once per executor)
     check: Checker | None = None  # the challenge's own checker, for outputs that come back whole
     rtol: float = 1e-6
     atol: float = 1e-8
+    digests: tuple[RowDigest, ...] = ()  # one per input: rows drawn in the job are checked against these
 
     def calls(self, repeated: CallOptions, fresh: CallOptions) -> tuple[Call, ...]:
         return tuple(Call(args=sized.args, kwargs=sized.kwargs, options=repeated if index == 0 else fresh)
                      for index, sized in enumerate(self.inputs))
 
-    def problem(self, index: int, actual: Any) -> str | None:
+    def sampling(self) -> dict[str, Any]:
+        """How a timed call's output travels back: rows the job draws, fixed rows, or whole."""
+        return {"sample_drawn": SAMPLED_ROWS} if self.digests else {"sample_rows": self.rows}
+
+    def problem(self, index: int, actual: Any, *, rows: tuple[int, ...] | None = None,
+                shape: tuple[int, ...] | None = None) -> str | None:
         """Why the output of a timed call on input `index` is wrong, or None."""
         expected = self.expected[index]
         try:
+            if self.digests:
+                return self.digests[index].problem(actual, rows, shape, rtol=self.rtol, atol=self.atol)
             if self.check is not None and self.rows is None:
                 case = Case("timing", args=self.inputs[index].args, kwargs=self.inputs[index].kwargs,
                             category="timing")
@@ -226,10 +292,16 @@ def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
     for sized in inputs:
         with np.errstate(all="ignore"):
             outputs.append(reference(*copy.deepcopy(sized.args), **copy.deepcopy(sized.kwargs)))
-    rows: tuple[int, ...] | None = None
     first = outputs[0]
-    if isinstance(first, np.ndarray) and first.ndim >= 1 and first.shape[0] > SAMPLED_ROWS:
-        # Rows fixed per server but drawn at random: a solution cannot know which ones are read.
+    digests: tuple[RowDigest, ...] = ()
+    if (all(isinstance(out, np.ndarray) and out.ndim >= 1 and out.shape[0] > SAMPLED_ROWS
+            and out.dtype.kind in "biufc" for out in outputs)):
+        rng = np.random.default_rng()  # weights fixed per server but drawn at random, never sent anywhere
+        with np.errstate(all="ignore"):
+            digests = tuple(RowDigest.of(out, rng) for out in outputs)
+        outputs = [None] * len(outputs)  # the digests stand for them; the outputs may be 100 MB
+    rows: tuple[int, ...] | None = None
+    if not digests and isinstance(first, np.ndarray) and first.ndim >= 1 and first.shape[0] > SAMPLED_ROWS:
         picked = np.random.default_rng().choice(first.shape[0] - 2, size=SAMPLED_ROWS - 2, replace=False) + 1
         rows = tuple(sorted({0, first.shape[0] - 1, *map(int, picked)}))
     expected = tuple(out[list(rows)] if rows is not None and isinstance(out, np.ndarray) and out.ndim >= 1 else out
@@ -238,7 +310,8 @@ def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
     # Loosened tolerances: this check catches skipped work, not the last digits (the tests judge those).
     return TimedInput(size=size, inputs=inputs, expected=expected, rows=rows,
                       key=f"{challenge.id}:timing:{size}:{1 + FRESH_INPUTS}", check=checks[0] if checks else None,
-                      rtol=max(challenge.config.rtol * 10, 1e-5), atol=max(challenge.config.atol * 10, 1e-7))
+                      rtol=max(challenge.config.rtol * 10, 1e-5), atol=max(challenge.config.atol * 10, 1e-7),
+                      digests=digests)
 
 
 def timing_limits(wall_seconds: float = CALL_CPU_SECONDS * 4) -> Limits:
@@ -510,8 +583,8 @@ def timing_cpu() -> int:
 
 def _timing_job(code: str, function: str, timed: TimedInput, cpu: int) -> Job:
     repeated = CallOptions(time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS,
-                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, sample_rows=timed.rows)
-    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, sample_rows=timed.rows)
+                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, **timed.sampling())
+    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, **timed.sampling())
     return Job(code=code, function=function, calls=timed.calls(repeated, fresh), cpu=cpu, inputs_key=timed.key)
 
 
@@ -586,7 +659,7 @@ def _wrong_output(calls: tuple[CallResult, ...], timed: TimedInput) -> str | Non
     for index, call in enumerate(calls[: len(timed.inputs)]):
         if call.status != "ok":
             return f"a timed call on {'the timing' if index == 0 else 'new'} data failed ({call.status})"
-        problem = timed.problem(index, call.value)
+        problem = timed.problem(index, call.value, rows=call.rows, shape=call.shape)
         if problem is not None:
             which = "a repeated call on the timing data" if index == 0 else "a call on new timing data"
             return f"{which} returned a wrong result ({problem}): work skipped on timing-sized inputs"
