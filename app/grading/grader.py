@@ -16,7 +16,7 @@ from app.cases import CRITERIA, Case, Mode, SizedInput
 from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.cost import CostEvidence
-from app.grading.memory import ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
+from app.grading.memory import Baseline, ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
 from app.grading.probes import offset_probe
 from app.grading.report import CriterionResult, GradeReport
 from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
@@ -181,7 +181,7 @@ class Grader:
         measured = []
         for probe, future in zip(profile.memory_probes, futures, strict=True):
             run = future.result()
-            call = with_trusted_peak(run.calls[0], run, probe.baseline_rss_bytes) if run.outcome == "ok" else None
+            call = with_trusted_peak(run.calls[0], run, probe.baseline) if run.outcome == "ok" else None
             measured.append((probe, call, run.message))
         chosen = measured[0]
         if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
@@ -202,10 +202,9 @@ class Grader:
         noop = self.sandbox.run(Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
                                     calls=(_probe_call(probe),)), limits=limits)
         if reference.outcome != "ok":
-            return ProbeProfile(probe, None, noop.job_peak_rss_bytes, reference_is_view=False)
-        call = with_trusted_peak(reference.calls[0], reference, noop.job_peak_rss_bytes)
-        return ProbeProfile(probe, call.peak_bytes, noop.job_peak_rss_bytes,
-                            reference_is_view=any(call.shares_memory))
+            return ProbeProfile(probe, None, Baseline.of(noop), reference_is_view=False)
+        call = with_trusted_peak(reference.calls[0], reference, Baseline.of(noop))
+        return ProbeProfile(probe, call.peak_bytes, Baseline.of(noop), reference_is_view=any(call.shares_memory))
 
     def profile(self, challenge: Challenge) -> ReferenceProfile:
         """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""
