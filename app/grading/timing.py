@@ -608,10 +608,19 @@ def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: Phas
     if result.outcome == "cpu_timeout":
         return _Reading(None, f"not timed: it ran past {CALL_CPU_SECONDS * 2:g} s of CPU", too_slow=True)
     if result.outcome != "ok":
-        return _Reading(None, f"not timed: {result.message}")
+        # The reference ran on these inputs: a candidate that cannot (it exits, crashes, floods the output)
+        # has no figure to compare, which is no reason to judge its cost on the tests' small sizes only.
+        # Running out of memory is the memory criterion's to judge.
+        return _Reading(None, f"not timed: the job failed on timing-sized inputs ({result.message})",
+                        wrong_output=result.outcome not in ("memory", "internal_error"))
     timed_call = result.calls[0]
     if timed_call.status == "timeout" or any(call.status == "timeout" for call in result.calls):
         return _Reading(None, f"not timed: a call ran past {CALL_CPU_SECONDS:g} s of CPU", too_slow=True)
+    failed = next((call for call in result.calls if call.status in ("error", "invalid")), None)
+    if failed is not None:  # raising only on timing-sized inputs hid a slow solution's cost entirely
+        what = failed.error.type if failed.error is not None else failed.status
+        return _Reading(None, f"not timed: a timed call failed on timing-sized inputs ({what}), where the tests "
+                        "passed", wrong_output=True)
     if timed_call.status != "ok" or len(timed_call.seconds) < 2:
         return _Reading(None, f"not timed: it ran past {CALL_CPU_SECONDS:g} s of CPU")
     wrong = _wrong_output(result.calls, timed)
