@@ -42,6 +42,7 @@ _type_mro = type.__dict__["__mro__"].__get__
 # nor rebinding time.thread_time change the clock calls are timed by (code that reaches into
 # this module can; the kernel's CPU figure is the check on that).
 _settrace, _gettrace, _threads_settrace = sys.settrace, sys.gettrace, threading.settrace
+_setprofile = sys.setprofile
 _thread_time, _process_time = time.thread_time, time.process_time
 # Code from these files is the interpreter's or NumPy's; any other code object was made by the
 # submission (solution.py, or compile()/exec() under any other name) and its lines are counted.
@@ -120,12 +121,14 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
                 _settrace(tracer.trace)
             elif copies:
                 _settrace(copies.trace)
+                _setprofile(copies.profile)
             started = _thread_time()
             value = function(*args, **kwargs)
             elapsed = _thread_time() - started
             if tracer:
                 tracer.intact = _gettrace() == tracer.trace
             _settrace(None)
+            _setprofile(None)
             _threads_settrace(None)
             np.seterrcall(old_call)
         if options.get("measure_memory"):
@@ -142,6 +145,7 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         if tracer:
             tracer.intact = _gettrace() == tracer.trace
         _settrace(None)
+        _setprofile(None)
         _threads_settrace(None)
         if tracemalloc.is_tracing():
             tracemalloc.stop()
@@ -291,6 +295,17 @@ class _CopyFinder:
                     self._check(value, line)
             self._previous[id(frame)] = frame.f_lineno
         return self._local
+
+    def profile(self, frame: FrameType, event: str, arg: Any) -> None:
+        """What NumPy's Python-level functions return straight to the submission's code (`np.kron(ones, m)`,
+        `np.outer(ones, m)`, `np.stack([m] * n)` inline): a temporary never held in a local is a copy too."""
+        if event != "return" or type(arg) is not np.ndarray or id(arg) in self.seen:
+            return
+        caller = frame.f_back
+        if (caller is not None and caller.f_code.co_filename == SOLUTION_FILENAME
+                and frame.f_code.co_filename.startswith(_NUMPY_DIR)):
+            self.seen.add(id(arg))
+            self._check(arg, caller.f_lineno)
 
     def _check(self, array: np.ndarray, line: int) -> None:
         if array.size < self.MIN_ITEMS or array.dtype.kind not in "biufc" or 0 in array.strides:
