@@ -3,7 +3,9 @@
 A fixed probe (logits near 1000) can be spotted by its values, and a probe whose rows all sit
 at one magnitude misses a shift by the global max. The fresh probe shifts an ordinary case's
 input by offsets of mixed sign and magnitude, one per slice (softmax: one row near +1000,
-another near -4000), and its expected answer is the reference's on that same input.
+another near -4000; one slice always at the top of the range and one at its bottom), and its
+expected answer is the reference's on that same input. The tops are set past what a wider
+float hides: np.longdouble's exp overflows near 11356, so softmax's reaches 50000.
 Switched on per challenge by `[rubric.offset_probe]` in challenge.toml.
 """
 
@@ -39,6 +41,10 @@ def _offsets(shape: tuple[int, ...], config: OffsetProbe, rng: np.random.Generat
     offset_shape[config.constant_along] = 1
     low, high = np.log10(config.magnitudes[0]), np.log10(config.magnitudes[1])
     magnitudes = 10 ** rng.uniform(low, high, size=offset_shape)
+    spread = magnitudes.reshape(-1)
+    if spread.size >= 2:  # the whole range, every grade: one slice at its top (past long double's exp range
+        top, bottom = rng.choice(spread.size, size=2, replace=False)  # for softmax), one at its bottom
+        spread[top], spread[bottom] = config.magnitudes[1], config.magnitudes[0]
     signs = rng.choice([-1.0, 1.0], size=offset_shape)
     flat = signs.reshape(-1)
     if flat.size >= 2:  # at least one slice high and one low: a shift by the global max must show

@@ -229,7 +229,9 @@ class RowDigest:
             off = np.abs(got - self.sums[index])
         finite = np.isfinite(self.sums[index])
         bad = [r for r, o, t, f in zip(rows, off, tolerance, finite, strict=True) if f and not o <= t]
-        return f"row {bad[0]} differs from the reference's" if bad else None
+        if not bad:
+            return None
+        return f"{len(bad)} of {wanted} rows checked differ from the reference's, first at index ({bad[0]},)"
 
 
 def _digest_dtype(array: np.ndarray) -> type[np.floating[Any]] | type[np.complexfloating[Any, Any]]:

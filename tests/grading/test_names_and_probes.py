@@ -94,6 +94,21 @@ def test_offset_probe_mixes_signs_and_magnitudes_and_changes_every_grade(catalog
     assert not np.array_equal(first.args[0], second.args[0])
 
 
+def test_offset_probe_reaches_past_what_a_long_double_exp_can_hold(catalog: Catalog) -> None:
+    # np.longdouble's exp overflows near 11356: a naive softmax in long double must meet a row beyond it
+    for challenge_id in ("softmax", "cross-entropy"):
+        challenge = catalog.get(challenge_id)
+        config = challenge.config.rubric.offset_probe
+        assert config is not None
+        cases = challenge.cases()
+        base = next(c for c in cases if c.name == config.case).args[0]
+        for seed in range(20):
+            shift = np.abs(offset_probe(config, cases, seed=seed).args[0] - base)
+            assert shift.max() == pytest.approx(config.magnitudes[1])
+            assert shift.max() > 12_000
+            assert shift.min() == pytest.approx(config.magnitudes[0])
+
+
 def test_every_verdict_has_a_label_and_an_explanation() -> None:
     for verdict in Verdict.__args__:  # type: ignore[attr-defined]
         assert load_labels().verdicts[verdict]

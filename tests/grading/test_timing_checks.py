@@ -122,7 +122,8 @@ def test_a_row_that_was_not_computed_is_caught_wherever_it_is() -> None:
     rows = (0, 17, 512, 999)
     skipped = output[list(rows)].copy()
     skipped[2] = 1 / 6  # a placeholder where the work was skipped
-    assert timed.problem(0, skipped, rows=rows, shape=(1000, 6)) == "row 512 differs from the reference's"
+    assert timed.problem(0, skipped, rows=rows, shape=(1000, 6)) == ("1 of 4 rows checked differ from the reference's, "
+                                                                          "first at index (512,)")
 
 
 @pytest.mark.parametrize("rows", [(0, 1, 2, 3), (0, 0, 5, 999), (0, 5, 999), None, (999, 5, 6, 0)])
