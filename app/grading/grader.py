@@ -17,7 +17,7 @@ from app.catalog import Catalog, Challenge
 from app.grading.banned import find_banned
 from app.grading.cost import CostEvidence
 from app.grading.memory import Baseline, ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
-from app.grading.probes import offset_probe
+from app.grading.probes import axis_probe, offset_probe
 from app.grading.report import CriterionResult, GradeReport
 from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
 from app.grading.timing import SolutionTiming, Timekeeper, timing_report
@@ -102,15 +102,14 @@ class Grader:
 
     def _cases_for_this_grade(self, challenge: Challenge,
                               mode: Mode) -> tuple[list[Case], dict[str, Expected]]:
-        """The cached cases, plus a stability probe drawn afresh for this grade (submit only)."""
+        """The cached cases, plus stability and axis probes drawn afresh for this grade (submit only)."""
         cases, expected = self.cases_and_expected(challenge)
         if mode == "run":
             return [c for c in cases if c.visible], expected
-        config = challenge.config.rubric.offset_probe
-        if config is None:
-            return cases, expected
-        fresh = offset_probe(config, cases)
-        return [*cases, fresh], {**expected, fresh.name: expected_answer(challenge.reference(), fresh)}
+        rubric = challenge.config.rubric
+        fresh = ([offset_probe(rubric.offset_probe, cases)] if rubric.offset_probe is not None else []) + (
+            [axis_probe(rubric.axis_probe)] if rubric.axis_probe is not None else [])
+        return [*cases, *fresh], {**expected, **{f.name: expected_answer(challenge.reference(), f) for f in fresh}}
 
     def _run_tests(self, challenge: Challenge, code: str, cases: list[Case], limits: Limits) -> RunResult:
         """The one job that runs every case; only plain outputs come back."""

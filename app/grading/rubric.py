@@ -21,6 +21,7 @@ from app.catalog import Challenge
 from app.grading.compare import compare_outputs
 from app.grading.cost import CostEvidence, cost_finding
 from app.grading.feedback import feedback
+from app.grading.probes import AXIS_PROBE_NAME
 from app.grading.report import CriterionResult, FeedbackItem, Rating, TestReport
 from app.grading.static_checks import Finding, find_static, loop_spans
 from app.grading.verdict import FailureKind
@@ -279,6 +280,7 @@ def _is_nonfinite(message: str) -> bool:
 
 def _axis_awareness(evidence: Evidence) -> CriterionResult:
     probes = list(evidence.challenge.config.rubric.probes.get("axis_awareness", ()))
+    probes += [case.name for case in evidence.cases if case.name == AXIS_PROBE_NAME]  # drawn for this grade
     if not probes:
         return _result("n/a", [])
     tests = _tests_by_name(evidence)

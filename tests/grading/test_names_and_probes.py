@@ -9,7 +9,7 @@ import pytest
 
 from app.catalog import Catalog
 from app.grading.banned import find_banned
-from app.grading.probes import OFFSET_PROBE_NAME, offset_probe
+from app.grading.probes import AXIS_PROBE_NAME, OFFSET_PROBE_NAME, axis_probe, offset_probe
 from app.grading.report import Verdict
 from app.grading.static_checks import find_static
 from app.labels import load_labels
@@ -114,3 +114,18 @@ def test_every_verdict_has_a_label_and_an_explanation() -> None:
         assert load_labels().verdicts[verdict]
         assert load_labels().explanations[verdict]
     assert load_labels().explanations["not_rated"] == "Not rated: make the tests pass first."
+
+
+def test_axis_probe_draws_a_rank_the_examples_never_show_and_an_axis_but_the_last(catalog: Catalog) -> None:
+    config = catalog.get("softmax").config.rubric.axis_probe
+    assert config is not None
+    drawn = [axis_probe(config, seed=seed) for seed in range(30)]
+    assert all(case.name == AXIS_PROBE_NAME and not case.visible and case.category == "axis" for case in drawn)
+    ranks = {case.args[0].ndim for case in drawn}
+    assert ranks <= {3, 4, 5}
+    assert {4, 5} <= ranks
+    for case in drawn:
+        shape, axis = case.args[0].shape, case.kwargs["axis"]
+        assert len(set(shape)) == len(shape)  # non-square: a mixed-up axis shows
+        assert axis % len(shape) != len(shape) - 1
+    assert {case.kwargs["axis"] < 0 for case in drawn} == {True, False}
