@@ -193,22 +193,20 @@ class RowDigest:
 
     shape: tuple[int, ...]
     weights: np.ndarray  # the shape of one row
-    sums: np.ndarray  # per row: sum(row * weights)
+    sums: np.ndarray  # per row: sum(row * weights), non-finite entries counted as 0
     scales: np.ndarray  # per row: sum(|row| * |weights|), for the relative tolerance
+    patterns: np.ndarray  # per row: where the non-finite entries are and what they are, weighted alike
 
     @classmethod
     def of(cls, output: np.ndarray, rng: np.random.Generator) -> RowDigest:
         weights = rng.uniform(0.5, 1.5, size=output.shape[1:]) * rng.choice((-1.0, 1.0), size=output.shape[1:])
         flat = weights.reshape(-1)
         rows_per_block = max(1, (1 << 17) // max(flat.size, 1))  # a view's rows are copied a block at a time
-        sums, scales = [], []
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for start in range(0, output.shape[0], rows_per_block):
-            block = np.asarray(output[start:start + rows_per_block], dtype=_digest_dtype(output))
-            block = block.reshape(block.shape[0], -1)
-            sums.append(block @ flat)
-            scales.append(np.abs(block) @ np.abs(flat))
-        return cls(shape=tuple(output.shape), weights=weights, sums=np.concatenate(sums),
-                   scales=np.concatenate(scales).real)
+            parts.append(_project(np.asarray(output[start:start + rows_per_block]), flat))
+        sums, scales, patterns = (np.concatenate([part[i] for part in parts]) for i in range(3))
+        return cls(shape=tuple(output.shape), weights=weights, sums=sums, scales=scales.real, patterns=patterns)
 
     def problem(self, actual: Any, rows: tuple[int, ...] | None, shape: tuple[int, ...] | None, *,
                 rtol: float, atol: float) -> str | None:
@@ -222,16 +220,28 @@ class RowDigest:
             return "the rows sent back for checking are malformed"
         if actual.dtype.kind not in "biufc":
             return f"values of dtype {actual.dtype}"
-        got = actual.astype(_digest_dtype(actual)).reshape(wanted, -1) @ self.weights.reshape(-1)
         index = list(rows)
+        got, _, pattern = _project(actual, self.weights.reshape(-1))
+        weight = float(np.abs(self.weights).sum())
+        tolerance = atol * weight + (rtol + 1e-9) * self.scales[index]
         with np.errstate(all="ignore"):
-            tolerance = atol * float(np.abs(self.weights).sum()) + rtol * self.scales[index] + 1e-9 * self.scales[index]
-            off = np.abs(got - self.sums[index])
-        finite = np.isfinite(self.sums[index])
-        bad = [r for r, o, t, f in zip(rows, off, tolerance, finite, strict=True) if f and not o <= t]
+            off = np.where(np.isfinite(self.sums[index]), np.abs(got - self.sums[index]),
+                           np.where(got == self.sums[index], 0.0, np.inf))
+        misplaced = np.abs(pattern - self.patterns[index]) > 1e-9 * weight  # inf, -inf or NaN where it is not
+        bad = [r for r, o, t, m in zip(rows, off, tolerance, misplaced, strict=True) if m or not o <= t]
         if not bad:
             return None
         return f"{len(bad)} of {wanted} rows checked differ from the reference's, first at index ({bad[0]},)"
+
+
+def _project(block: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: finite entries times the weights, their magnitudes times |weights|, and a code of the rest."""
+    values = np.asarray(block, dtype=_digest_dtype(block)).reshape(block.shape[0], -1)
+    finite = np.isfinite(values)
+    clean = np.where(finite, values, 0)
+    code = np.where(finite, 0.0, np.where(np.isnan(values), 3.0, np.where(values.real > 0, 1.0, 2.0)))
+    with np.errstate(all="ignore"):  # values near the float limit may overflow the sums: compared as inf below
+        return clean @ weights, np.abs(clean) @ np.abs(weights), code @ weights
 
 
 def _digest_dtype(array: np.ndarray) -> type[np.floating[Any]] | type[np.complexfloating[Any, Any]]:
@@ -299,8 +309,7 @@ def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
     if (all(isinstance(out, np.ndarray) and out.ndim >= 1 and out.shape[0] > SAMPLED_ROWS
             and out.dtype.kind in "biufc" for out in outputs)):
         rng = np.random.default_rng()  # weights fixed per server but drawn at random, never sent anywhere
-        with np.errstate(all="ignore"):
-            digests = tuple(RowDigest.of(out, rng) for out in outputs)
+        digests = tuple(RowDigest.of(out, rng) for out in outputs)
         outputs = [None] * len(outputs)  # the digests stand for them; the outputs may be 100 MB
     rows: tuple[int, ...] | None = None
     if not digests and isinstance(first, np.ndarray) and first.ndim >= 1 and first.shape[0] > SAMPLED_ROWS:

@@ -138,3 +138,17 @@ def test_rows_checked_against_a_wrong_full_shape_fail_on_the_shape() -> None:
     output = np.ones((10, 3))
     timed = _digest_timed(output)
     assert "expected shape" in (timed.problem(0, output[[0, 1, 2, 9]], rows=(0, 1, 2, 9), shape=(11, 3)) or "")
+
+
+def test_rows_with_masked_entries_are_checked_where_they_are_finite_and_where_they_are_not() -> None:
+    output = np.random.default_rng(4).standard_normal((100, 8))
+    output[output < -0.5] = -np.inf  # masked logits, as top-p filtering leaves them
+    timed = _digest_timed(output)
+    rows = (0, 10, 50, 99)
+    assert timed.problem(0, output[list(rows)], rows=rows, shape=(100, 8)) is None
+    moved = output[list(rows)].copy()
+    moved[1] = np.where(np.isfinite(moved[1]), -np.inf, 0.0)  # masks swapped with values
+    assert timed.problem(0, moved, rows=rows, shape=(100, 8)) is not None
+    nan = output[list(rows)].copy()
+    nan[2, 0] = np.nan
+    assert timed.problem(0, nan, rows=rows, shape=(100, 8)) is not None
