@@ -67,6 +67,14 @@ class OffsetProbe(_Frozen):
     magnitudes: tuple[float, float] = (1e3, 1e4)  # offsets are drawn log-uniformly between these, either sign
 
 
+class AxisProbe(_Frozen):
+    """An axis-awareness probe drawn afresh for every grade (app/grading/probes.py): a random input of a
+    rank the examples never show, reduced along a random axis, so axes hard-coded per rank are found out."""
+
+    ranks: tuple[int, int] = (3, 5)  # the rank is drawn between these (inclusive)
+    argument: str = "axis"  # the keyword argument that names the axis
+
+
 class RubricConfig(_Frozen):
     """Which criteria this challenge exercises, and the named probe cases behind each."""
 
@@ -75,6 +83,7 @@ class RubricConfig(_Frozen):
     # What to do about a failure on this criterion, in this challenge's terms (shown in feedback).
     fixes: dict[Criterion, str] = Field(default_factory=dict)
     offset_probe: OffsetProbe | None = None
+    axis_probe: AxisProbe | None = None
 
     @model_validator(mode="after")
     def _probes_belong_to_applied_criteria(self) -> RubricConfig:

@@ -42,9 +42,11 @@ _type_mro = type.__dict__["__mro__"].__get__
 # nor rebinding time.thread_time change the clock calls are timed by (code that reaches into
 # this module can; the kernel's CPU figure is the check on that).
 _settrace, _gettrace, _threads_settrace = sys.settrace, sys.gettrace, threading.settrace
+_setprofile = sys.setprofile
 _thread_time, _process_time = time.thread_time, time.process_time
 # Code from these files is the interpreter's or NumPy's; any other code object was made by the
 # submission (solution.py, or compile()/exec() under any other name) and its lines are counted.
+_NUMPY_DIR = os.path.dirname(np.__file__) + os.sep
 _LIBRARY_PREFIXES = tuple(sorted({sys.prefix, sys.base_prefix, sys.exec_prefix, os.path.dirname(np.__file__),
                                   os.path.dirname(os.path.abspath(__file__)), "<frozen "}))
 
@@ -60,7 +62,8 @@ class BannedCallError(Exception):
 def run_job(job: dict[str, Any]) -> NoReturn:
     """Run every call of the job and write one result frame on RESULT_FD, then exit."""
     _install_friendly_guards()
-    _ban(job.get("banned", []))
+    banned_code = _ban(job.get("banned", []))
+    _audit_code_origins(banned_code)
     _refuse_private_numpy_imports()
     _keep_recording_silenced_fp_errors()
     report: dict[str, Any] = {"load_error": None, "calls": []}
@@ -118,12 +121,14 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
                 _settrace(tracer.trace)
             elif copies:
                 _settrace(copies.trace)
+                _setprofile(copies.profile)
             started = _thread_time()
             value = function(*args, **kwargs)
             elapsed = _thread_time() - started
             if tracer:
                 tracer.intact = _gettrace() == tracer.trace
             _settrace(None)
+            _setprofile(None)
             _threads_settrace(None)
             np.seterrcall(old_call)
         if options.get("measure_memory"):
@@ -141,6 +146,7 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         if tracer:
             tracer.intact = _gettrace() == tracer.trace
         _settrace(None)
+        _setprofile(None)
         _threads_settrace(None)
         if tracemalloc.is_tracing():
             tracemalloc.stop()
@@ -159,7 +165,11 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
         result["shape"] = list(value.shape)
         result["shares_memory"] = [type(a) is np.ndarray and _shares_memory(value, a) for a in args]
         rows = options.get("sample_rows")
-        if rows is not None and value.ndim >= 1:
+        drawn = int(options.get("sample_drawn", 0))
+        if drawn and value.ndim >= 1:
+            result["rows"] = _draw_rows(value.shape[0], drawn)
+            value = value[result["rows"]]
+        elif rows is not None and value.ndim >= 1:
             value = value[[r for r in rows if -value.shape[0] <= r < value.shape[0]]]
     if options.get("discard_value"):
         value = None  # timing and tracing runs need no output, and a huge view would be copied to send it
@@ -204,6 +214,21 @@ def _time_repeats(function: Callable[..., Any], args: list[Any], kwargs: dict[st
         seconds.append(elapsed / batch)
         spent += elapsed
     return seconds, batch, value
+
+
+def _draw_rows(count: int, wanted: int, _urandom: Callable[[int], bytes] = os.urandom) -> list[int]:
+    """The first and last rows and random others, drawn after the call returned (the code cannot know them).
+
+    Rows chosen beforehand travelled in the call's options, where the code could read them from
+    the harness's frames and compute only those; these come from the kernel's randomness, taken
+    before the submission loaded. The grader checks them against the reference's rows.
+    """
+    if count <= wanted:
+        return list(range(count))
+    rows = {0, count - 1}
+    while len(rows) < wanted:
+        rows.add(1 + int.from_bytes(_urandom(8), "little") % (count - 2))
+    return sorted(rows)
 
 
 def _diagnostics(tracer: _LineCounter | None, fp_events: list[str], caught: list[Any]) -> dict[str, Any]:
@@ -275,6 +300,17 @@ class _CopyFinder:
                     self._check(value, line)
             self._previous[id(frame)] = frame.f_lineno
         return self._local
+
+    def profile(self, frame: FrameType, event: str, arg: Any) -> None:
+        """What NumPy's Python-level functions return straight to the submission's code (`np.kron(ones, m)`,
+        `np.outer(ones, m)`, `np.stack([m] * n)` inline): a temporary never held in a local is a copy too."""
+        if event != "return" or type(arg) is not np.ndarray or id(arg) in self.seen:
+            return
+        caller = frame.f_back
+        if (caller is not None and caller.f_code.co_filename == SOLUTION_FILENAME
+                and frame.f_code.co_filename.startswith(_NUMPY_DIR)):
+            self.seen.add(id(arg))
+            self._check(arg, caller.f_lineno)
 
     def _check(self, array: np.ndarray, line: int) -> None:
         if array.size < self.MIN_ITEMS or array.dtype.kind not in "biufc" or 0 in array.strides:
@@ -386,23 +422,41 @@ def _install_friendly_guards() -> None:
     socket.socket = _GuardedSocket  # type: ignore[misc]
 
 
-def _ban(names: list[str]) -> None:
+# NumPy's public submodules that NumPy loads only when first used: a banned function's namesake
+# in one of them (np.ma.cov beside np.cov) is the same computation under another path. Loaded
+# here, when the executor imports this module, so that every job starts with them (65 ms a job).
+_LAZY_PUBLIC_SUBMODULES = ("numpy.ma", "numpy.polynomial", "numpy.fft", "numpy.linalg")  # numpy.matlib re-exports
+for _module_name in _LAZY_PUBLIC_SUBMODULES:
+    with contextlib.suppress(ImportError):
+        importlib.import_module(_module_name)
+
+
+def _ban(names: list[str]) -> tuple[bytes, ...]:
     """Make banned NumPy functions unusable by every route, not only by their public name.
 
     Module attributes are replaced (a clear error for `np.cov` and `getattr(np, "c" + "ov")`),
     and the Python implementation behind NumPy's array-function dispatcher gets its code
     replaced in place: `np.cov.__wrapped__`, `np.cov._implementation`, the private module's
     `cov`, and whatever `gc.get_objects()` finds all run the refusing code. The original code
-    object is kept nowhere, so nothing the submission does later can bring it back.
+    object is kept nowhere, so nothing the submission does later can bring it back. NumPy's
+    other functions of the same name (`np.ma.cov`, `np.ma.corrcoef`) are refused alike. Returns
+    the originals' opcodes, so a copy loaded afresh (from NumPy's files) is recognised too.
     """
+    if not names:
+        return ()
+    fingerprints: list[bytes] = []
     for dotted in names:
         parts = dotted.split(".")
         owner: Any = np
         for part in parts[1:-1]:
             owner = getattr(owner, part, None)
         original = getattr(owner, parts[-1], None) if owner is not None else None
-        if original is None:
-            continue
+        namesakes = [original] if original is not None else []
+        for module in list(sys.modules.values()):
+            if type(module) is types.ModuleType and module.__name__.startswith("numpy"):
+                member = vars(module).get(parts[-1])
+                if callable(member) and all(member is not known for known in namesakes):
+                    namesakes.append(member)
 
         def banned(*args: Any, _name: str = dotted, **kwargs: Any) -> NoReturn:
             raise BannedCallError(f"{_name} is not allowed in this challenge")
@@ -410,21 +464,139 @@ def _ban(names: list[str]) -> None:
         for module in list(sys.modules.values()):
             if module is not None and module.__name__.startswith("numpy"):
                 for attribute, member in list(vars(module).items()):
-                    if member is original:
+                    if any(member is namesake for namesake in namesakes):
                         setattr(module, attribute, banned)
-        _poison_implementation(original, dotted)
+        for namesake in namesakes:
+            fingerprints += _poison_implementation(namesake, dotted)
+    return tuple(fingerprints)
 
 
-def _poison_implementation(dispatcher: Any, dotted: str) -> None:
-    """Replace the code of the Python function(s) behind `dispatcher` with code that raises."""
+def _poison_implementation(dispatcher: Any, dotted: str) -> list[bytes]:
+    """Replace the code of the Python function(s) behind `dispatcher` with code that raises; their opcodes."""
     seen: set[int] = set()
+    fingerprints: list[bytes] = []
     current = dispatcher
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         if isinstance(current, types.FunctionType):
+            if len(current.__code__.co_code) >= _MIN_FINGERPRINT_BYTES:
+                fingerprints.append(_opcodes(current.__code__))
             current.__code__ = _refusing_code(current.__code__.co_freevars, dotted)
         current = getattr(current, "_implementation", None) or getattr(current, "__wrapped__", None)
+    return fingerprints
 
+
+_MIN_FINGERPRINT_BYTES = 64  # a dispatcher's one-line body is not worth recognising
+_AUDITED_EVENTS = frozenset({"exec", "compile", "function.__new__", "code.__new__", "object.__setattr__"})
+
+
+def _opcodes(code: types.CodeType) -> bytes:
+    """The instruction sequence without arguments: the same whatever the names, constants or layout."""
+    return code.co_code[::2]
+
+
+def _audit_code_origins(banned_code: tuple[bytes, ...]) -> None:
+    """An audit hook (which no code can remove) watching every code object the submission runs or makes.
+
+    Two classes of evasion it closes. A banned function loaded afresh, where `_ban` cannot reach:
+    NumPy's module file executed under another name (`importlib.util.spec_from_file_location`),
+    its source copied through `inspect`/`open` and `exec`ed, its code taken from a `.pyc` with
+    `marshal` and wrapped in `types.FunctionType`, or pasted into the solution: each code
+    object that is executed, wrapped in a function or assigned to `__code__` is compared, by its
+    instruction sequence, with the banned originals' (renaming variables or globals, or small
+    edits, keep most of it). And code dressed as the interpreter's or NumPy's: `compile()` or
+    `CodeType` under a file name of theirs would hide a loop from the line tracer and pass the
+    import guard's test of who is importing, so it is refused unless the text is that file's.
+    The hook and its helpers read nothing from module globals or builtins (all bound as
+    defaults, so rebinding them cannot blind it), and no function of this file can be altered.
+    """
+
+    def hook(event: str, args: tuple[Any, ...], _prints: tuple[bytes, ...] = banned_code,
+             _events: frozenset[str] = _AUDITED_EVENTS, _on_event: Any = _on_audit_event) -> None:
+        if event in _events:
+            _on_event(event, args, _prints)
+
+    sys.addaudithook(hook)
+
+
+def _on_audit_event(event: str, args: tuple[Any, ...], prints: tuple[bytes, ...], _type: Any = type,
+                    _str: Any = str, _bytes: Any = bytes, _code: Any = types.CodeType,
+                    _function: Any = types.FunctionType, _prefixes: tuple[str, ...] = _LIBRARY_PREFIXES,
+                    _own_file: str = __file__, _check: Any = None, _match: Any = None, _is_text: Any = None,
+                    _permission: Any = PermissionError) -> None:
+    """What `_audit_code_origins`'s hook does with one event (helpers bound by `_bind_audit_helpers`)."""
+    if event == "object.__setattr__":
+        target = args[0]
+        if _type(target) is _function and target.__code__.co_filename == _own_file:
+            raise _permission("the sandbox's own functions cannot be changed")
+        if args[1] == "__code__" and _type(args[2]) is _code:
+            _check(args[2], prints)
+    elif event == "compile":
+        filename = args[1]
+        if _type(filename) is _str and filename.startswith(_prefixes) and not _is_text(args[0], filename):
+            raise _permission(f"code cannot be compiled under the file name {filename[:80]!r}: it belongs to "
+                              "Python or NumPy")
+    elif event == "code.__new__":
+        if _type(args[1]) is _str and args[1].startswith(_prefixes):
+            raise _permission("code objects cannot be made under a file name of Python's or NumPy's")
+        if prints and _type(args[0]) is _bytes:
+            _match(args[0][::2], prints)
+    elif _type(args[0]) is _code:  # exec (and eval), function.__new__
+        _check(args[0], prints)
+
+
+def _check_code(code: types.CodeType, prints: tuple[bytes, ...], depth: int = 0, _type: Any = type,
+                _code: Any = types.CodeType, _match: Any = None) -> None:
+    """Compare a code object and every function defined in it with the banned originals."""
+    if not prints or depth > 8:
+        return
+    _match(code.co_code[::2], prints)
+    for constant in code.co_consts:
+        if _type(constant) is _code:
+            _check_code(constant, prints, depth + 1, _type, _code, _match)
+
+
+def _match_banned(opcodes: bytes, prints: tuple[bytes, ...], _is_copy: Any = None,
+                  _error: Any = BannedCallError) -> None:
+    for original in prints:
+        if _is_copy(opcodes, original):
+            raise _error("this code is a copy of a function this challenge forbids (NumPy's own implementation, "
+                         "loaded or pasted): write the computation yourself")
+
+
+def _is_copy(opcodes: bytes, original: bytes, shingle: int = 4, _len: Any = len, _range: Any = range,
+             _bool: Any = bool) -> bool:
+    """Most of the original's runs of 4 instructions recur in `opcodes`: a copy, edited lightly or not."""
+    if _len(opcodes) * 2 < _len(original) or _len(opcodes) > 4 * _len(original):
+        return False
+    ours = {original[i:i + shingle] for i in _range(_len(original) - shingle + 1)}
+    theirs = {opcodes[i:i + shingle] for i in _range(_len(opcodes) - shingle + 1)}
+    result: bool = _bool(_len(ours & theirs) >= 0.8 * _len(ours))
+    return result
+
+
+def _is_file_text(source: Any, filename: str, _open: Any = open, _type: Any = type, _str: Any = str,
+                  _bytes: Any = bytes) -> bool:
+    """Whether compiled text is the named file's own (importlib compiling a module that has no .pyc)."""
+    try:
+        with _open(filename, "rb") as handle:
+            text = handle.read()
+    except OSError:
+        return False
+    wanted = source.encode() if _type(source) is _str else source
+    return _type(wanted) is _bytes and wanted == text
+
+
+def _bind_audit_helpers() -> None:
+    """Each helper gets the others as defaults, so none is looked up in this module's globals."""
+    _match_banned.__kwdefaults__ = None
+    _match_banned.__defaults__ = (_is_copy, BannedCallError)
+    _check_code.__defaults__ = (0, type, types.CodeType, _match_banned)
+    _on_audit_event.__defaults__ = (type, str, bytes, types.CodeType, types.FunctionType, _LIBRARY_PREFIXES,
+                                    __file__, _check_code, _match_banned, _is_file_text, PermissionError)
+
+
+_bind_audit_helpers()
 
 def _refusing_code(freevars: tuple[str, ...], dotted: str) -> types.CodeType:
     """A code object that raises BannedCallError, with the same free variables (a closure must match)."""
@@ -444,28 +616,33 @@ def _keep_recording_silenced_fp_errors() -> None:
     """`np.errstate(all="ignore")` / `np.seterr(...)` in a submission still lets the harness see the errors.
 
     "ignore" (and "warn", "print", "log") become "call": the submission sees no warning, as it
-    asked, while the harness's callback records the event. "raise" is kept. Only the public names
-    are wrapped, and NumPy's own code calling them keeps silencing what it expects.
+    asked, while the harness's callback records the event. "raise" is kept. Translated where
+    every route meets: NumPy's `_make_extobj`, which builds the error state for `np.errstate`
+    (public, `type(np.errstate())`, or the private class), `np.seterr` and direct calls alike;
+    NumPy's own code asking for silence keeps it.
     """
     quiet = ("ignore", "warn", "print", "log")
     kinds = ("all", "divide", "over", "under", "invalid")
+    config = sys.modules.get("numpy._core._ufunc_config")
+    original = getattr(config, "_make_extobj", None)
+    if config is None or original is None:
+        return
+    config_file = config.__file__
 
-    def translated(settings: dict[str, Any]) -> dict[str, Any]:
-        return {k: ("call" if k in kinds and v in quiet else v) for k, v in settings.items()}
+    def make_extobj(*args: Any, **settings: Any) -> Any:
+        frame: FrameType | None = sys._getframe(1)
+        while frame is not None and frame.f_code.co_filename == config_file:  # errstate / seterr themselves
+            frame = frame.f_back
+        if frame is None or not _imported_by_numpy(frame):
+            settings = {k: ("call" if k in kinds and v in quiet else v) for k, v in settings.items()}
+        return original(*args, **settings)
 
-    original_errstate, original_seterr = np.errstate, np.seterr
-
-    def errstate(**settings: Any) -> Any:
-        own = _imported_by_numpy(sys._getframe(1))  # NumPy reaching its own top-level name keeps its silence
-        return original_errstate(**(settings if own else translated(settings)))
-
-    def seterr(**settings: Any) -> Any:
-        own = _imported_by_numpy(sys._getframe(1))
-        return original_seterr(**(settings if own else translated(settings)))
-
+    for module in list(sys.modules.values()):
+        if type(module) is types.ModuleType and module.__name__.startswith("numpy"):
+            for attribute, member in list(vars(module).items()):
+                if member is original:
+                    setattr(module, attribute, make_extobj)
     np.seterrcall(_drop_fp_error)  # "call" needs a callable outside the calls too (the code's top level)
-    np.errstate = errstate  # type: ignore[assignment, misc]
-    np.seterr = seterr  # type: ignore[assignment]
 
 
 def _drop_fp_error(kind: str, flag: int) -> None:
@@ -513,5 +690,8 @@ def _refuse_private_numpy_imports() -> None:
 
 
 def _imported_by_numpy(frame: FrameType) -> bool:
+    """Whether NumPy's own code is calling: its module name *and* its file (exec(..., {"__name__": "numpy.x"})
+    gives any code the name; the audit hook refuses code made under NumPy's file names)."""
     module = frame.f_globals.get("__name__")
-    return type(module) is str and (module == "numpy" or module.startswith("numpy."))
+    return (type(module) is str and (module == "numpy" or module.startswith("numpy."))
+            and frame.f_code.co_filename.startswith(_NUMPY_DIR))

@@ -19,6 +19,7 @@ class CallOptions:
     time_min_repeats: int = 3
     cpu_seconds: float = 0.0  # per-call CPU budget inside the job; 0 means only the job's limit
     sample_rows: tuple[int, ...] | None = None
+    sample_drawn: int = 0  # send back only this many rows of an array output, drawn by the job after the call
     discard_value: bool = False  # send no output back (timing, tracing): only the measurements
     find_copies: bool = False  # report arrays the code assigns that only repeat a smaller one (broadcasting)
 
@@ -35,6 +36,8 @@ class CallOptions:
         }
         if self.sample_rows is not None:
             options["sample_rows"] = list(self.sample_rows)
+        if self.sample_drawn:
+            options["sample_drawn"] = self.sample_drawn
         return options
 
 

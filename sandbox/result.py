@@ -22,6 +22,7 @@ Outcome = Literal[
 CallStatus = Literal["ok", "error", "timeout", "invalid"]
 
 MAX_CALLS_PER_SAMPLE = 10_000  # the harness batches at most this many calls into one timed sample
+MAX_DRAWN_ROWS = 64  # rows of an output a job may send back for checking (CallOptions.sample_drawn)
 _OUTCOME_MESSAGES = {
     "cpu_timeout": "your code used more than its CPU time limit",
     "wall_timeout": "your code ran longer than the wall-clock limit",
@@ -69,6 +70,7 @@ class CallResult:
     seconds: tuple[float, ...] = ()  # CPU seconds per call: the first call, then one per timed sample
     calls_per_sample: int = 1  # a timed sample of a very fast function averages this many calls
     shape: tuple[int, ...] | None = None
+    rows: tuple[int, ...] | None = None  # which rows of an array output `value` holds, when the job drew them
     shares_memory: tuple[bool, ...] = ()
     mutated: tuple[int, ...] = ()
     copies: tuple[tuple[int, int, int], ...] = ()  # (line, bytes, bytes of the slice it repeats): advisory
@@ -225,6 +227,7 @@ def _call(raw: Any, max_bytes: int) -> CallResult:
         seconds=tuple(float(s) for s in _list(raw.get("seconds", [])) if type(s) is float),
         calls_per_sample=_count(raw.get("calls_per_sample", 1)),
         shape=tuple(_int(s) for s in _list(raw["shape"])) if raw.get("shape") is not None else None,
+        rows=tuple(_int(r) for r in _list(raw["rows"])[:MAX_DRAWN_ROWS]) if raw.get("rows") is not None else None,
         shares_memory=tuple(bool(s) for s in _list(raw.get("shares_memory", []))),
         mutated=tuple(int(i) for i in _list(raw.get("mutated", [])) if type(i) is int),
         copies=tuple((c[0], c[1], c[2]) for c in _list(raw.get("copies", []))[:20]

@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 _BYTES = re.compile(r"\d+(?:\.\d+)? (?:B|KiB|MiB|GiB)\b")
+_SHAPE = re.compile(r"\((?:<n>,\s*)*<n>,?\)")  # a drawn probe's rank varies too
+_HINT = re.compile(r": (?:did you|is the result)[^?]*\?")
+_CUT_PROBE = re.compile(r" \(cut to \d+% of its rows\)")
 _RATIO = re.compile(r"\d+(?:\.\d+)?x\b")
 # Measured on rows or sizes drawn per run: where the worst ratio or the largest error showed up.
 _WHERE = re.compile(r"at size \d+|at index \([^)]*\)|off by [-+0-9.e]+")
@@ -47,7 +50,7 @@ def normalised_report(report: dict[str, Any], *, volatile_tests: tuple[str, ...]
     if isinstance(timing, dict):
         out["timing"] = {"keys": sorted(timing), "sizes": timing.get("sizes"), "source": timing.get("source")}
     out["tests"] = [
-        {**test, "message": _NUMBER.sub("<n>", test["message"])} if test["name"] in volatile_tests else test
+        {**test, "message": _drawn(test["message"])} if test["name"] in volatile_tests else test
         for test in report.get("tests", [])
     ]
     # Under load a time limit is met on the wall clock or the CPU clock, and a loop stopped by it
@@ -65,14 +68,20 @@ def normalised_report(report: dict[str, Any], *, volatile_tests: tuple[str, ...]
     return out
 
 
+def _drawn(text: str) -> str:
+    """A message about a probe drawn for this grade: its numbers, shapes (of a drawn rank), signs and hints vary."""
+    return _HINT.sub("", _SHAPE.sub("(<shape>)", _NUMBER.sub("<n>", text)).replace("-<n>", "<n>"))
+
+
 def _fresh_numbers(text: str, volatile_tests: tuple[str, ...]) -> str:
     for name in volatile_tests:
         if name in text:
             head, _, tail = text.partition(name)
-            return head + name + _NUMBER.sub("<n>", tail)
+            return head + name + _drawn(tail)
     return text
 
 
 def _volatile_figures(message: str) -> str:
     """A feedback text without the figures a run measures: sizes in bytes, run times, ratios."""
+    message = _CUT_PROBE.sub("", message)  # which of the two memory probes was the worse one varies
     return _WHERE.sub("<where>", _RATIO.sub("<ratio>x", _DURATION.sub("<time>", _BYTES.sub("<bytes>", message))))

@@ -23,22 +23,32 @@ class BannedUse:
 def find_banned(tree: ast.AST, banned: tuple[str, ...]) -> list[BannedUse]:
     """Banned names however they are reached: imports, aliases, `np.linalg.inv`, getattr with constant strings.
 
-    Private NumPy modules are refused in every challenge: they keep banned originals reachable.
+    NumPy's functions of the same name elsewhere (`numpy.ma.cov` for `numpy.cov`) count as the
+    banned one. Private NumPy modules are refused in every challenge: they keep banned originals reachable.
     The check is static, so it is paired with run-time guards in the sandbox (a computed
     `getattr(np, name)` slips past this and is caught there).
     """
     names = Names(tree)
     wanted = set(banned)
+    # NumPy's namesakes compute the same thing under another path (`np.ma.cov` beside `np.cov`).
+    last_parts = {name.rsplit(".", 1)[-1]: name for name in banned}
+
+    def banned_name(name: str) -> str | None:
+        if name in wanted:
+            return name
+        return last_parts.get(name.rsplit(".", 1)[-1]) if name.startswith("numpy.") else None
+
     uses = [BannedUse(name, line, PRIVATE_MESSAGE.format(name=name, line=line))
             for name, line in names.imports if is_private_numpy(name)]
-    uses += [BannedUse(name, line) for name, line in names.imports if name in wanted]
+    uses += [BannedUse(found, line) for name, line in names.imports if (found := banned_name(name)) is not None]
     for node in ast.walk(tree):
         loaded = isinstance(node, (ast.Attribute, ast.Name)) and isinstance(node.ctx, ast.Load)
         if loaded or isinstance(node, ast.Call):
             assert isinstance(node, ast.expr)
             name = names.resolve(node)
-            if name is not None and name in wanted:
-                uses.append(BannedUse(name, node.lineno))
+            found = banned_name(name) if name is not None else None
+            if found is not None:
+                uses.append(BannedUse(found, node.lineno))
             elif name is not None and is_private_numpy(name) and isinstance(node, (ast.Attribute, ast.Call)):
                 uses.append(BannedUse(name, node.lineno, PRIVATE_MESSAGE.format(name=name, line=node.lineno)))
     unique: dict[tuple[str, int], BannedUse] = {}

@@ -32,12 +32,19 @@ CONSTRUCTS = {
     "Counter": "collections.Counter",
     "fromiter": "np.fromiter",
     "sorted": "sorted() with a Python key",
+    "min": "min() with a Python key",
+    "max": "max() with a Python key",
     "vectorize": "np.vectorize",
     "frompyfunc": "np.frompyfunc",
     "apply_along_axis": "np.apply_along_axis",
     "apply_over_axes": "np.apply_over_axes",
     "Thread": "a thread",
     "ThreadPoolExecutor": "a thread pool",
+    "start_new_thread": "a thread",
+    "Process": "a child process",
+    "fork": "a child process",
+    "Pool": "a process pool",
+    "ProcessPoolExecutor": "a process pool",
     "starmap": "itertools.starmap",
     "exec": "code run through exec()",
     "eval": "code run through eval()",
@@ -167,7 +174,7 @@ def _construct(tree: ast.Module) -> tuple[str, int] | None:
         if name is None:
             continue
         name = aliases.get(name, name)
-        if name == "sorted" and not any(keyword.arg == "key" for keyword in node.keywords):
+        if name in ("sorted", "min", "max") and not any(keyword.arg == "key" for keyword in node.keywords):
             continue
         if name in CONSTRUCTS:
             return CONSTRUCTS[name], node.lineno

@@ -16,8 +16,8 @@ from app.cases import CRITERIA, Case, Mode, SizedInput
 from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.grading.banned import find_banned
 from app.grading.cost import CostEvidence
-from app.grading.memory import ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
-from app.grading.probes import offset_probe
+from app.grading.memory import Baseline, ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
+from app.grading.probes import axis_probe, offset_probe
 from app.grading.report import CriterionResult, GradeReport
 from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
 from app.grading.timing import SolutionTiming, Timekeeper, timing_report
@@ -146,15 +146,14 @@ class Grader:
 
     def _cases_for_this_grade(self, challenge: Challenge,
                               mode: Mode) -> tuple[list[Case], dict[str, Expected]]:
-        """The cached cases, plus a stability probe drawn afresh for this grade (submit only)."""
+        """The cached cases, plus stability and axis probes drawn afresh for this grade (submit only)."""
         cases, expected = self.cases_and_expected(challenge)
         if mode == "run":
             return [c for c in cases if c.visible], expected
-        config = challenge.config.rubric.offset_probe
-        if config is None:
-            return cases, expected
-        fresh = offset_probe(config, cases)
-        return [*cases, fresh], {**expected, fresh.name: expected_answer(challenge.reference(), fresh)}
+        rubric = challenge.config.rubric
+        fresh = ([offset_probe(rubric.offset_probe, cases)] if rubric.offset_probe is not None else []) + (
+            [axis_probe(rubric.axis_probe)] if rubric.axis_probe is not None else [])
+        return [*cases, *fresh], {**expected, **{f.name: expected_answer(challenge.reference(), f) for f in fresh}}
 
     def _run_tests(self, challenge: Challenge, code: str, cases: list[Case], limits: Limits) -> RunResult:
         """The one job that runs every case; only plain outputs come back."""
@@ -225,7 +224,7 @@ class Grader:
         measured = []
         for probe, future in zip(profile.memory_probes, futures, strict=True):
             run = future.result()
-            call = with_trusted_peak(run.calls[0], run, probe.baseline_rss_bytes) if run.outcome == "ok" else None
+            call = with_trusted_peak(run.calls[0], run, probe.baseline) if run.outcome == "ok" else None
             measured.append((probe, call, run.message))
         chosen = measured[0]
         if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
@@ -245,10 +244,9 @@ class Grader:
         noop = self.sandbox.run(_probe_job(challenge, "def noop(*args, **kwargs):\n    return None\n", probe,
                                            function="noop"), limits=limits)
         if reference.outcome != "ok":
-            return ProbeProfile(probe, None, noop.job_peak_rss_bytes, reference_is_view=False)
-        call = with_trusted_peak(reference.calls[0], reference, noop.job_peak_rss_bytes)
-        return ProbeProfile(probe, call.peak_bytes, noop.job_peak_rss_bytes,
-                            reference_is_view=any(call.shares_memory))
+            return ProbeProfile(probe, None, Baseline.of(noop), reference_is_view=False)
+        call = with_trusted_peak(reference.calls[0], reference, Baseline.of(noop))
+        return ProbeProfile(probe, call.peak_bytes, Baseline.of(noop), reference_is_view=any(call.shares_memory))
 
     def profile(self, challenge: Challenge) -> ReferenceProfile:
         """The naive loop's timing and the reference's memory figures, measured in the sandbox once per challenge."""

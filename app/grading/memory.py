@@ -18,20 +18,40 @@ from app.cases import Case
 from sandbox import CallResult, RunResult
 
 
-def trusted_peak_bytes(result: RunResult, baseline_rss_bytes: int | None) -> int | None:
-    """The job's resident peak above the baseline job's, or None when either is unknown."""
-    if result.job_peak_rss_bytes is None or baseline_rss_bytes is None:
-        return None
-    return max(0, result.job_peak_rss_bytes - baseline_rss_bytes)
+@dataclass(frozen=True)
+class Baseline:
+    """What a job that only receives the probe holds: its process's resident peak, and its cgroup's."""
+
+    rss_bytes: int | None
+    group_bytes: int | None = None
+
+    @classmethod
+    def of(cls, noop: RunResult) -> Baseline:
+        return cls(noop.job_peak_rss_bytes, noop.peak_memory_bytes)
 
 
-def with_trusted_peak(call: CallResult, result: RunResult, baseline_rss_bytes: int | None) -> CallResult:
+def trusted_peak_bytes(result: RunResult, baseline: Baseline) -> int | None:
+    """The job's peak above the baseline job's, or None when unknown.
+
+    The larger of two kernel figures: the job process's resident peak (`ru_maxrss`, which counts
+    children only once reaped) and its cgroup's peak, which counts every process the job
+    started: a child that holds the big intermediate and is never waited for is in the second.
+    """
+    figures = []
+    if result.job_peak_rss_bytes is not None and baseline.rss_bytes is not None:
+        figures.append(result.job_peak_rss_bytes - baseline.rss_bytes)
+    if result.peak_memory_bytes is not None and baseline.group_bytes is not None:
+        figures.append(result.peak_memory_bytes - baseline.group_bytes)
+    return max(0, *figures) if figures else None
+
+
+def with_trusted_peak(call: CallResult, result: RunResult, baseline: Baseline) -> CallResult:
     """The call with its peak raised to what the kernel saw, when that is clearly more than tracemalloc said.
 
     Resident pages count whole (jobs get no huge pages, but 4 KiB pages and the allocator's
     own pages still round a figure up): within RSS_NOISE_BYTES the byte-exact tracemalloc figure stands.
     """
-    kernel = trusted_peak_bytes(result, baseline_rss_bytes)
+    kernel = trusted_peak_bytes(result, baseline)
     if kernel is None or kernel <= (call.peak_bytes or 0) + RSS_NOISE_BYTES:
         return call
     return replace(call, peak_bytes=kernel)
@@ -66,7 +86,7 @@ class ProbeProfile:
 
     probe: Case
     reference_peak_bytes: int | None  # the larger of tracemalloc's and the kernel's figure
-    baseline_rss_bytes: int | None  # a job that only receives the probe: its resident peak
+    baseline: Baseline  # a job that only receives the probe: its resident peak and its cgroup's
     reference_is_view: bool
 
 
@@ -82,11 +102,11 @@ def worse(first: tuple[CallResult | None, int | None], second: tuple[CallResult 
         call, reference = pair
         if call is not None and call.error is not None and call.error.is_a("MemoryError"):
             return float("inf")
-        if call is None or call.status != "ok":
-            return -1.0  # a crash or a time limit says nothing about memory: the other probe's figure counts
+        if call is None or call.status not in ("ok", "timeout"):
+            return -1.0  # a crash says nothing about memory: the other probe's figure counts
         if not call.peak_bytes or not reference:
-            return 0.0
-        return call.peak_bytes / reference
+            return 0.0 if call.status == "ok" else -0.5
+        return call.peak_bytes / reference  # a call stopped at its time limit: the peak it had reached by then
     first_badness, second_badness = badness(first), badness(second)
     if 0 < first_badness < float("inf"):
         return 1 if second_badness > first_badness * CUT_PROBE_MARGIN else 0

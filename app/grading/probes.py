@@ -1,9 +1,11 @@
-"""Stability probes a submission cannot recognise: drawn from fresh randomness for every grade.
+"""Stability and axis probes a submission cannot recognise: drawn from fresh randomness for every grade.
 
 A fixed probe (logits near 1000) can be spotted by its values, and a probe whose rows all sit
 at one magnitude misses a shift by the global max. The fresh probe shifts an ordinary case's
 input by offsets of mixed sign and magnitude, one per slice (softmax: one row near +1000,
-another near -4000), and its expected answer is the reference's on that same input.
+another near -4000; one slice always at the top of the range and one at its bottom), and its
+expected answer is the reference's on that same input. The tops are set past what a wider
+float hides: np.longdouble's exp overflows near 11356, so softmax's reaches 50000.
 Switched on per challenge by `[rubric.offset_probe]` in challenge.toml.
 """
 
@@ -15,9 +17,11 @@ from dataclasses import replace
 import numpy as np
 
 from app.cases import Case
-from app.catalog import OffsetProbe
+from app.catalog import AxisProbe, OffsetProbe
 
 OFFSET_PROBE_NAME = "large offsets of mixed sign and magnitude across the batch (drawn for this grade)"
+AXIS_PROBE_NAME = "an input of a rank and axis drawn for this grade"
+FRESH_PROBE_NAMES = (OFFSET_PROBE_NAME, AXIS_PROBE_NAME)  # their figures differ from grade to grade
 
 
 def offset_probe(config: OffsetProbe, cases: list[Case], *, seed: int | None = None) -> Case:
@@ -39,6 +43,10 @@ def _offsets(shape: tuple[int, ...], config: OffsetProbe, rng: np.random.Generat
     offset_shape[config.constant_along] = 1
     low, high = np.log10(config.magnitudes[0]), np.log10(config.magnitudes[1])
     magnitudes = 10 ** rng.uniform(low, high, size=offset_shape)
+    spread = magnitudes.reshape(-1)
+    if spread.size >= 2:  # the whole range, every grade: one slice at its top (past long double's exp range
+        top, bottom = rng.choice(spread.size, size=2, replace=False)  # for softmax), one at its bottom
+        spread[top], spread[bottom] = config.magnitudes[1], config.magnitudes[0]
     signs = rng.choice([-1.0, 1.0], size=offset_shape)
     flat = signs.reshape(-1)
     if flat.size >= 2:  # at least one slice high and one low: a shift by the global max must show
@@ -46,3 +54,19 @@ def _offsets(shape: tuple[int, ...], config: OffsetProbe, rng: np.random.Generat
         rng.shuffle(flat)
     offsets: np.ndarray = magnitudes * signs
     return offsets
+
+
+def axis_probe(config: AxisProbe, *, seed: int | None = None) -> Case:
+    """A new hidden axis case: a random rank (3 to 5), distinct side lengths, a random axis but the last.
+
+    Fixed axis tests can be passed by spelling out each (rank, axis) pair they use; this one is
+    drawn afresh for every grade, so only code that handles any axis passes it.
+    """
+    rng = np.random.default_rng(secrets.randbits(64) if seed is None else seed)
+    rank = int(rng.integers(config.ranks[0], config.ranks[1] + 1))
+    shape = tuple(int(side) for side in rng.choice(np.arange(2, 2 + rank + 3), size=rank, replace=False))
+    axis = int(rng.integers(0, rank - 1))  # never the last: that one every formulation gets right
+    if rng.random() < 0.5:
+        axis -= rank  # the same axis, counted from the end
+    return Case(AXIS_PROBE_NAME, args=(rng.normal(size=shape),), kwargs={config.argument: axis}, category="axis",
+                visible=False)

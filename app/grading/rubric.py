@@ -21,6 +21,7 @@ from app.catalog import Challenge
 from app.grading.compare import compare_outputs
 from app.grading.cost import CostEvidence, cost_finding
 from app.grading.feedback import feedback
+from app.grading.probes import AXIS_PROBE_NAME
 from app.grading.report import CriterionResult, FeedbackItem, Rating, TestReport
 from app.grading.static_checks import Finding, find_static, loop_spans
 from app.grading.verdict import FailureKind
@@ -160,9 +161,9 @@ def _wasteful_memory(evidence: Evidence) -> bool:
         return False
     if memory.call is None:
         return "memory" in memory.job_message
-    if memory.call.status != "ok":
+    if memory.call.status not in ("ok", "timeout"):
         return memory.call.error is not None and memory.call.error.is_a("MemoryError")
-    if memory.reference_is_view and not any(memory.call.shares_memory):
+    if memory.call.status == "ok" and memory.reference_is_view and not any(memory.call.shares_memory):
         return True
     peak = memory.call.peak_bytes
     return bool(peak and memory.reference_peak and peak > MEMORY_WARN_RATIO * memory.reference_peak)
@@ -279,6 +280,7 @@ def _is_nonfinite(message: str) -> bool:
 
 def _axis_awareness(evidence: Evidence) -> CriterionResult:
     probes = list(evidence.challenge.config.rubric.probes.get("axis_awareness", ()))
+    probes += [case.name for case in evidence.cases if case.name == AXIS_PROBE_NAME]  # drawn for this grade
     if not probes:
         return _result("n/a", [])
     tests = _tests_by_name(evidence)
@@ -417,14 +419,16 @@ def _memory_efficiency(evidence: Evidence) -> CriterionResult:
         where = f" at line {call.error.line}" if call.error.line else ""
         return _result("fail", [feedback("memory_efficiency.limit-hit", line=call.error.line, probe=memory.probe,
                                          limit=limit, where=where, fix=fix)])
-    if call.status != "ok":
+    if call.status not in ("ok", "timeout"):
         return _result("n/a", [])
-    if memory.reference_is_view and not any(call.shares_memory):
+    if call.status == "ok" and memory.reference_is_view and not any(call.shares_memory):
         return _result("fail", [feedback("memory_efficiency.not-a-view", probe=memory.probe, fix=fix)])
     peak, reference = call.peak_bytes, memory.reference_peak
     if peak is None or not reference:
         return _result("n/a", [])
     ratio = peak / reference
+    if call.status == "timeout" and ratio <= MEMORY_WARN_RATIO:  # stopped early: a low peak proves nothing
+        return _result("n/a", [])
     if ratio > MEMORY_WARN_RATIO:
         return _result("fail" if ratio > MEMORY_FAIL_RATIO else "warn", [
             feedback("memory_efficiency.peak-high", probe=memory.probe, peak=_bytes(peak), ratio=ratio,

@@ -184,12 +184,82 @@ def _used(run: TimingRun | None) -> float:
 
 
 @dataclass(frozen=True)
+class RowDigest:
+    """Every row of the reference's output reduced to its dot product with secret random weights.
+
+    What lets the job choose the rows it sends back after the call (so the code cannot know
+    them in advance) while the grader keeps two numbers per row instead of the whole output:
+    a row that was not computed, or computed wrongly, misses its dot product, up to the
+    tolerance the element-wise comparison would allow (atol and rtol summed over the weights).
+    """
+
+    shape: tuple[int, ...]
+    weights: np.ndarray  # the shape of one row
+    sums: np.ndarray  # per row: sum(row * weights), non-finite entries counted as 0
+    scales: np.ndarray  # per row: sum(|row| * |weights|), for the relative tolerance
+    patterns: np.ndarray  # per row: where the non-finite entries are and what they are, weighted alike
+
+    @classmethod
+    def of(cls, output: np.ndarray, rng: np.random.Generator) -> RowDigest:
+        weights = rng.uniform(0.5, 1.5, size=output.shape[1:]) * rng.choice((-1.0, 1.0), size=output.shape[1:])
+        flat = weights.reshape(-1)
+        rows_per_block = max(1, (1 << 17) // max(flat.size, 1))  # a view's rows are copied a block at a time
+        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+        for start in range(0, output.shape[0], rows_per_block):
+            parts.append(_project(np.asarray(output[start:start + rows_per_block]), flat))
+        sums, scales, patterns = (np.concatenate([part[i] for part in parts]) for i in range(3))
+        return cls(shape=tuple(output.shape), weights=weights, sums=sums, scales=scales.real, patterns=patterns)
+
+    def problem(self, actual: Any, rows: tuple[int, ...] | None, shape: tuple[int, ...] | None, *,
+                rtol: float, atol: float) -> str | None:
+        if shape is not None and shape != self.shape:
+            return f"expected shape {self.shape}, got {shape}"
+        wanted = min(SAMPLED_ROWS, self.shape[0])
+        if (rows is None or len(rows) != wanted or len(set(rows)) != wanted or list(rows) != sorted(rows)
+                or not all(0 <= r < self.shape[0] for r in rows) or rows[0] != 0 or rows[-1] != self.shape[0] - 1):
+            return "the rows sent back for checking are not the ones the sandbox drew"
+        if not isinstance(actual, np.ndarray) or actual.shape != (wanted, *self.shape[1:]):
+            return "the rows sent back for checking are malformed"
+        if actual.dtype.kind not in "biufc":
+            return f"values of dtype {actual.dtype}"
+        index = list(rows)
+        got, _, pattern = _project(actual, self.weights.reshape(-1))
+        weight = float(np.abs(self.weights).sum())
+        tolerance = atol * weight + (rtol + 1e-9) * self.scales[index]
+        with np.errstate(all="ignore"):
+            off = np.where(np.isfinite(self.sums[index]), np.abs(got - self.sums[index]),
+                           np.where(got == self.sums[index], 0.0, np.inf))
+        misplaced = np.abs(pattern - self.patterns[index]) > 1e-9 * weight  # inf, -inf or NaN where it is not
+        bad = [r for r, o, t, m in zip(rows, off, tolerance, misplaced, strict=True) if m or not o <= t]
+        if not bad:
+            return None
+        return f"{len(bad)} of {wanted} rows checked differ from the reference's, first at index ({bad[0]},)"
+
+
+def _project(block: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per row: finite entries times the weights, their magnitudes times |weights|, and a code of the rest."""
+    values = np.asarray(block, dtype=_digest_dtype(block)).reshape(block.shape[0], -1)
+    finite = np.isfinite(values)
+    clean = np.where(finite, values, 0)
+    code = np.where(finite, 0.0, np.where(np.isnan(values), 3.0, np.where(values.real > 0, 1.0, 2.0)))
+    with np.errstate(all="ignore"):  # values near the float limit may overflow the sums: compared as inf below
+        return clean @ weights, np.abs(clean) @ np.abs(weights), code @ weights
+
+
+def _digest_dtype(array: np.ndarray) -> type[np.floating[Any]] | type[np.complexfloating[Any, Any]]:
+    return np.complex128 if array.dtype.kind == "c" else np.float64
+
+
+@dataclass(frozen=True)
 class TimedInput:
     """One size's timing inputs: the first is timed over repeats, the others once each, fresh.
 
-    Each comes with the reference's output on it (only `rows` of an array output), so the
-    output of timed calls can be checked: a function that skips its work on timing-shaped
-    inputs returns a wrong answer there. The fresh inputs are different data of the same
+    Each comes with the reference's output on it, so the output of timed calls can be checked:
+    a function that skips its work on timing-shaped inputs returns a wrong answer there. For
+    an array output with more than a few rows, the job sends back rows it draws itself after
+    the call, checked against a digest of every row of the reference's (`digests`): rows the
+    grader chose would travel in the call's options, where the code could read them from the
+    harness's frames and compute only those. The fresh inputs are different data of the same
     shape, timed after the repeats: a cache keyed on the input (its id, its address, a hash
     of its bytes) makes repeats instant but cannot answer an input it has never seen.
     """
@@ -197,20 +267,28 @@ class TimedInput:
     size: int
     inputs: tuple[SizedInput, ...]
     expected: tuple[Any, ...]
-    rows: tuple[int, ...] | None  # the rows of an array output that travel back and are checked
+    rows: tuple[int, ...] | None  # fixed rows of an array output that travel back and are checked
     key: str  # names all of these inputs together (the sandbox sends them once per executor)
     check: Checker | None = None  # the challenge's own checker, for outputs that come back whole
     rtol: float = 1e-6
     atol: float = 1e-8
+    digests: tuple[RowDigest, ...] = ()  # one per input: rows drawn in the job are checked against these
 
     def calls(self, repeated: CallOptions, fresh: CallOptions) -> tuple[Call, ...]:
         return tuple(Call(args=sized.args, kwargs=sized.kwargs, options=repeated if index == 0 else fresh)
                      for index, sized in enumerate(self.inputs))
 
-    def problem(self, index: int, actual: Any) -> str | None:
+    def sampling(self) -> dict[str, Any]:
+        """How a timed call's output travels back: rows the job draws, fixed rows, or whole."""
+        return {"sample_drawn": SAMPLED_ROWS} if self.digests else {"sample_rows": self.rows}
+
+    def problem(self, index: int, actual: Any, *, rows: tuple[int, ...] | None = None,
+                shape: tuple[int, ...] | None = None) -> str | None:
         """Why the output of a timed call on input `index` is wrong, or None."""
         expected = self.expected[index]
         try:
+            if self.digests:
+                return self.digests[index].problem(actual, rows, shape, rtol=self.rtol, atol=self.atol)
             if self.check is not None and self.rows is None:
                 case = Case("timing", args=self.inputs[index].args, kwargs=self.inputs[index].kwargs,
                             category="timing")
@@ -228,10 +306,15 @@ def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
     for sized in inputs:
         with np.errstate(all="ignore"):
             outputs.append(reference(*copy.deepcopy(sized.args), **copy.deepcopy(sized.kwargs)))
-    rows: tuple[int, ...] | None = None
     first = outputs[0]
-    if isinstance(first, np.ndarray) and first.ndim >= 1 and first.shape[0] > SAMPLED_ROWS:
-        # Rows fixed per server but drawn at random: a solution cannot know which ones are read.
+    digests: tuple[RowDigest, ...] = ()
+    if (all(isinstance(out, np.ndarray) and out.ndim >= 1 and out.shape[0] > SAMPLED_ROWS
+            and out.dtype.kind in "biufc" for out in outputs)):
+        rng = np.random.default_rng()  # weights fixed per server but drawn at random, never sent anywhere
+        digests = tuple(RowDigest.of(out, rng) for out in outputs)
+        outputs = [None] * len(outputs)  # the digests stand for them; the outputs may be 100 MB
+    rows: tuple[int, ...] | None = None
+    if not digests and isinstance(first, np.ndarray) and first.ndim >= 1 and first.shape[0] > SAMPLED_ROWS:
         picked = np.random.default_rng().choice(first.shape[0] - 2, size=SAMPLED_ROWS - 2, replace=False) + 1
         rows = tuple(sorted({0, first.shape[0] - 1, *map(int, picked)}))
     expected = tuple(out[list(rows)] if rows is not None and isinstance(out, np.ndarray) and out.ndim >= 1 else out
@@ -240,7 +323,8 @@ def build_timed_input(challenge: Challenge, size: int) -> TimedInput:
     # Loosened tolerances: this check catches skipped work, not the last digits (the tests judge those).
     return TimedInput(size=size, inputs=inputs, expected=expected, rows=rows, check=checks[0] if checks else None,
                       key=f"{challenge.cache_key}:timing:{size}:{1 + FRESH_INPUTS}",
-                      rtol=max(challenge.config.rtol * 10, 1e-5), atol=max(challenge.config.atol * 10, 1e-7))
+                      rtol=max(challenge.config.rtol * 10, 1e-5), atol=max(challenge.config.atol * 10, 1e-7),
+                      digests=digests)
 
 
 def timing_limits(wall_seconds: float = CALL_CPU_SECONDS * 4) -> Limits:
@@ -521,8 +605,8 @@ def timing_cpu() -> int:
 
 def _timing_job(code: str, function: str, timed: TimedInput, cpu: int) -> Job:
     repeated = CallOptions(time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS,
-                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, sample_rows=timed.rows)
-    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, sample_rows=timed.rows)
+                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, **timed.sampling())
+    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, **timed.sampling())
     return Job(code=code, function=function, calls=timed.calls(repeated, fresh), cpu=cpu, inputs_key=timed.key)
 
 
@@ -546,10 +630,19 @@ def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: Phas
     if result.outcome == "cpu_timeout":
         return _Reading(None, f"not timed: it ran past {CALL_CPU_SECONDS * 2:g} s of CPU", too_slow=True)
     if result.outcome != "ok":
-        return _Reading(None, f"not timed: {result.message}")
+        # The reference ran on these inputs: a candidate that cannot (it exits, crashes, floods the output)
+        # has no figure to compare, which is no reason to judge its cost on the tests' small sizes only.
+        # Running out of memory is the memory criterion's to judge.
+        return _Reading(None, f"not timed: the job failed on timing-sized inputs ({result.message})",
+                        wrong_output=result.outcome not in ("memory", "internal_error"))
     timed_call = result.calls[0]
     if timed_call.status == "timeout" or any(call.status == "timeout" for call in result.calls):
         return _Reading(None, f"not timed: a call ran past {CALL_CPU_SECONDS:g} s of CPU", too_slow=True)
+    failed = next((call for call in result.calls if call.status in ("error", "invalid")), None)
+    if failed is not None:  # raising only on timing-sized inputs hid a slow solution's cost entirely
+        what = failed.error.type if failed.error is not None else failed.status
+        return _Reading(None, f"not timed: a timed call failed on timing-sized inputs ({what}), where the tests "
+                        "passed", wrong_output=True)
     if timed_call.status != "ok" or len(timed_call.seconds) < 2:
         return _Reading(None, f"not timed: it ran past {CALL_CPU_SECONDS:g} s of CPU")
     wrong = _wrong_output(result.calls, timed)
@@ -596,7 +689,7 @@ def _wrong_output(calls: tuple[CallResult, ...], timed: TimedInput) -> str | Non
     for index, call in enumerate(calls[: len(timed.inputs)]):
         if call.status != "ok":
             return f"a timed call on {'the timing' if index == 0 else 'new'} data failed ({call.status})"
-        problem = timed.problem(index, call.value)
+        problem = timed.problem(index, call.value, rows=call.rows, shape=call.shape)
         if problem is not None:
             which = "a repeated call on the timing data" if index == 0 else "a call on new timing data"
             return f"{which} returned a wrong result ({problem}): work skipped on timing-sized inputs"

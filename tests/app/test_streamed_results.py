@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from app.grading.probes import OFFSET_PROBE_NAME
+from app.grading.probes import FRESH_PROBE_NAMES
 from tests._server import ARRAYDOJO
 from tests.expected_outcomes import normalised_report
 
@@ -44,7 +44,7 @@ def start(client: httpx.Client, code: str) -> dict[str, Any]:
 def stable(report: dict[str, Any]) -> dict[str, Any]:
     """The report without what two gradings of the same code never share: run times, and the numbers of
     the stability probe drawn afresh for each grade (the same normalisation the golden reports use)."""
-    normalised = normalised_report(report, volatile_tests=(OFFSET_PROBE_NAME,))
+    normalised = normalised_report(report, volatile_tests=FRESH_PROBE_NAMES)
     return {key: value for key, value in normalised.items() if key not in VARIES}
 
 

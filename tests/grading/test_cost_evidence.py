@@ -75,3 +75,23 @@ def test_a_job_killed_where_the_reference_ran_is_slowness() -> None:
 
 def test_no_timing_no_finding() -> None:
     assert cost_finding(None, PLAIN) is None
+
+
+def test_a_loop_driven_from_c_by_max_with_a_key_is_named() -> None:
+    keyed = ast.parse("import numpy as np\ndef f(rows):\n    return max(rows, key=np.linalg.norm)\n")
+    finding = cost_finding(cost(9e-4, 7e-3, 6e-2), keyed)
+    assert finding is not None
+    assert "max() with a Python key" in finding[1].message
+    plain_max = ast.parse("import numpy as np\ndef f(x):\n    return max(x.shape[0], 1) * np.exp(x)\n")
+    assert cost_finding(cost(9e-4, 7e-3, 6e-2), plain_max) is None
+
+
+def test_work_moved_to_a_child_process_or_raw_thread_is_named() -> None:
+    for source, named in [("import os\ndef f(x):\n    pid = os.fork()\n    return x\n", "a child process"),
+                          ("import _thread\ndef f(x):\n    _thread.start_new_thread(print, ())\n    return x\n",
+                           "a thread"),
+                          ("from multiprocessing import Pool\ndef f(x):\n    return Pool(2).apply(abs, (x,))\n",
+                           "a process pool")]:
+        finding = cost_finding(cost(9e-4, 7e-3, 6e-2), ast.parse(source))
+        assert finding is not None
+        assert named in finding[1].message

@@ -9,7 +9,7 @@ import pytest
 
 from app.catalog import Catalog
 from app.grading.banned import find_banned
-from app.grading.probes import OFFSET_PROBE_NAME, offset_probe
+from app.grading.probes import AXIS_PROBE_NAME, OFFSET_PROBE_NAME, axis_probe, offset_probe
 from app.grading.report import Verdict
 from app.grading.static_checks import find_static
 from app.labels import load_labels
@@ -94,8 +94,38 @@ def test_offset_probe_mixes_signs_and_magnitudes_and_changes_every_grade(catalog
     assert not np.array_equal(first.args[0], second.args[0])
 
 
+def test_offset_probe_reaches_past_what_a_long_double_exp_can_hold(catalog: Catalog) -> None:
+    # np.longdouble's exp overflows near 11356: a naive softmax in long double must meet a row beyond it
+    for challenge_id in ("softmax", "cross-entropy"):
+        challenge = catalog.get(challenge_id)
+        config = challenge.config.rubric.offset_probe
+        assert config is not None
+        cases = challenge.cases()
+        base = next(c for c in cases if c.name == config.case).args[0]
+        for seed in range(20):
+            shift = np.abs(offset_probe(config, cases, seed=seed).args[0] - base)
+            assert shift.max() == pytest.approx(config.magnitudes[1])
+            assert shift.max() > 12_000
+            assert shift.min() == pytest.approx(config.magnitudes[0])
+
+
 def test_every_verdict_has_a_label_and_an_explanation() -> None:
     for verdict in Verdict.__args__:  # type: ignore[attr-defined]
         assert load_labels().verdicts[verdict]
         assert load_labels().explanations[verdict]
     assert load_labels().explanations["not_rated"] == "Not rated: make the tests pass first."
+
+
+def test_axis_probe_draws_a_rank_the_examples_never_show_and_an_axis_but_the_last(catalog: Catalog) -> None:
+    config = catalog.get("softmax").config.rubric.axis_probe
+    assert config is not None
+    drawn = [axis_probe(config, seed=seed) for seed in range(30)]
+    assert all(case.name == AXIS_PROBE_NAME and not case.visible and case.category == "axis" for case in drawn)
+    ranks = {case.args[0].ndim for case in drawn}
+    assert ranks <= {3, 4, 5}
+    assert {4, 5} <= ranks
+    for case in drawn:
+        shape, axis = case.args[0].shape, case.kwargs["axis"]
+        assert len(set(shape)) == len(shape)  # non-square: a mixed-up axis shows
+        assert axis % len(shape) != len(shape) - 1
+    assert {case.kwargs["axis"] < 0 for case in drawn} == {True, False}

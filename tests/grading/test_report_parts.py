@@ -39,3 +39,15 @@ def test_a_syntax_error_reports_no_part_before_its_report(grader: Grader) -> Non
     parts, report = record(grader, "def softmax(:\n")
     assert parts == []
     assert report.error is not None
+
+
+def test_memory_held_outside_the_job_process_counts_through_its_cgroup() -> None:
+    from app.grading.memory import Baseline, trusted_peak_bytes
+    from sandbox import RunResult
+
+    baseline = Baseline(rss_bytes=50 << 20, group_bytes=60 << 20)
+    # the job process stayed small; a child it never reaped held 200 MiB more
+    result = RunResult(outcome="ok", job_peak_rss_bytes=55 << 20, peak_memory_bytes=260 << 20)
+    assert trusted_peak_bytes(result, baseline) == 200 << 20
+    assert trusted_peak_bytes(RunResult(outcome="ok", job_peak_rss_bytes=55 << 20), baseline) == 5 << 20
+    assert trusted_peak_bytes(RunResult(outcome="ok"), baseline) is None

@@ -9,6 +9,7 @@ from app.cases import SizedInput
 from app.grading.timing import (
     FRESH_FACTOR,
     PhaseWatch,
+    RowDigest,
     TimedInput,
     TimingGate,
     TimingRun,
@@ -99,3 +100,55 @@ def test_a_timing_whose_budget_is_spent_gets_no_more_jobs() -> None:
     assert _job_wall(run, [], 1000, 0.5) == pytest.approx(1.5)  # 3x the reference's job at this size
     run.seconds_left = 0.0
     assert _job_wall(run, [], 1000, 0.5) == 0.0
+
+
+def _digest_timed(output: np.ndarray) -> TimedInput:
+    digest = RowDigest.of(output, np.random.default_rng(0))
+    return TimedInput(size=100, inputs=(SizedInput(args=(np.zeros(3),)),), expected=(None,), rows=None, key="d",
+                      digests=(digest,), rtol=1e-5, atol=1e-7)
+
+
+def test_rows_drawn_by_the_job_are_checked_against_every_reference_row() -> None:
+    output = np.random.default_rng(1).standard_normal((1000, 6))
+    timed = _digest_timed(output)
+    rows = (0, 17, 512, 999)
+    assert timed.problem(0, output[list(rows)], rows=rows, shape=(1000, 6)) is None
+    assert timed.problem(0, output[list(rows)] * (1 + 1e-7), rows=rows, shape=(1000, 6)) is None
+
+
+def test_a_row_that_was_not_computed_is_caught_wherever_it_is() -> None:
+    output = np.random.default_rng(2).standard_normal((1000, 6))
+    timed = _digest_timed(output)
+    rows = (0, 17, 512, 999)
+    skipped = output[list(rows)].copy()
+    skipped[2] = 1 / 6  # a placeholder where the work was skipped
+    assert timed.problem(0, skipped, rows=rows, shape=(1000, 6)) == ("1 of 4 rows checked differ from the reference's, "
+                                                                          "first at index (512,)")
+
+
+@pytest.mark.parametrize("rows", [(0, 1, 2, 3), (0, 0, 5, 999), (0, 5, 999), None, (999, 5, 6, 0)])
+def test_rows_the_job_did_not_draw_are_refused(rows: tuple[int, ...] | None) -> None:
+    output = np.random.default_rng(3).standard_normal((1000, 2))
+    timed = _digest_timed(output)
+    value = output[list(rows)] if rows else output[:4]
+    assert timed.problem(0, value, rows=rows, shape=(1000, 2)) is not None
+
+
+def test_rows_checked_against_a_wrong_full_shape_fail_on_the_shape() -> None:
+    output = np.ones((10, 3))
+    timed = _digest_timed(output)
+    assert "expected shape" in (timed.problem(0, output[[0, 1, 2, 9]], rows=(0, 1, 2, 9), shape=(11, 3)) or "")
+
+
+def test_rows_with_masked_entries_are_checked_where_they_are_finite_and_where_they_are_not() -> None:
+    output = np.random.default_rng(4).standard_normal((100, 8))
+    output[output < -0.5] = -np.inf  # masked logits, as top-p filtering leaves them
+    timed = _digest_timed(output)
+    rows = (0, 10, 50, 99)
+    assert timed.problem(0, output[list(rows)], rows=rows, shape=(100, 8)) is None
+    moved = output[list(rows)].copy()
+    moved[1] = np.where(np.isfinite(moved[1]), -np.inf, 0.0)  # masks swapped with values
+    assert timed.problem(0, moved, rows=rows, shape=(100, 8)) is not None
+    nan = output[list(rows)].copy()
+    nan[2, 0] = np.nan
+    assert timed.problem(0, nan, rows=rows, shape=(100, 8)) is not None
