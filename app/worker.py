@@ -62,6 +62,14 @@ def check_environment(environ: dict[str, str]) -> str:
     return broker_url
 
 
+def count_delivery(counter: redis.Redis, job_id: str | int) -> int:
+    """This delivery's number for the job (kept as long as results are): past MAX_DELIVERIES it is not run."""
+    key = DELIVERIES_KEY.format(attempt_id=job_id)
+    delivery = int(counter.incr(key))
+    counter.expire(key, RESULT_TTL_SECONDS)
+    return delivery
+
+
 def register_grading(celery: Celery, *, grader: Grader, counter: redis.Redis) -> None:
     """Define the grade task on this worker's Celery app, bound to its grader."""
     worker_name = f"{socket.gethostname()}:{os.getpid()}"
@@ -69,9 +77,7 @@ def register_grading(celery: Celery, *, grader: Grader, counter: redis.Redis) ->
     @celery.task(name=GRADE_TASK, acks_late=True, reject_on_worker_lost=True)  # type: ignore[untyped-decorator]
     def grade(payload: dict[str, Any]) -> dict[str, Any]:
         request = GradeRequest.model_validate(payload)
-        key = DELIVERIES_KEY.format(attempt_id=request.attempt_id)
-        delivery = int(counter.incr(key))
-        counter.expire(key, RESULT_TTL_SECONDS)
+        delivery = count_delivery(counter, request.attempt_id)
         if delivery > MAX_DELIVERIES:
             log.warning("attempt %s delivered %d times: not graded again", request.attempt_id, delivery)
             response = GradeResponse(attempt_id=request.attempt_id, worker=worker_name, delivery=delivery,
@@ -106,9 +112,7 @@ def register_custom_input(celery: Celery, *, grader: Grader, counter: redis.Redi
     def try_input(payload: dict[str, Any]) -> dict[str, Any]:
         request = TryRequest.model_validate(payload)
         # Counted like grades: an input that kills workers is not handed to a third one.
-        key = DELIVERIES_KEY.format(attempt_id=request.request_id)
-        delivery = int(counter.incr(key))
-        counter.expire(key, RESULT_TTL_SECONDS)
+        delivery = count_delivery(counter, request.request_id)
         if delivery > MAX_DELIVERIES:
             log.warning("custom input %s delivered %d times: not run again", request.request_id, delivery)
             return TryResponse(request_id=request.request_id, worker=worker_name, delivery=delivery,
