@@ -5,14 +5,13 @@ from __future__ import annotations
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import redis
 from celery import Celery
 
-from app.broker import DELIVERIES_KEY, GradeRequest, create_celery, read_response, send_grade
+from app.broker import DELIVERIES_KEY, GradeRequest, read_response, send_grade
 from tests._services import RedisServer
 from tests.scale._worker import ARRAYDOJO, WorkerProcess
 
@@ -22,20 +21,6 @@ WRONG = "import numpy as np\n\ndef softmax(z, axis=-1):\n    return np.exp(z)\n"
 # Correct, but slow enough to be caught mid-grade by a kill.
 SLOW = REFERENCE.replace("import numpy as np", "import time\nimport numpy as np", 1) + \
     "\n_reference = softmax\n\ndef softmax(z, axis=-1):\n    time.sleep(0.4)\n    return _reference(z, axis)\n"
-
-
-@pytest.fixture
-def celery_client(redis_server: RedisServer) -> Iterator[Celery]:
-    client = create_celery(redis_server.url, visibility_timeout_seconds=3)
-    yield client
-    client.close()
-
-
-@pytest.fixture
-def worker(redis_server: RedisServer, tmp_path: Path) -> Iterator[WorkerProcess]:
-    running = WorkerProcess(redis_server.url, tmp_path / "worker.log").start()
-    yield running
-    running.stop()
 
 
 def _request(code: str, mode: str = "run") -> GradeRequest:

@@ -3,35 +3,18 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from celery import Celery
 
-from app.broker import GradeRequest, create_celery, read_response, send_grade
+from app.broker import GradeRequest, read_response, send_grade
 from app.errors import InvalidInputError
 from app.question_challenge import StoredQuestion
 from app.questions_models import QuestionDraft
 from app.services.questions import validate_question
 from app.services.remote_grading import BrokerValidator
-from tests._services import RedisServer
 from tests.app._questions import ACCEPTED, WRONG_AXIS, draft
 from tests.scale._worker import WorkerProcess
-
-
-@pytest.fixture
-def celery_client(redis_server: RedisServer) -> Iterator[Celery]:
-    client = create_celery(redis_server.url, visibility_timeout_seconds=3)
-    yield client
-    client.close()
-
-
-@pytest.fixture
-def worker(redis_server: RedisServer, tmp_path: Path) -> Iterator[WorkerProcess]:
-    running = WorkerProcess(redis_server.url, tmp_path / "worker.log").start()
-    yield running
-    running.stop()
 
 
 @pytest.mark.slow
