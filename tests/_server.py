@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -110,3 +112,17 @@ class ServerProcess:
 
     def client(self, **options: object) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=60, **options)  # type: ignore[arg-type]
+
+
+@contextmanager
+def running_hosts(database: Path | str, log_dir: Path, count: int = 2, **settings: str
+                  ) -> Iterator[list[ServerProcess]]:
+    """`count` web hosts on one database, started in order and all stopped on the way out."""
+    hosts = [ServerProcess(database, log_dir / f"web-{n}.log", **settings) for n in range(1, count + 1)]
+    try:
+        for host in hosts:
+            host.start()
+        yield hosts
+    finally:
+        for host in hosts:
+            host.stop()

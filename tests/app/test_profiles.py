@@ -12,7 +12,7 @@ import pytest
 import sqlalchemy as sa
 
 from app.services.profiles import hash_token
-from tests._server import ServerProcess
+from tests._server import ServerProcess, running_hosts
 
 
 def _cookie_of(response: httpx.Response) -> str:
@@ -84,10 +84,7 @@ def test_behind_https_the_cookie_is_host_prefixed_and_secure(https_server: Serve
 
 
 def test_the_database_key_is_shared_by_hosts_on_one_database(tmp_path: Path, app_database: Path | str) -> None:
-    hosts = [ServerProcess(app_database, tmp_path / f"web-{n}.log") for n in (1, 2)]
-    try:
-        for host in hosts:
-            host.start()
+    with running_hosts(app_database, tmp_path) as hosts:
         with httpx.Client(base_url=hosts[0].url) as on_one:
             token = _cookie_of(on_one.get("/api/progress"))
             on_one.put("/api/drafts/softmax", json={"code": "# shared\n"})
@@ -95,6 +92,3 @@ def test_the_database_key_is_shared_by_hosts_on_one_database(tmp_path: Path, app
             response = on_two.get("/api/drafts/softmax")
             assert response.status_code == 200
             assert "set-cookie" not in response.headers
-    finally:
-        for host in hosts:
-            host.stop()

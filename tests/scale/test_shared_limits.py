@@ -11,7 +11,7 @@ import redis
 
 from app.rate_limit import Rate
 from app.shared_limits import PREFIX, RedisBucketStore, RedisWindowLimiter
-from tests._server import ServerProcess
+from tests._server import ServerProcess, running_hosts
 from tests._services import RedisServer, free_port
 from tests.app._accounts import sign_up
 
@@ -74,14 +74,8 @@ def two_hosts(postgres_url: str, redis_server: RedisServer, tmp_path: Path) -> I
     settings = {"broker_url": redis_server.url, "session_creates_burst": str(BURST), "session_create_seconds": "600",
                 "login_attempts_per_client": str(ATTEMPTS_PER_CLIENT),
                 "login_failures_per_account": str(FAILURES_PER_ACCOUNT), "login_window_seconds": "600"}
-    hosts = [ServerProcess(postgres_url, tmp_path / f"web-{n}.log", **settings) for n in (1, 2)]
-    try:
-        for host in hosts:
-            host.start()
+    with running_hosts(postgres_url, tmp_path, **settings) as hosts:
         yield hosts
-    finally:
-        for host in hosts:
-            host.stop()
 
 
 def _from(host: ServerProcess, address: str) -> httpx.Client:

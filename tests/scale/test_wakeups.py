@@ -20,7 +20,7 @@ import redis
 from app import collab
 from app.collab import utf16_length
 from app.wakeups import RedisWakeups
-from tests._server import ServerProcess
+from tests._server import ServerProcess, running_hosts
 from tests._services import RedisServer, free_port
 
 SAFETY_POLL_SECONDS = 60.0
@@ -40,14 +40,8 @@ def own_redis() -> Iterator[RedisServer]:
 def two_hosts(postgres_url: str, own_redis: RedisServer, tmp_path: Path) -> Iterator[list[ServerProcess]]:
     settings = {"broker_url": own_redis.url, "wakeup_poll_seconds": str(SAFETY_POLL_SECONDS),
                 "stream_poll_seconds": "0.25", "collab_wait_seconds": "50"}
-    hosts = [ServerProcess(postgres_url, tmp_path / f"web-{n}.log", **settings) for n in (1, 2)]
-    try:
-        for host in hosts:
-            host.start()
+    with running_hosts(postgres_url, tmp_path, **settings) as hosts:
         yield hosts
-    finally:
-        for host in hosts:
-            host.stop()
 
 
 class Stream:
