@@ -261,7 +261,9 @@ def test_a_question_is_never_served_by_practice_endpoints(author: httpx.Client) 
 # Sessions with a question
 
 def _start(client: httpx.Client, question_id: str) -> dict[str, Any]:
-    created = client.post("/api/sessions", json={"challenges": [question_id, "softmax"], "duration_minutes": 30})
+    # The candidate is shown the rubric and timing, so what they get back shows how the question was graded.
+    created = client.post("/api/sessions", json={"challenges": [question_id, "softmax"], "duration_minutes": 30,
+                                                 "candidate_sees": "tests_and_rubric"})
     assert created.status_code == 201, created.text
     session: dict[str, Any] = created.json()
     started = client.post(f"/api/sessions/{session['id']}/start", headers=bearer(session["interviewer_token"]))
@@ -332,7 +334,9 @@ def test_a_question_without_a_naive_loop_is_timed_against_the_reference_only(aut
     submit = author.post(f"/api/sessions/{session['id']}/submit", json={"challenge": question_id, "code": ACCEPTED},
                          headers=bearer(session["candidate_token"]))
     assert submit.json()["verdict"] == "accepted", submit.text
-    timing = submit.json()["timing"]
+    # The timing notes are the interviewer's (the candidate's copy has the figures only): read the stored report.
+    state = author.get(f"/api/sessions/{session['id']}", headers=bearer(session["interviewer_token"]))
+    timing = state.json()["runs"][-1]["report"]["timing"]
     assert timing["naive_seconds"] == [None, None, None]
     assert timing["reference_seconds"][0] is not None
     assert "naive loop not timed: this question has no naive loop" in timing["notes"]
