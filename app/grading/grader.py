@@ -16,7 +16,15 @@ from app.cases import CRITERIA, Case, Mode, SizedInput
 from app.catalog import Catalog, Challenge, UnknownChallengeError
 from app.grading.banned import find_banned
 from app.grading.cost import CostEvidence
-from app.grading.memory import Baseline, ProbeProfile, random_fraction, scaled_probe, with_trusted_peak, worse
+from app.grading.memory import (
+    Baseline,
+    ProbeProfile,
+    probe_call,
+    random_fraction,
+    scaled_probe,
+    with_trusted_peak,
+    worse,
+)
 from app.grading.probes import axis_probe, offset_probe
 from app.grading.report import CriterionResult, GradeReport
 from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
@@ -224,17 +232,16 @@ class Grader:
         measured = []
         for probe, future in zip(profile.memory_probes, futures, strict=True):
             run = future.result()
-            call = with_trusted_peak(run.calls[0], run, probe.baseline) if run.outcome == "ok" else None
-            measured.append((probe, call, run.message))
+            measured.append((probe, probe_call(run, probe.baseline)))
         chosen = measured[0]
         if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
                                        (measured[1][1], measured[1][0].reference_peak_bytes)):
             chosen = measured[1]
-        probe, call, message = chosen
+        probe, call = chosen
         return MemoryEvidence(
             probe=probe.probe.name, call=call,
             reference_peak=probe.reference_peak_bytes, reference_is_view=probe.reference_is_view,
-            limit_bytes=limits.memory_bytes, job_message=message,
+            limit_bytes=limits.memory_bytes,
         )
 
     def _profile_probe(self, challenge: Challenge, probe: Case) -> ProbeProfile:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from app.cases import Case
-from sandbox import CallResult, RunResult
+from sandbox import CallResult, ExceptionInfo, RunResult
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,27 @@ def with_trusted_peak(call: CallResult, result: RunResult, baseline: Baseline) -
     if kernel is None or kernel <= (call.peak_bytes or 0) + RSS_NOISE_BYTES:
         return call
     return replace(call, peak_bytes=kernel)
+
+
+def probe_call(run: RunResult, baseline: Baseline) -> CallResult | None:
+    """The candidate's call on a memory probe, its peak raised to the kernel's figure.
+
+    A job stopped at its CPU or wall limit has no call of its own, but the kernel still saw the
+    peak its processes reached by then (a child that does the work while the caller waits uses
+    none of the caller's time): that counts as a call stopped at its time limit. A job the
+    kernel stopped at its memory limit counts as a MemoryError, the worst figure a probe can
+    give (lean on the other probe, it must not be outweighed). Any other failed job says
+    nothing about memory (None).
+    """
+    if run.outcome == "ok" and run.calls:
+        return with_trusted_peak(run.calls[0], run, baseline)
+    if run.outcome == "memory":
+        return CallResult(status="error", error=ExceptionInfo(type="MemoryError", ancestors=("MemoryError",),
+                                                              message=run.message, traceback=()))
+    if run.outcome in ("cpu_timeout", "wall_timeout"):
+        peak = trusted_peak_bytes(run, baseline)
+        return None if peak is None else CallResult(status="timeout", peak_bytes=peak)
+    return None
 
 
 RSS_NOISE_BYTES = 8 * 1024 * 1024

@@ -47,7 +47,6 @@ class MemoryEvidence:
     reference_peak: int | None
     reference_is_view: bool
     limit_bytes: int
-    job_message: str = ""
 
 
 @dataclass
@@ -160,7 +159,7 @@ def _wasteful_memory(evidence: Evidence) -> bool:
     if memory is None:
         return False
     if memory.call is None:
-        return "memory" in memory.job_message
+        return False
     if memory.call.status not in ("ok", "timeout"):
         return memory.call.error is not None and memory.call.error.is_a("MemoryError")
     if memory.call.status == "ok" and memory.reference_is_view and not any(memory.call.shares_memory):
@@ -410,11 +409,8 @@ def _memory_efficiency(evidence: Evidence) -> CriterionResult:
             return _result("fail", [feedback("memory_efficiency.not-a-view", probe=copied[0], fix=fix)])
     call = memory.call
     limit = _bytes(memory.limit_bytes)
-    if call is None:  # the whole job failed: only a memory failure says anything about memory
-        if "memory" not in memory.job_message:
-            return _result("n/a", [])
-        return _result("fail", [feedback("memory_efficiency.limit-hit", probe=memory.probe, limit=limit, where="",
-                                         fix=fix)])
+    if call is None:  # the job failed for a reason that says nothing about memory (memory kills come as MemoryError)
+        return _result("n/a", [])
     if call.status == "error" and call.error is not None and call.error.is_a("MemoryError"):
         where = f" at line {call.error.line}" if call.error.line else ""
         return _result("fail", [feedback("memory_efficiency.limit-hit", line=call.error.line, probe=memory.probe,

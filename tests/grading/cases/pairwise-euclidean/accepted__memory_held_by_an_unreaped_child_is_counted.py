@@ -6,11 +6,11 @@ import numpy as np
 
 
 def _heavy(A, B):
-    # the (m, n, d) difference in blocks of 16 rows: about 16 * n * d * 8 bytes at a time
+    # the (m, n, d) difference in blocks of 32 rows: about 32 * n * d * 8 bytes at a time
     out = np.empty((A.shape[0], B.shape[0]))
-    for start in range(0, A.shape[0], 16):
-        diff = A[start:start + 16, None, :] - B[None, :, :]
-        out[start:start + 16] = np.sqrt((diff * diff).sum(-1))
+    for start in range(0, A.shape[0], 32):
+        diff = A[start:start + 32, None, :] - B[None, :, :]
+        out[start:start + 32] = np.sqrt((diff * diff).sum(-1))
     return out
 
 
