@@ -362,6 +362,8 @@ class Executor:
             timing = job.get("cpu") is not None
             if timing:
                 _pin_to_cpu(job["cpu"])  # the probe must run on the job's CPU
+            else:
+                _keep_off_cpu(job.get("spare_cpu"))  # inherited by the job and everything it starts
             child = os.fork()
             if child == 0:
                 self._job_main(job, limits, address_space, joins)
@@ -581,6 +583,13 @@ def _disable_huge_pages() -> None:
     """
     with contextlib.suppress(OSError):  # kernels before 3.15 lack the option: live with the noise
         _isolation.prctl(_isolation.PR_SET_THP_DISABLE, 1)
+
+
+def _keep_off_cpu(cpu: Any) -> None:
+    """Run anywhere but on this CPU (a timing job's), when another CPU is ours to use."""
+    allowed = os.sched_getaffinity(0)
+    if type(cpu) is int and cpu in allowed and len(allowed) > 1:
+        os.sched_setaffinity(0, allowed - {cpu})
 
 
 def _pin_to_cpu(cpu: Any) -> None:

@@ -61,6 +61,8 @@ class Job:
     # A timing job: it runs on this CPU only (every solution measured on the same core), on the
     # pool's timing executor, with the probe beside it (see sandbox.executor._wait_probing).
     cpu: int | None = None
+    # A job that keeps off this CPU (the timing CPU), so it can run while a timing job runs there.
+    spare_cpu: int | None = None
     # Jobs with the same key promise the same inputs (every call's args and kwargs): each
     # executor then receives them once and keeps them (see sandbox.input_cache).
     inputs_key: str | None = None
@@ -73,6 +75,7 @@ class Job:
                 "function": self.function,
                 "banned": list(self.banned),
                 "cpu": self.cpu,
+                "spare_cpu": self.spare_cpu,
                 "calls": [{"options": call.options.as_dict()} for call in self.calls],
             }
         )

@@ -28,7 +28,7 @@ from app.grading.memory import (
 from app.grading.probes import axis_probe, offset_probe
 from app.grading.report import CriterionResult, GradeReport
 from app.grading.rubric import Evidence, MemoryEvidence, materialised_copies, overall_score, rate
-from app.grading.timing import SolutionTiming, Timekeeper, timing_report
+from app.grading.timing import SolutionTiming, Timekeeper, timing_cpu, timing_report
 from app.grading.verdict import (
     Correctness,
     Expected,
@@ -141,10 +141,14 @@ class Grader:
         rubric: dict[str, CriterionResult] | None = None
         timing: dict[str, Any] | None = None
         if mode == "submit" and result.outcome in EVIDENCE_OUTCOMES and correctness.verdict != "compile_error":
-            evidence = self._gather_evidence(challenge, tree, code, cases, expected, result, correctness)
+            timed = correctness.verdict == "accepted" and challenge.has_sized_input
+            evidence, memory = self._gather_evidence(challenge, tree, code, cases, expected, result, correctness,
+                                                     beside_timing=timed)
             # Timed first: what the calls cost is vectorization evidence (a question without sized_input is not timed).
-            if correctness.verdict == "accepted" and challenge.has_sized_input:
+            if timed:
                 evidence.cost, timing = self._time_accepted(challenge, code)
+            if memory is not None:
+                evidence.memory = memory()
             rubric = rate(evidence, works=correctness.verdict == "accepted")
             on_part("rubric", assemble_report(challenge, mode, correctness, result=result, rubric=rubric))
         report = assemble_report(challenge, mode, correctness, result=result, rubric=rubric, timing=timing)
@@ -178,8 +182,10 @@ class Grader:
         return self.sandbox.run(job, limits=limits)
 
     def _gather_evidence(self, challenge: Challenge, tree: ast.Module, code: str, cases: list[Case],
-                         expected: dict[str, Expected], result: RunResult, correctness: Correctness) -> Evidence:
-        """The rubric's facts: the tests' outputs, then loops and copies, then memory, in jobs of their own."""
+                         expected: dict[str, Expected], result: RunResult, correctness: Correctness, *,
+                         beside_timing: bool) -> tuple[Evidence, Callable[[], MemoryEvidence] | None]:
+        """The rubric's facts: the tests' outputs, then loops and copies, in jobs of their own; and the
+        memory probes, started but not awaited (they run while the timing runs, when it does)."""
         profile = self.profile(challenge)
         evidence = Evidence(
             challenge=challenge, tree=tree, cases=cases, tests=correctness.tests, failures=correctness.failures,
@@ -188,9 +194,10 @@ class Grader:
         )
         if challenge.has_sized_input:  # loops are found by growing the inputs
             self._trace_loops_and_broadcasting(challenge, code, evidence, profile)
+        memory = None
         if profile.memory_probe is not None:
-            evidence.memory = self._memory_evidence(challenge, code, profile)
-        return evidence
+            memory = self._start_memory_probes(challenge, code, profile, beside_timing=beside_timing)
+        return evidence, memory
 
     def _time_accepted(self, challenge: Challenge, code: str) -> tuple[CostEvidence, dict[str, Any]]:
         """Timing against the reference and the naive loop (accepted code only), and what it says of the cost."""
@@ -224,25 +231,30 @@ class Grader:
             evidence.broadcast_peaks = (traced.calls[2].peak_bytes, profile.broadcast_peak_bytes)
             evidence.materialised = materialised_copies(traced.calls[3])
 
-    def _memory_evidence(self, challenge: Challenge, code: str, profile: ReferenceProfile) -> MemoryEvidence:
-        """The candidate on each memory probe (two sizes), each in a job of its own: the worse one counts."""
+    def _start_memory_probes(self, challenge: Challenge, code: str, profile: ReferenceProfile, *,
+                             beside_timing: bool) -> Callable[[], MemoryEvidence]:
+        """The candidate on each memory probe (two sizes), each in a job of its own: the worse one counts.
+
+        Both jobs start at once, on both slots. Beside a timing they keep off its CPU: kmeans-step's
+        probe alone takes 0.8 s, and a submit waited for it before timing began. Timing already
+        shares the machine with other submits' jobs; this is one more, on the other CPU.
+        """
         limits = challenge_limits(challenge)
-        futures = [self.sandbox.submit(_probe_job(challenge, code, probe.probe, banned=challenge.config.banned),
-                                       limits=limits) for probe in profile.memory_probes]  # both slots at once
-        measured = []
-        for probe, future in zip(profile.memory_probes, futures, strict=True):
-            run = future.result()
-            measured.append((probe, probe_call(run, probe.baseline)))
-        chosen = measured[0]
-        if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
-                                       (measured[1][1], measured[1][0].reference_peak_bytes)):
-            chosen = measured[1]
-        probe, call = chosen
-        return MemoryEvidence(
-            probe=probe.probe.name, call=call,
-            reference_peak=probe.reference_peak_bytes, reference_is_view=probe.reference_is_view,
-            limit_bytes=limits.memory_bytes,
-        )
+        spare_cpu = timing_cpu() if beside_timing else None
+        futures = [self.sandbox.submit(_probe_job(challenge, code, probe.probe, banned=challenge.config.banned,
+                                                  spare_cpu=spare_cpu), limits=limits)
+                   for probe in profile.memory_probes]
+
+        def evidence() -> MemoryEvidence:
+            measured = [(probe, probe_call(future.result(), probe.baseline))
+                        for probe, future in zip(profile.memory_probes, futures, strict=True)]
+            probe, call = measured[0]
+            if len(measured) > 1 and worse((measured[0][1], measured[0][0].reference_peak_bytes),
+                                           (measured[1][1], measured[1][0].reference_peak_bytes)):
+                probe, call = measured[1]
+            return MemoryEvidence(probe=probe.probe.name, call=call, reference_peak=probe.reference_peak_bytes,
+                                  reference_is_view=probe.reference_is_view, limit_bytes=limits.memory_bytes)
+        return evidence
 
     def _profile_probe(self, challenge: Challenge, probe: Case) -> ProbeProfile:
         """The reference's peak on a memory probe, and a job that only receives the probe (the baseline)."""
@@ -324,13 +336,13 @@ class ReferenceProfile:
 
 
 def _probe_job(challenge: Challenge, code: str, probe: Case, *, function: str | None = None,
-               banned: tuple[str, ...] = ()) -> Job:
+               banned: tuple[str, ...] = (), spare_cpu: int | None = None) -> Job:
     """A job that measures `code` on a memory probe. Its inputs are named, so they cross the pipe
     once per slot: kmeans-step's 100 MB probe took 0.6 s of wall time to send on a loaded host."""
     call = Call(args=probe.args, kwargs=probe.kwargs,
                 options=CallOptions(measure_memory=True, cpu_seconds=1.0, sample_rows=probe.sample_rows or (0,)))
     return Job(code=code, function=function or challenge.config.function, calls=(call,), banned=banned,
-               inputs_key=f"{challenge.id}:memory:{probe.name}")
+               inputs_key=f"{challenge.id}:memory:{probe.name}", spare_cpu=spare_cpu)
 
 
 def challenge_limits(challenge: Challenge) -> Limits:

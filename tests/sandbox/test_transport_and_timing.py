@@ -96,6 +96,20 @@ def test_a_job_can_be_pinned_to_one_cpu(sandbox: Sandbox) -> None:
     assert ignored.calls[0].value == sorted(os.sched_getaffinity(0))  # not ours to use: not pinned
 
 
+def test_a_job_can_keep_off_the_timing_cpu_and_so_can_what_it_starts(sandbox: Sandbox) -> None:
+    # A memory probe runs beside a timing: it and its children must stay off the timing CPU.
+    code = ("import os\ndef where():\n    read, write = os.pipe()\n    if os.fork() == 0:\n"
+            "        os.write(write, repr(sorted(os.sched_getaffinity(0))).encode())\n        os._exit(0)\n"
+            "    os.wait()\n    return sorted(os.sched_getaffinity(0)), os.read(read, 200).decode()\n")
+    allowed = sorted(os.sched_getaffinity(0))
+    timing = max(allowed)
+    spared = sandbox.run(Job(code=code, function="where", calls=(Call(args=()),), spare_cpu=timing))
+    expected = [cpu for cpu in allowed if cpu != timing] or allowed  # one CPU only: nowhere else to go
+    assert spared.calls[0].value == (expected, repr(expected))
+    ignored = sandbox.run(Job(code=code, function="where", calls=(Call(args=()),), spare_cpu=10_000))
+    assert ignored.calls[0].value == (allowed, repr(allowed))
+
+
 def test_timing_jobs_carry_the_probe_figures_and_other_jobs_do_not(sandbox: Sandbox) -> None:
     code = "import numpy as np\ndef f(a):\n    return np.sort(a)\n"
     call = Call(args=(np.random.default_rng(0).random(200_000),),
