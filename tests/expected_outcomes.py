@@ -1,7 +1,8 @@
 """The one convention for expected outcomes, shared by the solution corpus and the golden cases.
 
 A solution lives at `<challenge id>/<verdict>__<situation>.py`; an optional first line
-`# rubric: vectorization=fail broadcasting=n/a` names ratings the report must give. A golden
+`# rubric: vectorization=fail broadcasting=n/a` names ratings the report must give (`warn|pass`:
+either, where the host decides: how much slower a full sort is than a partition, say). A golden
 case adds `<verdict>__<situation>.json` beside it: the whole normalised report.
 """
 
@@ -29,14 +30,17 @@ class ExpectedOutcome:
     challenge: str
     verdict: str
     situation: str
-    ratings: dict[str, str]
+    ratings: dict[str, str]  # a criterion's rating, or ratings joined by "|" where the host decides
+
+    def allows(self, criterion: str, rating: str) -> bool:
+        return rating in self.ratings[criterion].split("|")
 
 
 def expected_outcome(path: Path) -> ExpectedOutcome:
     verdict, _, situation = path.stem.partition("__")
     code = path.read_text()
     first = code.splitlines()[0] if code else ""
-    ratings = dict(re.findall(r"(\w+)=([\w/]+)", first)) if first.startswith("# rubric:") else {}
+    ratings = dict(re.findall(r"(\w+)=([\w/|]+)", first)) if first.startswith("# rubric:") else {}
     return ExpectedOutcome(challenge=path.parent.name, verdict=verdict, situation=situation, ratings=ratings)
 
 

@@ -9,6 +9,7 @@ that used it keep grading and reporting with it.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -171,19 +172,20 @@ def export_zip(*, db: Database, account: store.Account, question_id: str) -> byt
 def import_zip(*, db: Database, validator: QuestionValidator, account: store.Account, data: bytes
                ) -> QuestionCreated:
     """A zip of a question folder (or of a built-in challenge's), validated in the sandbox like a create."""
-    try:
-        draft = draft_from_files(read_zip(data))
-    except FolderRefused as refused:
-        raise InvalidInputError(f"The zip was not imported: {refused}.") from None
-    return create_question(db=db, validator=validator, account=account, draft=draft)
+    return _import(db=db, validator=validator, account=account, read=lambda: read_zip(data), source="zip")
 
 
 def import_folder(*, db: Database, validator: QuestionValidator, account: store.Account, folder: Path
                   ) -> QuestionCreated:
+    return _import(db=db, validator=validator, account=account, read=lambda: read_folder(folder), source="folder")
+
+
+def _import(*, db: Database, validator: QuestionValidator, account: store.Account,
+            read: Callable[[], dict[str, str]], source: str) -> QuestionCreated:
     try:
-        draft = draft_from_files(read_folder(folder))
+        draft = draft_from_files(read())
     except FolderRefused as refused:
-        raise InvalidInputError(f"The folder was not imported: {refused}.") from None
+        raise InvalidInputError(f"The {source} was not imported: {refused}.") from None
     return create_question(db=db, validator=validator, account=account, draft=draft)
 
 

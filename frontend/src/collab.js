@@ -140,6 +140,10 @@ function remoteDecorations(remotes) {
 }
 
 export const remoteSelectionTheme = EditorView.baseTheme({
+  // Room above the first line for a name label there (the scroller clips what sticks out).
+  ".cm-content": {
+    paddingTop: "16px",
+  },
   ".cm-remote-cursor": {
     position: "relative",
     borderLeft: "2px solid",

@@ -193,6 +193,7 @@ def test_the_countdown_turns_amber_then_red_and_the_editor_locks_at_the_deadline
         page.goto(short["candidate_url"])
         page.get_by_role("button", name="Start the interview").click()
         expect(page.locator("#countdown")).to_have_class(re.compile(r"\bred\b"))
+        page.wait_for_function("() => window.arraydojoEditor !== undefined")  # it opens once the shared text is in
         page.evaluate("code => window.arraydojoEditor.setCode(code)", ACCEPTED)
         expect(page.locator("#locked-notice")).to_contain_text("Time is up", timeout=10_000)
         expect(page.locator("#countdown")).to_have_text("00:00")

@@ -70,8 +70,8 @@ def test_solution_corpus_gets_the_verdict_and_ratings_its_name_says(grader: Grad
     report = grader.grade(outcome.challenge, path.read_text())
     assert report.verdict == expected_verdict, report.summary
     assert (report.score is None) == (expected_verdict != "accepted")
-    for criterion, rating in header.items():
-        assert report.rubric[criterion].rating == rating, (criterion, report.rubric[criterion])
+    for criterion in header:
+        assert outcome.allows(criterion, report.rubric[criterion].rating), (criterion, report.rubric[criterion])
     if expected_verdict == "accepted" and not header:  # a correct, vectorized, stable solution: no red flags
         assert not [name for name, c in report.rubric.items() if c.rating in RED], report.rubric
     if expected_verdict == "wrong_answer":

