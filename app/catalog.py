@@ -69,10 +69,16 @@ class OffsetProbe(_Frozen):
 
 class AxisProbe(_Frozen):
     """An axis-awareness probe drawn afresh for every grade (app/grading/probes.py): a random input of a
-    rank the examples never show, reduced along a random axis, so axes hard-coded per rank are found out."""
+    rank the examples never show, reduced along a random middle axis, so axes hard-coded per rank are found out."""
 
     ranks: tuple[int, int] = (3, 5)  # the rank is drawn between these (inclusive)
     argument: str = "axis"  # the keyword argument that names the axis
+
+    @model_validator(mode="after")
+    def _ranks_have_a_middle_axis(self) -> AxisProbe:
+        if not 3 <= self.ranks[0] <= self.ranks[1]:
+            raise ValueError("axis_probe ranks must run from at least 3 upwards: the probe reduces a middle axis")
+        return self
 
 
 class RubricConfig(_Frozen):

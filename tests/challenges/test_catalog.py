@@ -149,3 +149,16 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(CatalogError, match=r"softmax/challenge.toml: missing required file"):
         load_challenge(folder)
+
+
+def test_an_axis_probe_without_a_middle_axis_is_refused(tmp_path: Path) -> None:
+    source = DEFAULT_CHALLENGES_DIR / "softmax"
+    folder = tmp_path / source.name
+    folder.mkdir()
+    for item in source.iterdir():
+        if item.is_file():
+            (folder / item.name).write_text(item.read_text())
+    toml = folder / "challenge.toml"
+    toml.write_text(re.sub(r"(?m)^ranks = \[4, 5\]", "ranks = [2, 5]", toml.read_text()))
+    with pytest.raises(CatalogError, match=r"challenge.toml.*at least 3"):
+        load_challenge(folder)

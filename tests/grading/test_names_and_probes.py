@@ -116,7 +116,7 @@ def test_every_verdict_has_a_label_and_an_explanation() -> None:
     assert load_labels().explanations["not_rated"] == "Not rated: make the tests pass first."
 
 
-def test_axis_probe_draws_a_rank_the_examples_never_show_and_an_axis_but_the_last(catalog: Catalog) -> None:
+def test_axis_probe_draws_a_rank_the_examples_never_show_and_a_middle_axis(catalog: Catalog) -> None:
     config = catalog.get("softmax").config.rubric.axis_probe
     assert config is not None
     drawn = [axis_probe(config, seed=seed) for seed in range(30)]
@@ -127,5 +127,6 @@ def test_axis_probe_draws_a_rank_the_examples_never_show_and_an_axis_but_the_las
     for case in drawn:
         shape, axis = case.args[0].shape, case.kwargs["axis"]
         assert len(set(shape)) == len(shape)  # non-square: a mixed-up axis shows
-        assert axis % len(shape) != len(shape) - 1
+        assert 0 < axis % len(shape) < len(shape) - 1
     assert {case.kwargs["axis"] < 0 for case in drawn} == {True, False}
+    assert {(case.args[0].ndim, case.kwargs["axis"] % case.args[0].ndim) for case in drawn} >= {(5, 1), (5, 3)}
