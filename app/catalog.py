@@ -65,6 +65,10 @@ class OffsetProbe(_Frozen):
     arguments: tuple[int, ...] = (0,)  # which positional arguments get the (same) offsets
     constant_along: int = -1  # softmax rows: -1; covariance columns: 0
     magnitudes: tuple[float, float] = (1e3, 1e4)  # offsets are drawn log-uniformly between these, either sign
+    # The probe's absolute tolerance, where float64's rounding of the shifted input alone exceeds the
+    # challenge's: zscore's 1e8 offsets leave the textbook mean 2e-8 off, and code more exact than the
+    # reference (a shifted sum) differed from it by that much. None: the challenge's own.
+    atol: float | None = None
 
 
 class AxisProbe(_Frozen):

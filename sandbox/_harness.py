@@ -98,7 +98,8 @@ def _run_call(function: Callable[..., Any], call: dict[str, Any]) -> dict[str, A
     args, kwargs = list(call["args"]), dict(call["kwargs"])
     options: dict[str, Any] = call.get("options", {})
     result: dict[str, Any] = {"status": "ok"}
-    pristine = [a.copy() if type(a) is np.ndarray and a.size <= 2_000_000 else None for a in args]
+    checked = args if options.get("check_mutation", True) else [None] * len(args)
+    pristine = [a.copy() if type(a) is np.ndarray and a.size <= 2_000_000 else None for a in checked]
     fp_events: list[str] = []
     tracer = _LineCounter() if options.get("trace_lines") else None
     copies = _CopyFinder(args) if options.get("find_copies") and tracer is None else None

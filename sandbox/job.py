@@ -22,6 +22,9 @@ class CallOptions:
     sample_drawn: int = 0  # send back only this many rows of an array output, drawn by the job after the call
     discard_value: bool = False  # send no output back (timing, tracing): only the measurements
     find_copies: bool = False  # report arrays the code assigns that only repeat a smaller one (broadcasting)
+    # Report arguments the call changed in place (the tests fail such code). Off for timing: the copy
+    # and compare cost 33 ms per call on csr-matvec's 10^6-row inputs, and nothing reads them there.
+    check_mutation: bool = True
 
     def as_dict(self) -> dict[str, Any]:
         options: dict[str, Any] = {
@@ -33,6 +36,7 @@ class CallOptions:
             "cpu_seconds": float(self.cpu_seconds),
             "discard_value": self.discard_value,
             "find_copies": self.find_copies,
+            "check_mutation": self.check_mutation,
         }
         if self.sample_rows is not None:
             options["sample_rows"] = list(self.sample_rows)

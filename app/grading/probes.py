@@ -34,7 +34,7 @@ def offset_probe(config: OffsetProbe, cases: list[Case], *, seed: int | None = N
     for index in config.arguments:
         args[index] = np.asarray(args[index], dtype=np.float64) + offsets
     return replace(base, name=OFFSET_PROBE_NAME, args=tuple(args), category="stability", visible=False,
-                   expected=None)
+                   expected=None, atol=config.atol if config.atol is not None else base.atol)
 
 
 def _offsets(shape: tuple[int, ...], config: OffsetProbe, rng: np.random.Generator) -> np.ndarray:

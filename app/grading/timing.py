@@ -338,7 +338,7 @@ def job_overhead_cpu_seconds(sandbox: Sandbox, timed: TimedInput, gate: TimingGa
     The kernel's CPU figure for a timing job includes all of that, so the clock check
     subtracts it (it grows with the input: 100 MB of arrays is not free).
     """
-    options = CallOptions(discard_value=True)
+    options = CallOptions(discard_value=True, check_mutation=False)
     job = Job(code="def noop(*args, **kwargs):\n    return None\n", function="noop",
               calls=timed.calls(options, options), cpu=timing_cpu(), inputs_key=timed.key)  # as timing jobs run
     figures = []
@@ -605,8 +605,9 @@ def timing_cpu() -> int:
 
 def _timing_job(code: str, function: str, timed: TimedInput, cpu: int) -> Job:
     repeated = CallOptions(time_repeats=MAX_REPEATS, time_budget_seconds=REPEAT_BUDGET_SECONDS,
-                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, **timed.sampling())
-    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, **timed.sampling())
+                           time_min_repeats=MIN_REPEATS, cpu_seconds=CALL_CPU_SECONDS, check_mutation=False,
+                           **timed.sampling())
+    fresh = CallOptions(cpu_seconds=CALL_CPU_SECONDS, check_mutation=False, **timed.sampling())
     return Job(code=code, function=function, calls=timed.calls(repeated, fresh), cpu=cpu, inputs_key=timed.key)
 
 

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import ast
+import copy
+from typing import Any
 
 import numpy as np
 import pytest
 
 from app.catalog import Catalog
 from app.grading.banned import find_banned
+from app.grading.compare import compare_outputs
 from app.grading.probes import AXIS_PROBE_NAME, OFFSET_PROBE_NAME, axis_probe, offset_probe
 from app.grading.report import Verdict
 from app.grading.static_checks import find_static
+from app.grading.verdict import expected_answer
 from app.labels import load_labels
 
 
@@ -107,6 +111,47 @@ def test_offset_probe_reaches_past_what_a_long_double_exp_can_hold(catalog: Cata
             assert shift.max() == pytest.approx(config.magnitudes[1])
             assert shift.max() > 12_000
             assert shift.min() == pytest.approx(config.magnitudes[0])
+
+
+@pytest.mark.parametrize("challenge_id", ["zscore", "covariance-matrix", "cross-entropy", "softmax"])
+def test_the_naive_loop_passes_every_offset_probe_it_may_draw(catalog: Catalog, challenge_id: str) -> None:
+    # Our loops compute with shifted sums, more exactly than the reference at zscore's 1e8 offsets:
+    # the probe's tolerance must not fail code for being more exact (it did, on one draw in seven).
+    challenge = catalog.get(challenge_id)
+    config = challenge.config.rubric.offset_probe
+    assert config is not None
+    reference, cases = challenge.reference(), challenge.cases()
+    namespace: dict[str, Any] = {}
+    exec(compile(challenge.naive_code, "naive.py", "exec"), namespace)  # our own trusted loop
+    naive = namespace[challenge.config.function]
+    for seed in range(150):
+        probe = offset_probe(config, cases, seed=seed)
+        with np.errstate(all="ignore"):
+            expected = expected_answer(reference, probe)
+            actual = naive(*copy.deepcopy(probe.args), **copy.deepcopy(probe.kwargs))
+        problem = compare_outputs(expected.value, actual, rtol=probe.rtol or challenge.config.rtol,
+                                  atol=probe.atol if probe.atol is not None else challenge.config.atol, reveal=False)
+        assert problem is None, (seed, problem)
+
+
+def test_a_probe_tolerance_set_for_rounding_still_fails_raw_moments(catalog: Catalog) -> None:
+    challenge = catalog.get("zscore")
+    config = challenge.config.rubric.offset_probe
+    assert config is not None
+    assert config.atol == pytest.approx(1e-6)
+    cases = challenge.cases()
+
+    def raw_moments(x: np.ndarray) -> np.ndarray:  # E[x^2] - E[x]^2: cancels catastrophically at 1e8
+        mean = x.mean(axis=0)
+        return (x - mean) / np.sqrt(np.maximum((x ** 2).mean(axis=0) - mean ** 2, 1e-300))
+
+    for seed in range(30):
+        probe = offset_probe(config, cases, seed=seed)
+        expected = expected_answer(challenge.reference(), probe)
+        with np.errstate(all="ignore"):
+            actual = raw_moments(probe.args[0].copy())
+        assert compare_outputs(expected.value, actual, rtol=challenge.config.rtol, atol=config.atol,
+                               reveal=False) is not None
 
 
 def test_every_verdict_has_a_label_and_an_explanation() -> None:
