@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import hashlib
 import math
 import os
 import statistics
 import threading
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,7 +35,8 @@ AGREEMENT = 1.1  # two jobs agree when within 10%
 EXTRA_ROUNDS_SECONDS = 0.5  # rounds beyond the minimum may take this much wall time in all, per timing
 USUAL_PERCENTILE = 10  # of recent jobs' probe figures: the CPU's speed outside its slow phases
 USUAL_PHASE = 1.1  # a job whose probe was at most this much slower ran in the CPU's usual phase
-JOB_HISTORY = 100  # timing jobs whose probe figures are kept to know the CPU's usual speed (~10 s)
+JOB_HISTORY = 100  # timing jobs per workload whose probe figures are kept to know the CPU's usual speed
+PHASE_WORKLOADS = 256  # workloads (timed inputs) whose histories are kept, least recently timed dropped first
 CALL_CPU_SECONDS = 2.0  # a size slower than this (warm-up included) is not timed
 BUDGET_SECONDS = 0.25  # sizes whose predicted time per call is over this are skipped (and said so)
 NAIVE_BUDGET_SECONDS = 0.5
@@ -102,27 +104,36 @@ class PhaseWatch:
     """Whether the timing CPU runs at its usual speed, from the sandbox's probe beside each job.
 
     On a shared host this virtual CPU now and then runs 1.2-1.4x slow for 0.1-1 s at a time;
-    the probe slows with it. The usual speed is a low percentile of recent jobs' median probe
-    figures, and a job's slowdown is its own median over that. It only says which jobs ran in
-    the usual phase (they are trusted first, and two of them must agree): figures are not
-    divided by it. Measured over 3,700 pairs of jobs, a job slowed about half as much as its
-    probe did, and dividing by the probe's slowdown left the spread of figures as it was
-    (0.056 -> 0.058 in log terms) while every ratio moved with the probe's own noise.
+    the probe slows with it. The job's own work slows the probe too, by how much depending on
+    the work: 1.00-1.05 beside softmax's 10^3 and 10^5 rows, 1.06-1.16 beside its 10^4, 1.14-1.18
+    beside forward-pass's 10^5. So the usual speed is kept per workload (the code and the timed inputs): a low
+    percentile of recent jobs' median probe figures on them, and a job's slowdown is its own median
+    over that. Against one figure for every job, whole sizes never counted as the usual phase
+    and ran their extra rounds on every submit (softmax: 9 jobs at 10^4 where 4 agreed within 4%).
+    It only says which jobs ran in the usual phase (they are trusted first, and two of them must
+    agree): figures are not divided by it. Measured over 3,700 pairs of jobs, a job slowed about
+    half as much as its probe did, and dividing by the probe's slowdown left the spread of figures
+    as it was (0.056 -> 0.058 in log terms) while every ratio moved with the probe's own noise.
     """
 
-    def __init__(self, history: int = JOB_HISTORY) -> None:
-        self._recent: deque[float] = deque(maxlen=history)
+    def __init__(self, history: int = JOB_HISTORY, workloads: int = PHASE_WORKLOADS) -> None:
+        self._history = history
+        self._workloads = workloads
+        self._recent: OrderedDict[str, deque[float]] = OrderedDict()  # least recently timed workload first
         self._lock = threading.Lock()
 
-    def slowdown(self, probes: Sequence[float]) -> float:
-        """The job's median probe over the CPU's usual figure; 1.0 when no slower (or no probe)."""
+    def slowdown(self, probes: Sequence[float], workload: str = "") -> float:
+        """The job's median probe over the usual figure on its workload; 1.0 when no slower (or no probe)."""
         if not probes:
             return 1.0
         median = statistics.median(probes)
         with self._lock:
-            self._recent.append(median)
-            usual = float(np.quantile(np.fromiter(self._recent, dtype=float), USUAL_PERCENTILE / 100,
-                                      method="lower"))
+            recent = self._recent.pop(workload, None) or deque(maxlen=self._history)
+            recent.append(median)
+            self._recent[workload] = recent
+            while len(self._recent) > self._workloads:
+                self._recent.popitem(last=False)
+            usual = float(np.quantile(np.fromiter(recent, dtype=float), USUAL_PERCENTILE / 100, method="lower"))
         return max(1.0, median / usual) if usual > 0 else 1.0
 
 
@@ -465,6 +476,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
     """
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
+    solutions = [hashlib.sha256(code.encode()).hexdigest()[:16] for code in codes]
     extra_seconds_left = EXTRA_ROUNDS_SECONDS
     last_job_seconds: dict[int, float] = {}
     for size, timed, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
@@ -483,6 +495,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {run.budget_seconds:g} s)")
         readings: dict[int, list[_Reading]] = {index: [] for index in active}
+        workloads = [f"{timed.key}:{solution}" for solution in solutions]  # what slows the probe: code and inputs
         job_seconds = dict(last_job_seconds)  # how long each solution's last job took, end to end
         longest_job = 0.0  # at this size: a first job may take a few times what another took
         for round_number in range(run.max_rounds):
@@ -508,7 +521,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                                                      timing_limits(wall))
                 longest_job = max(longest_job, job_seconds[index])
                 readings[index].append(_read_timing(result, overhead_cpu_seconds=overhead, phases=run.phases,
-                                                    timed=timed))
+                                                    timed=timed, workload=workloads[index]))
                 if extra:
                     extra_seconds_left -= job_seconds[index]
                 if readings[index][-1].stop or readings[index][-1].wrong_output:
@@ -612,7 +625,7 @@ def _timing_job(code: str, function: str, timed: TimedInput, cpu: int) -> Job:
 
 
 def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: PhaseWatch,
-                 timed: TimedInput) -> _Reading:
+                 timed: TimedInput, workload: str = "") -> _Reading:
     """The median repeat, checked three ways: outputs, fresh inputs, and the kernel's CPU time.
 
     The output of the last repeat and of each fresh call must match the reference's (on sampled
@@ -649,7 +662,7 @@ def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: Phas
     wrong = _wrong_output(result.calls, timed)
     if wrong is not None:
         return _Reading(None, f"not timed: {wrong}", wrong_output=True)
-    slowdown = phases.slowdown(result.probe_seconds)  # whether this job ran in the CPU's usual phase
+    slowdown = phases.slowdown(result.probe_seconds, workload)  # whether this job ran in the CPU's usual phase
     median = statistics.median(timed_call.seconds[1:])
     fresh = [call.seconds[0] for call in result.calls[1:] if call.seconds]
     figure, note, fresh_won = median, "", False

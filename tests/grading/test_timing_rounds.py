@@ -91,3 +91,24 @@ def test_phase_watch_forgets_old_figures() -> None:
     for _ in range(5):
         watch.slowdown([25e-6] * 30)  # the machine itself got slower for good: that is the new usual
     assert watch.slowdown([25e-6] * 10) == pytest.approx(1.0)
+
+
+def test_phase_watch_knows_each_workloads_own_usual_figure() -> None:
+    # A job's own work slows the probe beside it (forward-pass's 10^5 rows: 1.14-1.18x, every job):
+    # against the lightest workload's figure such jobs never counted as the usual phase.
+    watch = PhaseWatch(history=100)
+    for _ in range(10):
+        assert watch.slowdown([17.5e-6] * 10, "softmax:1000:ref") == pytest.approx(1.0)
+        assert watch.slowdown([20.1e-6] * 10, "forward-pass:100000:ref") == pytest.approx(1.0)
+    assert watch.slowdown([26.13e-6] * 10, "forward-pass:100000:ref") == pytest.approx(1.3)  # a slow phase there
+    assert watch.slowdown([20.1e-6] * 10, "softmax:1000:ref") == pytest.approx(20.1 / 17.5)
+
+
+def test_phase_watch_drops_the_least_recently_timed_workload() -> None:
+    watch = PhaseWatch(history=100, workloads=2)
+    watch.slowdown([10e-6] * 5, "a")
+    watch.slowdown([30e-6] * 5, "b")
+    watch.slowdown([10e-6] * 5, "a")  # "a" used again: "b" is now the oldest
+    watch.slowdown([30e-6] * 5, "c")
+    assert watch.slowdown([20e-6] * 5, "a") == pytest.approx(2.0)  # kept
+    assert watch.slowdown([60e-6] * 5, "b") == 1.0  # forgotten: its first job again
