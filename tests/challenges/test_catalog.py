@@ -120,13 +120,18 @@ def test_catalog_files_refer_to_nothing_outside_the_repository() -> None:
     assert not offenders
 
 
-def test_malformed_folder_fails_naming_file_and_field(tmp_path: Path) -> None:
-    source = DEFAULT_CHALLENGES_DIR / CHALLENGES[0].id
-    folder = tmp_path / source.name
+def _copied_challenge(tmp_path: Path, challenge_id: str, folder_name: str | None = None) -> Path:
+    """A copy of a built-in challenge's folder, to break one thing in."""
+    folder = tmp_path / (folder_name or challenge_id)
     folder.mkdir()
-    for item in source.iterdir():
+    for item in (DEFAULT_CHALLENGES_DIR / challenge_id).iterdir():
         if item.is_file():
             (folder / item.name).write_text(item.read_text())
+    return folder
+
+
+def test_malformed_folder_fails_naming_file_and_field(tmp_path: Path) -> None:
+    folder = _copied_challenge(tmp_path, CHALLENGES[0].id)
     toml = folder / "challenge.toml"
     toml.write_text(re.sub(r'(?m)^difficulty = ".*"$', 'difficulty = "trivial"', toml.read_text()))
     with pytest.raises(CatalogError, match=r"challenge.toml: field 'difficulty'"):
@@ -134,12 +139,7 @@ def test_malformed_folder_fails_naming_file_and_field(tmp_path: Path) -> None:
 
 
 def test_folder_whose_id_differs_from_its_name_is_refused(tmp_path: Path) -> None:
-    source = DEFAULT_CHALLENGES_DIR / CHALLENGES[0].id
-    folder = tmp_path / f"{source.name}-copy"
-    folder.mkdir()
-    for item in source.iterdir():
-        if item.is_file():
-            (folder / item.name).write_text(item.read_text())
+    folder = _copied_challenge(tmp_path, CHALLENGES[0].id, f"{CHALLENGES[0].id}-copy")
     with pytest.raises(CatalogError, match=r"field 'id'.*does not match the folder name"):
         load_challenge(folder)
 
@@ -152,12 +152,7 @@ def test_missing_file_is_named(tmp_path: Path) -> None:
 
 
 def test_an_axis_probe_without_a_middle_axis_is_refused(tmp_path: Path) -> None:
-    source = DEFAULT_CHALLENGES_DIR / "softmax"
-    folder = tmp_path / source.name
-    folder.mkdir()
-    for item in source.iterdir():
-        if item.is_file():
-            (folder / item.name).write_text(item.read_text())
+    folder = _copied_challenge(tmp_path, "softmax")
     toml = folder / "challenge.toml"
     toml.write_text(re.sub(r"(?m)^ranks = \[4, 5\]", "ranks = [2, 5]", toml.read_text()))
     with pytest.raises(CatalogError, match=r"challenge.toml.*at least 3"):
