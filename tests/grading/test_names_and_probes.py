@@ -11,12 +11,12 @@ import pytest
 
 from app.catalog import Catalog
 from app.grading.banned import find_banned
-from app.grading.compare import compare_outputs
 from app.grading.probes import AXIS_PROBE_NAME, OFFSET_PROBE_NAME, axis_probe, offset_probe
 from app.grading.report import Verdict
 from app.grading.static_checks import find_static
-from app.grading.verdict import expected_answer
+from app.grading.verdict import compare_case, expected_answer
 from app.labels import load_labels
+from sandbox import CallResult
 
 
 def _materialised_lines(source: str) -> list[int]:
@@ -117,6 +117,7 @@ def test_offset_probe_reaches_past_what_a_long_double_exp_can_hold(catalog: Cata
 def test_the_naive_loop_passes_every_offset_probe_it_may_draw(catalog: Catalog, challenge_id: str) -> None:
     # Our loops compute with shifted sums, more exactly than the reference at zscore's 1e8 offsets:
     # the probe's tolerance must not fail code for being more exact (it did, on one draw in seven).
+    # Compared as the grader compares a case: the probe's own tolerance, else the challenge's.
     challenge = catalog.get(challenge_id)
     config = challenge.config.rubric.offset_probe
     assert config is not None
@@ -129,8 +130,7 @@ def test_the_naive_loop_passes_every_offset_probe_it_may_draw(catalog: Catalog, 
         with np.errstate(all="ignore"):
             expected = expected_answer(reference, probe)
             actual = naive(*copy.deepcopy(probe.args), **copy.deepcopy(probe.kwargs))
-        problem = compare_outputs(expected.value, actual, rtol=probe.rtol or challenge.config.rtol,
-                                  atol=probe.atol if probe.atol is not None else challenge.config.atol, reveal=False)
+        problem, _ = compare_case(challenge, probe, expected, CallResult(status="ok", value=actual))
         assert problem is None, (seed, problem)
 
 
@@ -150,8 +150,8 @@ def test_a_probe_tolerance_set_for_rounding_still_fails_raw_moments(catalog: Cat
         expected = expected_answer(challenge.reference(), probe)
         with np.errstate(all="ignore"):
             actual = raw_moments(probe.args[0].copy())
-        assert compare_outputs(expected.value, actual, rtol=challenge.config.rtol, atol=config.atol,
-                               reveal=False) is not None
+        problem, _ = compare_case(challenge, probe, expected, CallResult(status="ok", value=actual))
+        assert problem is not None
 
 
 def test_every_verdict_has_a_label_and_an_explanation() -> None:
