@@ -122,7 +122,7 @@ class PhaseWatch:
         self._recent: OrderedDict[str, deque[float]] = OrderedDict()  # least recently timed workload first
         self._lock = threading.Lock()
 
-    def slowdown(self, probes: Sequence[float], workload: str = "") -> float:
+    def slowdown(self, probes: Sequence[float], workload: str) -> float:
         """The job's median probe over the usual figure on its workload; 1.0 when no slower (or no probe)."""
         if not probes:
             return 1.0
@@ -476,7 +476,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
     """
     timings = [SolutionTiming(seconds=[]) for _ in codes]
     cpu = timing_cpu()
-    solutions = [hashlib.sha256(code.encode()).hexdigest()[:16] for code in codes]
+    solutions = [hashlib.sha256(code.encode()).hexdigest()[:16] for code in codes]  # with the inputs: a workload
     extra_seconds_left = EXTRA_ROUNDS_SECONDS
     last_job_seconds: dict[int, float] = {}
     for size, timed, overhead in zip(sizes, inputs, overhead_cpu_seconds, strict=True):
@@ -495,7 +495,6 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                 timing.notes.append(f"not run at size {size} and above: it would take about "
                                     f"{_predict(known, size):.1f} s per call (budget {run.budget_seconds:g} s)")
         readings: dict[int, list[_Reading]] = {index: [] for index in active}
-        workloads = [f"{timed.key}:{solution}" for solution in solutions]  # what slows the probe: code and inputs
         job_seconds = dict(last_job_seconds)  # how long each solution's last job took, end to end
         longest_job = 0.0  # at this size: a first job may take a few times what another took
         for round_number in range(run.max_rounds):
@@ -521,7 +520,7 @@ def time_side_by_side(run: TimingRun, *, codes: list[str], function: str, sizes:
                                                      timing_limits(wall))
                 longest_job = max(longest_job, job_seconds[index])
                 readings[index].append(_read_timing(result, overhead_cpu_seconds=overhead, phases=run.phases,
-                                                    timed=timed, workload=workloads[index]))
+                                                    timed=timed, workload=f"{timed.key}:{solutions[index]}"))
                 if extra:
                     extra_seconds_left -= job_seconds[index]
                 if readings[index][-1].stop or readings[index][-1].wrong_output:
@@ -625,7 +624,7 @@ def _timing_job(code: str, function: str, timed: TimedInput, cpu: int) -> Job:
 
 
 def _read_timing(result: RunResult, *, overhead_cpu_seconds: float, phases: PhaseWatch,
-                 timed: TimedInput, workload: str = "") -> _Reading:
+                 timed: TimedInput, workload: str) -> _Reading:
     """The median repeat, checked three ways: outputs, fresh inputs, and the kernel's CPU time.
 
     The output of the last repeat and of each fresh call must match the reference's (on sampled

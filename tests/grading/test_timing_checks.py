@@ -36,7 +36,7 @@ def job(repeats: list[float], fresh: float, *, kernel: float | None = None, firs
 
 
 def read(result: RunResult) -> _Reading:
-    return _read_timing(result, overhead_cpu_seconds=0.0, phases=PhaseWatch(), timed=TIMED)
+    return _read_timing(result, overhead_cpu_seconds=0.0, phases=PhaseWatch(), timed=TIMED, workload="test")
 
 
 def test_honest_job_reads_its_median_repeat() -> None:

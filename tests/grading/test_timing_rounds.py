@@ -68,12 +68,13 @@ def test_a_job_that_could_not_be_timed_ends_the_measuring() -> None:
 
 def test_phase_watch_measures_slowdown_against_the_usual_job() -> None:
     watch = PhaseWatch(history=1000)
-    assert watch.slowdown([]) == 1.0
+    assert watch.slowdown([], "softmax:1000") == 1.0
     for _ in range(20):
-        assert watch.slowdown([17.4e-6, 17.5e-6, 17.6e-6]) == pytest.approx(1.0)
-    assert watch.slowdown([22.75e-6] * 20) == pytest.approx(1.3)  # the host's neighbour is busy
-    assert watch.slowdown([18e-6, 17.5e-6, 90e-6]) == pytest.approx(18 / 17.5)  # one spike is not a phase
-    assert watch.slowdown([15e-6] * 5) == 1.0  # never faster than usual
+        assert watch.slowdown([17.4e-6, 17.5e-6, 17.6e-6], "softmax:1000") == pytest.approx(1.0)
+    assert watch.slowdown([22.75e-6] * 20, "softmax:1000") == pytest.approx(1.3)  # the host's neighbour is busy
+    one_spike = [18e-6, 17.5e-6, 90e-6]
+    assert watch.slowdown(one_spike, "softmax:1000") == pytest.approx(18 / 17.5)  # one spike is not a phase
+    assert watch.slowdown([15e-6] * 5, "softmax:1000") == 1.0  # never faster than usual
 
 
 def test_phase_watch_judges_by_jobs_not_by_single_probes() -> None:
@@ -81,16 +82,16 @@ def test_phase_watch_judges_by_jobs_not_by_single_probes() -> None:
     # job's median, so a job like every other reads 1.0 and is not taken for a slow phase.
     watch = PhaseWatch(history=100)
     jobs = [[16e-6, 17e-6, 17.5e-6, 18e-6, 19e-6]] * 10
-    assert all(watch.slowdown(probes) == pytest.approx(1.0) for probes in jobs)
+    assert all(watch.slowdown(probes, "softmax:1000") == pytest.approx(1.0) for probes in jobs)
 
 
 def test_phase_watch_forgets_old_figures() -> None:
     watch = PhaseWatch(history=5)
     for _ in range(5):
-        watch.slowdown([17.5e-6] * 30)
+        watch.slowdown([17.5e-6] * 30, "softmax:1000")
     for _ in range(5):
-        watch.slowdown([25e-6] * 30)  # the machine itself got slower for good: that is the new usual
-    assert watch.slowdown([25e-6] * 10) == pytest.approx(1.0)
+        watch.slowdown([25e-6] * 30, "softmax:1000")  # the machine itself got slower for good: that is the new usual
+    assert watch.slowdown([25e-6] * 10, "softmax:1000") == pytest.approx(1.0)
 
 
 def test_phase_watch_knows_each_workloads_own_usual_figure() -> None:
